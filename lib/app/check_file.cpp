@@ -1,0 +1,121 @@
+#include "app/check_file.hpp"
+
+#include <cerrno>
+#include <cstring>
+#include <fstream>
+#include <set>
+#include <sstream>
+
+#include "app/fix_loop.hpp"
+#include "fix/atomic_write.hpp"
+#include "fix/diff.hpp"
+#include "lint/linter.hpp"
+#include "model/template.hpp"
+
+namespace enclint::app {
+
+const char* to_string(FileStatus s) {
+  switch (s) {
+    case FileStatus::Ok: return "ok";
+    case FileStatus::Fixed: return "fixed";
+    case FileStatus::Error: return "error";
+    case FileStatus::Skipped: return "skipped";
+  }
+  return "ok";
+}
+
+FileResult check_bytes(const std::string& path, std::string bytes, bool from_stdin,
+                       const RunOptions& options, const std::vector<const lint::Rule*>& rules) {
+  FileResult result;
+  result.path = path;
+  if (from_stdin) result.output_text = bytes;
+  auto source = std::make_shared<source::SourceFile>(path, std::move(bytes));
+  model::LoadResult loaded = model::load(source);
+  if (loaded.status == model::LoadResult::Status::NotTemplate) {
+    result.status = FileStatus::Skipped;
+    result.skip_reason = loaded.message;
+    return result;
+  }
+  if (loaded.status == model::LoadResult::Status::Error) {
+    result.status = FileStatus::Error;
+    result.error = loaded.message;
+    result.error_at = source->position(loaded.offset);
+    return result;
+  }
+  const model::Template& tpl = *loaded.tpl;
+  for (const auto& r : tpl.resources()) result.checked_resources.push_back(r.logical_id);
+  std::vector<lint::Diagnostic> diagnostics = lint::run_rules(tpl, rules, options.lint);
+  for (const auto& d : diagnostics)
+    if (d.fix && d.fix->applicability == fix::Applicability::Unsafe && !options.unsafe_fixes)
+      ++result.unsafe_hidden;
+
+  bool wants_fix = options.fix || options.diff;
+  bool has_fix = false;
+  for (const auto& d : diagnostics) has_fix |= fix_allowed(d, options.unsafe_fixes);
+  if (!wants_fix || !has_fix) {
+    result.diagnostics = std::move(diagnostics);
+    return result;
+  }
+
+  FixLoopResult fixed = fix_loop(tpl, diagnostics, rules, options.lint, options.unsafe_fixes);
+  if (!fixed.ok) {
+    result.status = FileStatus::Error;
+    result.error = fixed.error;
+    result.error_at = source->position(fixed.error_offset);
+    result.diagnostics = std::move(diagnostics);
+    return result;
+  }
+  if (options.diff && !options.fix) {
+    result.diff = fix::unified_diff(source->text(), fixed.text, "a/" + path, "b/" + path);
+    result.diagnostics = std::move(diagnostics);
+    return result;
+  }
+  if (from_stdin) {
+    result.output_text = fixed.text;
+  } else if (auto err = fix::write_atomically(path, fixed.text, source->text())) {
+    result.status = FileStatus::Error;
+    result.error = *err;
+    result.diagnostics = std::move(diagnostics);
+    return result;
+  }
+  if (options.diff) result.diff = fix::unified_diff(source->text(), fixed.text, "a/" + path, "b/" + path);
+  result.status = FileStatus::Fixed;
+  std::set<std::string> remaining;
+  for (const auto& d : fixed.remaining) remaining.insert(finding_key(d));
+  for (auto& d : diagnostics) {
+    if (!remaining.count(finding_key(d))) {
+      d.fixed = true;
+      result.fixed.push_back(std::move(d));
+    }
+  }
+  result.diagnostics = std::move(fixed.remaining);
+  result.unsafe_hidden = 0;
+  for (const auto& d : result.diagnostics)
+    if (d.fix && d.fix->applicability == fix::Applicability::Unsafe && !options.unsafe_fixes)
+      ++result.unsafe_hidden;
+  return result;
+}
+
+FileResult check_path(const std::string& path, const RunOptions& options,
+                      const std::vector<const lint::Rule*>& rules) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    FileResult r;
+    r.path = path;
+    r.status = FileStatus::Error;
+    r.error = std::string("cannot read the file: ") + std::strerror(errno);
+    return r;
+  }
+  std::ostringstream buf;
+  buf << in.rdbuf();
+  if (in.bad()) {
+    FileResult r;
+    r.path = path;
+    r.status = FileStatus::Error;
+    r.error = "cannot read the file";
+    return r;
+  }
+  return check_bytes(path, buf.str(), false, options, rules);
+}
+
+}  // namespace enclint::app

@@ -1,0 +1,40 @@
+// One file, start to finish: load, lint, fix (or diff), write. No output
+// here: the result goes to a reporter.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "app/run_options.hpp"
+#include "lint/diagnostic.hpp"
+#include "lint/rule.hpp"
+
+namespace enclint::app {
+
+enum class FileStatus { Ok, Fixed, Error, Skipped };
+const char* to_string(FileStatus s);
+
+struct FileResult {
+  std::string path;  // as given or found
+  FileStatus status = FileStatus::Ok;
+  std::string error;                         // message, when status is Error
+  std::optional<source::Position> error_at;  // where, when known
+  std::string skip_reason;
+  std::vector<lint::Diagnostic> diagnostics;  // what remains (positions in the file as it now is)
+  std::vector<lint::Diagnostic> fixed;        // what --fix fixed (positions before fixing)
+  std::string diff;                           // --diff
+  std::string output_text;                    // stdin with --fix: the text to print
+  std::size_t unsafe_hidden = 0;              // unsafe fixes not applied
+  std::vector<std::string> checked_resources; // logical ids looked at (for junit later)
+};
+
+// `bytes` is the file's content; `from_stdin` means never write a file.
+FileResult check_bytes(const std::string& path, std::string bytes, bool from_stdin,
+                       const RunOptions& options, const std::vector<const lint::Rule*>& rules);
+
+// Reads `path` and checks it; unreadable files are errors.
+FileResult check_path(const std::string& path, const RunOptions& options,
+                      const std::vector<const lint::Rule*>& rules);
+
+}  // namespace enclint::app

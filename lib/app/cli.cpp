@@ -1,0 +1,221 @@
+#include "app/cli.hpp"
+
+#include <cxxopts.hpp>
+
+#include <atomic>
+#include <fstream>
+#include <iostream>
+#include <iterator>
+#include <sstream>
+#include <thread>
+
+#include "app/check_file.hpp"
+#include "app/discover.hpp"
+#include "report/reporter.hpp"
+#include "rules/registry.hpp"
+
+namespace enclint::app {
+
+namespace {
+
+std::vector<std::string> split_list(const std::vector<std::string>& values) {
+  std::vector<std::string> out;
+  for (const std::string& v : values) {
+    std::stringstream ss(v);
+    std::string item;
+    while (std::getline(ss, item, ','))
+      if (!item.empty()) out.push_back(item);
+  }
+  return out;
+}
+
+cxxopts::Options make_options() {
+  cxxopts::Options o("cfn-enclint",
+                     "Checks CloudFormation and SAM templates for DynamoDB tables and S3 buckets "
+                     "that are not encrypted at rest as documented, and fixes them in place.");
+  o.custom_help("[OPTIONS]");
+  o.positional_help("[PATH ...]");
+  o.add_options()
+      ("fix", "Apply safe fixes in place")
+      ("unsafe-fixes", "Also apply unsafe fixes (with --fix or --diff)")
+      ("diff", "Print a unified diff of what --fix would change; write nothing")
+      ("f,format", "Output format: text or json", cxxopts::value<std::string>()->default_value("text"))
+      ("o,output", "Write the report to FILE", cxxopts::value<std::string>(), "FILE")
+      ("select", "Only these rules (comma-separated ids or names)", cxxopts::value<std::vector<std::string>>(), "IDS")
+      ("ignore", "Skip these rules (comma-separated ids or names)", cxxopts::value<std::vector<std::string>>(), "IDS")
+      ("kms-key", "Fixes use this KMS key (ARN, alias/..., key id, or Ref:LogicalId)", cxxopts::value<std::string>(), "KEY")
+      ("sse-algorithm", "S3 algorithm the fixes insert: AES256, aws:kms or aws:kms:dsse", cxxopts::value<std::string>()->default_value("AES256"), "ALG")
+      ("stdin-filename", "Name to report for standard input", cxxopts::value<std::string>(), "NAME")
+      ("j,jobs", "Files checked in parallel (default: all cores)", cxxopts::value<unsigned>()->default_value("0"), "N")
+      ("verbose", "List skipped files and why")
+      ("list-rules", "List the rules")
+      ("explain", "Show a rule's documentation", cxxopts::value<std::string>(), "ID")
+      ("version", "Print the version")
+      ("h,help", "Print this help")
+      ("paths", "Files or directories", cxxopts::value<std::vector<std::string>>());
+  o.parse_positional({"paths"});
+  return o;
+}
+
+int usage_error(const std::string& message) {
+  std::cerr << "cfn-enclint: error: " << message << "\n"
+            << "Try 'cfn-enclint --help' for more information.\n";
+  return kExitError;
+}
+
+std::vector<FileResult> check_all(const std::vector<Input>& inputs, const RunOptions& options) {
+  const auto& rules = rules::all();
+  std::vector<FileResult> results(inputs.size());
+  auto one = [&](std::size_t i) {
+    const Input& in = inputs[i];
+    if (!in.error.empty()) {
+      results[i].path = in.path;
+      results[i].status = FileStatus::Error;
+      results[i].error = in.error;
+      return;
+    }
+    if (in.path == "-") {
+      std::string bytes((std::istreambuf_iterator<char>(std::cin)), std::istreambuf_iterator<char>());
+      std::string name = options.stdin_filename.empty() ? "<stdin>" : options.stdin_filename;
+      results[i] = check_bytes(name, std::move(bytes), true, options, rules);
+      return;
+    }
+    results[i] = check_path(in.path, options, rules);
+  };
+  unsigned jobs = options.jobs ? options.jobs : std::max(1u, std::thread::hardware_concurrency());
+  jobs = static_cast<unsigned>(std::min<std::size_t>(jobs, inputs.size()));
+  if (jobs <= 1) {
+    for (std::size_t i = 0; i < inputs.size(); ++i) one(i);
+    return results;
+  }
+  // Results land in their input's slot, so the report order never depends on -j.
+  std::atomic<std::size_t> next{0};
+  std::vector<std::thread> pool;
+  for (unsigned t = 0; t < jobs; ++t)
+    pool.emplace_back([&] {
+      for (std::size_t i = next++; i < inputs.size(); i = next++) one(i);
+    });
+  for (auto& th : pool) th.join();
+  return results;
+}
+
+}  // namespace
+
+std::string list_rules() {
+  std::ostringstream out;
+  for (const lint::Rule* r : rules::all()) {
+    const auto& i = r->info();
+    out << i.id << "  " << i.name << "  [" << lint::to_string(i.severity)
+        << ", fix: " << lint::to_string(i.fix) << "]  " << i.summary << "\n";
+  }
+  return out.str();
+}
+
+std::string explain(const std::string& id_or_name) {
+  const lint::Rule* r = rules::find(id_or_name);
+  if (!r) return {};
+  const auto& i = r->info();
+  std::ostringstream out;
+  out << "# " << i.id << " " << i.name << "\n\n"
+      << i.summary << "\n\n"
+      << "Default severity: " << lint::to_string(i.severity)
+      << ". Fix: " << lint::to_string(i.fix) << ".\n\n"
+      << i.doc;
+  return out.str();
+}
+
+int run(int argc, char** argv) {
+  cxxopts::Options spec = make_options();
+  RunOptions options;
+  try {
+    auto args = spec.parse(argc, argv);
+    if (args.count("help")) {
+      std::cout << spec.help() << "\nExit status: 0 nothing to report, 1 findings remain, "
+                                  "2 usage error or a file could not be read, parsed or fixed.\n";
+      return kExitClean;
+    }
+    if (args.count("version")) {
+      std::cout << "cfn-enclint " << ENCLINT_VERSION << "\n";
+      return kExitClean;
+    }
+    if (args.count("list-rules")) {
+      std::cout << list_rules();
+      return kExitClean;
+    }
+    if (args.count("explain")) {
+      std::string text = explain(args["explain"].as<std::string>());
+      if (text.empty()) return usage_error("unknown rule '" + args["explain"].as<std::string>() + "'");
+      std::cout << text;
+      return kExitClean;
+    }
+    options.fix = args.count("fix") > 0;
+    options.unsafe_fixes = args.count("unsafe-fixes") > 0;
+    options.diff = args.count("diff") > 0;
+    options.verbose = args.count("verbose") > 0;
+    options.format = args["format"].as<std::string>();
+    if (args.count("output")) options.output = args["output"].as<std::string>();
+    if (args.count("select")) options.lint.select = split_list(args["select"].as<std::vector<std::string>>());
+    if (args.count("ignore")) options.lint.ignore = split_list(args["ignore"].as<std::vector<std::string>>());
+    if (args.count("kms-key")) options.lint.fix.kms_key = args["kms-key"].as<std::string>();
+    options.lint.fix.sse_algorithm = args["sse-algorithm"].as<std::string>();
+    if (args.count("stdin-filename")) options.stdin_filename = args["stdin-filename"].as<std::string>();
+    options.jobs = args["jobs"].as<unsigned>();
+    if (args.count("paths")) options.paths = args["paths"].as<std::vector<std::string>>();
+  } catch (const cxxopts::exceptions::exception& e) {
+    return usage_error(e.what());
+  }
+  for (const auto* list : {&options.lint.select, &options.lint.ignore})
+    for (const std::string& id : *list)
+      if (!rules::find(id)) return usage_error("unknown rule '" + id + "' (see --list-rules)");
+  const std::string& alg = options.lint.fix.sse_algorithm;
+  if (alg != "AES256" && alg != "aws:kms" && alg != "aws:kms:dsse")
+    return usage_error("--sse-algorithm must be AES256, aws:kms or aws:kms:dsse, not '" + alg + "'");
+  auto reporter = report::make_reporter(options.format);
+  if (!reporter) return usage_error("unknown format '" + options.format + "' (text, json)");
+  if (options.paths.empty()) options.paths.push_back(".");
+
+  std::vector<Input> inputs = discover(options.paths);
+  std::vector<FileResult> results = check_all(inputs, options);
+
+  bool stdin_fix = false;
+  for (const FileResult& r : results)
+    if (!r.output_text.empty() && options.fix) stdin_fix = true;
+
+  // With `--fix -` the fixed template owns stdout; the report goes to stderr.
+  std::ofstream file_out;
+  std::ostream* report_out = stdin_fix ? &std::cerr : &std::cout;
+  if (!options.output.empty()) {
+    file_out.open(options.output, std::ios::binary);
+    if (!file_out) return usage_error("cannot write " + options.output);
+    report_out = &file_out;
+  }
+  if (options.diff) {
+    std::size_t would_fix = 0;
+    for (const FileResult& r : results) {
+      std::cout << r.diff;
+      if (!r.diff.empty()) ++would_fix;
+    }
+    if (!options.fix) {
+      std::cerr << "Would fix " << would_fix << (would_fix == 1 ? " file" : " files")
+                << " (run with --fix to apply).\n";
+      // Findings and errors still go to the report when it is a file.
+      if (!options.output.empty()) reporter->write(*report_out, results, options);
+    } else {
+      reporter->write(std::cerr, results, options);
+    }
+  } else {
+    if (stdin_fix)
+      for (const FileResult& r : results) std::cout << r.output_text;
+    reporter->write(*report_out, results, options);
+  }
+
+  bool errors = false, findings = false;
+  for (const FileResult& r : results) {
+    errors |= r.status == FileStatus::Error;
+    for (const auto& d : r.diagnostics) findings |= d.severity != lint::Severity::Info;
+  }
+  if (errors) return kExitError;
+  return findings ? kExitFindings : kExitClean;
+}
+
+}  // namespace enclint::app

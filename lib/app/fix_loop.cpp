@@ -1,0 +1,85 @@
+#include "app/fix_loop.hpp"
+
+#include <algorithm>
+#include <optional>
+#include <set>
+
+#include "fix/apply.hpp"
+#include "lint/linter.hpp"
+
+namespace enclint::app {
+
+bool fix_allowed(const lint::Diagnostic& d, bool unsafe) {
+  return d.fix && (d.fix->applicability == fix::Applicability::Safe || unsafe);
+}
+
+std::string finding_key(const lint::Diagnostic& d) { return d.rule + "|" + d.path; }
+
+FixLoopResult fix_loop(const model::Template& tpl, const std::vector<lint::Diagnostic>& diagnostics,
+                       const std::vector<const lint::Rule*>& rules, const lint::Options& options,
+                       bool unsafe) {
+  FixLoopResult result;
+  // Each round's template must outlive the diagnostics (and fixes) taken from it.
+  std::optional<model::Template> current_holder;
+  const model::Template* current = &tpl;
+  std::vector<lint::Diagnostic> current_diags = diagnostics;
+  std::set<std::string> addressed;
+  bool first_round = true;
+  for (int round = 0; round < kMaxFixRounds; ++round) {
+    std::vector<const fix::Fix*> candidates;
+    for (const auto& d : current_diags)
+      if (fix_allowed(d, unsafe)) candidates.push_back(&*d.fix);
+    if (candidates.empty()) {
+      for (const auto& d : current_diags) {
+        if (addressed.count(finding_key(d)) && fix_allowed(d, unsafe)) {
+          result.error = "the fix for " + d.rule + " on '" + d.resource + "' did not resolve it";
+          return result;
+        }
+      }
+      result.ok = true;
+      result.text = current->source().text();
+      result.remaining = std::move(current_diags);
+      return result;
+    }
+    std::vector<const fix::Fix*> chosen = fix::non_overlapping(candidates);
+    std::size_t where = chosen.front()->edits.front().begin;
+    if (first_round) result.error_offset = where;
+    const std::string& before = current->source().text();
+    std::string after = fix::apply(before, chosen);
+    bool all_safe = true;
+    for (const fix::Fix* f : chosen) all_safe &= f->applicability == fix::Applicability::Safe;
+    if (all_safe && !fix::is_insert_only(before, after)) {
+      result.error = "a safe fix would have removed bytes; nothing was written";
+      return result;
+    }
+    auto fixed_source = std::make_shared<source::SourceFile>(current->source().path(), after);
+    model::LoadResult loaded = model::load(fixed_source);
+    if (loaded.status != model::LoadResult::Status::Template || !loaded.tpl) {
+      auto pos = fixed_source->position(loaded.offset);
+      result.error = "the fixed template would not parse (" + loaded.message + " at line " +
+                     std::to_string(pos.line) + ", column " + std::to_string(pos.column) +
+                     " of the fixed text); nothing was written";
+      return result;
+    }
+    if (auto diff = fix::verify_additions(current->doc(), loaded.tpl->doc(), chosen)) {
+      result.error = "the fix did not verify: " + *diff + "; nothing was written";
+      return result;
+    }
+    for (const auto& d : current_diags) {
+      if (d.fix && std::find(chosen.begin(), chosen.end(), &*d.fix) != chosen.end()) {
+        addressed.insert(finding_key(d));
+        ++result.applied;
+      }
+    }
+    std::vector<lint::Diagnostic> next = lint::run_rules(*loaded.tpl, rules, options);
+    current_holder.emplace(std::move(*loaded.tpl));
+    current = &*current_holder;
+    current_diags = std::move(next);
+    first_round = false;
+  }
+  result.error = "the fixes did not converge after " + std::to_string(kMaxFixRounds) +
+                 " rounds; nothing was written";
+  return result;
+}
+
+}  // namespace enclint::app

@@ -1,0 +1,35 @@
+// ruff's fix loop: apply the non-overlapping fixes, re-parse, verify that
+// the result is the previous text plus exactly the intended additions,
+// re-lint, and repeat until no fix is left (bounded).
+#pragma once
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "lint/rule.hpp"
+#include "model/template.hpp"
+
+namespace enclint::app {
+
+struct FixLoopResult {
+  bool ok = false;
+  std::string text;                         // the fixed text (when ok)
+  std::string error;                        // why nothing may be written
+  std::size_t error_offset = 0;             // where, in the original text
+  std::vector<lint::Diagnostic> remaining;  // findings in the fixed text
+  std::size_t applied = 0;                  // fixes applied
+};
+
+inline constexpr int kMaxFixRounds = 10;
+
+bool fix_allowed(const lint::Diagnostic& d, bool unsafe);
+
+FixLoopResult fix_loop(const model::Template& tpl, const std::vector<lint::Diagnostic>& diagnostics,
+                       const std::vector<const lint::Rule*>& rules, const lint::Options& options,
+                       bool unsafe);
+
+// Identity of a finding across fix rounds: rule and template path.
+std::string finding_key(const lint::Diagnostic& d);
+
+}  // namespace enclint::app

@@ -1,0 +1,24 @@
+// Everything one invocation is asked to do, as parsed from the command line.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "lint/options.hpp"
+
+namespace enclint::app {
+
+struct RunOptions {
+  std::vector<std::string> paths;  // files, directories, "-" for stdin
+  lint::Options lint;
+  bool fix = false;
+  bool unsafe_fixes = false;
+  bool diff = false;
+  std::string format = "text";  // text | json
+  std::string output;           // "" for stdout
+  std::string stdin_filename;   // name reported for "-"
+  unsigned jobs = 0;            // 0: all cores
+  bool verbose = false;
+};
+
+}  // namespace enclint::app

@@ -1,0 +1,87 @@
+#include "fix/atomic_write.hpp"
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <vector>
+
+namespace enclint::fix {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+std::string errno_text() { return std::strerror(errno); }
+
+bool write_all(int fd, std::string_view data) {
+  while (!data.empty()) {
+    ssize_t n = ::write(fd, data.data(), data.size());
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      return false;
+    }
+    data.remove_prefix(static_cast<std::size_t>(n));
+  }
+  return true;
+}
+
+}  // namespace
+
+std::optional<std::string> write_atomically(const std::string& path, std::string_view data,
+                                            std::string_view expected) {
+  std::error_code ec;
+  fs::path target = fs::canonical(path, ec);  // follows symlinks to the real file
+  if (ec) return "cannot resolve " + path + ": " + ec.message();
+  struct stat st {};
+  if (::stat(target.c_str(), &st) != 0) return "cannot stat " + target.string() + ": " + errno_text();
+  // Respect a read-only file even when we could replace it (as root, or
+  // through a writable directory).
+  if ((st.st_mode & (S_IWUSR | S_IWGRP | S_IWOTH)) == 0) return "the file is read-only; not written";
+  {
+    std::ifstream in(target, std::ios::binary);
+    std::ostringstream now;
+    now << in.rdbuf();
+    if (!in.good() && !in.eof()) return "cannot re-read " + target.string();
+    if (now.str() != expected)
+      return "the file changed on disk while it was being checked; not written";
+  }
+  std::string tmpl = (target.parent_path() / ("." + target.filename().string() + ".cfn-enclint.XXXXXX")).string();
+  std::vector<char> name(tmpl.begin(), tmpl.end());
+  name.push_back('\0');
+  int fd = ::mkstemp(name.data());
+  if (fd < 0) return "cannot create a temporary file next to " + target.string() + ": " + errno_text();
+  std::string tmp(name.data());
+  auto fail = [&](const std::string& what) {
+    std::string msg = what + ": " + errno_text();
+    ::close(fd);
+    ::unlink(tmp.c_str());
+    return msg;
+  };
+  if (!write_all(fd, data)) return fail("cannot write " + tmp);
+  if (::fchmod(fd, st.st_mode & 07777) != 0) return fail("cannot set permissions on " + tmp);
+  if (::geteuid() == 0) (void)!::fchown(fd, st.st_uid, st.st_gid);
+  if (::fsync(fd) != 0) return fail("cannot sync " + tmp);
+  if (::close(fd) != 0) {
+    ::unlink(tmp.c_str());
+    return "cannot close " + tmp + ": " + errno_text();
+  }
+  if (::rename(tmp.c_str(), target.c_str()) != 0) {
+    std::string msg = "cannot replace " + target.string() + ": " + errno_text();
+    ::unlink(tmp.c_str());
+    return msg;
+  }
+  int dir = ::open(target.parent_path().c_str(), O_RDONLY | O_DIRECTORY);
+  if (dir >= 0) {
+    ::fsync(dir);
+    ::close(dir);
+  }
+  return std::nullopt;
+}
+
+}  // namespace enclint::fix

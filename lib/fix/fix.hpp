@@ -1,0 +1,45 @@
+// Fixes as plain text edits (clang-tidy's FixItHint, ruff's Edit/Fix), plus
+// what each fix means in the tree so the result can be verified.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <vector>
+
+#include "model/value.hpp"
+
+namespace enclint::fix {
+
+enum class Applicability { Safe, Unsafe };
+
+// Replace [begin, end) by text. begin == end: an insertion.
+struct Edit {
+  std::size_t begin = 0;
+  std::size_t end = 0;
+  std::string text;
+};
+
+// One step of a path from the document root: a mapping key or a sequence index.
+struct PathStep {
+  std::string key;
+  int index = -1;  // >= 0: sequence item
+};
+
+// "The mapping at `path` gets `key: value`" (a null there becomes a mapping;
+// an existing key is replaced). What the verifier expects to find.
+struct Addition {
+  std::vector<PathStep> path;
+  std::string key;
+  model::Value value;
+};
+
+struct Fix {
+  std::string title;
+  Applicability applicability = Applicability::Safe;
+  std::vector<Edit> edits;
+  std::vector<Addition> additions;
+};
+
+const char* to_string(Applicability a);
+
+}  // namespace enclint::fix

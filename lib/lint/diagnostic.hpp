@@ -1,0 +1,31 @@
+// A finding. Positions are byte ranges into the source; reporters get lines
+// and columns resolved once by the linter.
+#pragma once
+
+#include <optional>
+#include <string>
+
+#include "fix/fix.hpp"
+#include "source/source_file.hpp"
+
+namespace enclint::lint {
+
+enum class Severity { Error, Warning, Info };
+const char* to_string(Severity s);
+
+struct Diagnostic {
+  std::string rule;  // ENC201
+  std::string name;  // s3-encryption-missing
+  Severity severity = Severity::Error;
+  std::string message;
+  std::size_t begin = 0, end = 0;      // byte range in the source
+  source::Position start, stop;        // resolved from begin/end
+  std::string resource;                // logical id
+  std::string resource_type;
+  std::string path;                    // Resources/Bucket/Properties, cfn-lint style
+  std::optional<fix::Fix> fix;
+  std::string not_fixable;             // why there is no fix, when one would be expected
+  bool fixed = false;                  // set by the fixer for the report
+};
+
+}  // namespace enclint::lint

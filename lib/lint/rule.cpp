@@ -1,0 +1,43 @@
+#include "lint/rule.hpp"
+
+namespace enclint::lint {
+
+const char* to_string(Severity s) {
+  switch (s) {
+    case Severity::Error: return "error";
+    case Severity::Warning: return "warning";
+    case Severity::Info: return "info";
+  }
+  return "error";
+}
+
+const char* to_string(FixAvailability f) {
+  switch (f) {
+    case FixAvailability::None: return "none";
+    case FixAvailability::Safe: return "safe";
+    case FixAvailability::Unsafe: return "unsafe";
+    case FixAvailability::SafeOrUnsafe: return "safe or unsafe";
+  }
+  return "none";
+}
+
+Diagnostic Rule::make(const model::Resource& resource, std::size_t begin, std::size_t end,
+                      std::string message, std::string path) const {
+  Diagnostic d;
+  d.rule = std::string(info().id);
+  d.name = std::string(info().name);
+  d.severity = info().severity;
+  d.message = std::move(message);
+  d.begin = begin;
+  d.end = end;
+  d.resource = resource.logical_id;
+  d.resource_type = resource.type;
+  d.path = std::move(path);
+  return d;
+}
+
+}  // namespace enclint::lint
+
+namespace enclint::fix {
+const char* to_string(Applicability a) { return a == Applicability::Safe ? "safe" : "unsafe"; }
+}  // namespace enclint::fix

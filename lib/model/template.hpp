@@ -1,0 +1,64 @@
+// The CloudFormation view of a parsed document: which resources it holds,
+// their types and where their Properties are. Rules read templates only
+// through this (and the Document it wraps), never raw text.
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "source/source_file.hpp"
+#include "yaml/document.hpp"
+#include "yaml/parser.hpp"
+
+namespace enclint::model {
+
+enum class Format { Yaml, Json };
+
+struct Resource {
+  std::string logical_id;  // as written; inside Fn::ForEach the templated id, e.g. ${Name}Bucket
+  std::string type;
+  yaml::NodeId key = yaml::kNone;             // the logical id key node
+  yaml::NodeId node = yaml::kNone;            // the resource mapping
+  yaml::NodeId properties_key = yaml::kNone;  // `Properties` key, if written
+  yaml::NodeId properties = yaml::kNone;      // its value (a mapping, or a null), if written
+  bool properties_via_merge = false;          // found through a `<<` merge key
+  std::string path;                           // Resources/<id>, as cfn-lint names places
+};
+
+class Template {
+ public:
+  Template(std::shared_ptr<const source::SourceFile> source, yaml::Document doc);
+
+  const source::SourceFile& source() const { return *source_; }
+  const yaml::Document& doc() const { return doc_; }
+  Format format() const { return format_; }
+  const std::vector<Resource>& resources() const { return resources_; }
+
+ private:
+  void collect_resources(yaml::NodeId map, const std::string& path_prefix, int depth);
+
+  std::shared_ptr<const source::SourceFile> source_;
+  yaml::Document doc_;
+  Format format_ = Format::Yaml;
+  std::vector<Resource> resources_;
+};
+
+// What loading a file came to.
+struct LoadResult {
+  enum class Status { Template, NotTemplate, Error };
+  Status status = Status::NotTemplate;
+  std::optional<Template> tpl;
+  std::string message;      // why it is an error, or why it is not a template
+  std::size_t offset = 0;   // where the error is
+};
+
+// Parses and classifies. A file that does not parse is an error only when it
+// looks like a template (SPEC §1); otherwise it is "not a template".
+LoadResult load(std::shared_ptr<const source::SourceFile> source);
+
+// Text-level test used for files that do not parse.
+bool looks_like_template(std::string_view text);
+
+}  // namespace enclint::model

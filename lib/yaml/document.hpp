@@ -1,0 +1,84 @@
+// Our own YAML node tree. yaml-cpp parses; we keep every key and value with
+// its exact byte range [begin, end) in the original text, which yaml-cpp's
+// own nodes do not carry. Nodes live in one vector and refer to each other
+// by index, so a document is a few allocations, not one per node.
+#pragma once
+
+#include <cstdint>
+#include <limits>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace enclint::yaml {
+
+using NodeId = std::uint32_t;
+inline constexpr NodeId kNone = std::numeric_limits<NodeId>::max();
+
+enum class Kind : std::uint8_t { Null, Scalar, Map, Seq, Alias };
+enum class Style : std::uint8_t {
+  Plain,         // plain scalar, or a null written as nothing/`null`/`~`
+  SingleQuoted,
+  DoubleQuoted,
+  Literal,       // |
+  Folded,        // >
+  Block,         // block collection
+  Flow,          // flow collection ({...} / [...], and all of JSON)
+};
+
+struct Node {
+  Kind kind = Kind::Null;
+  Style style = Style::Plain;
+  bool anchored = false;       // carries &anchor
+  bool aliased = false;        // some *alias refers to it
+  std::uint32_t begin = 0;     // first byte, including tag and anchor
+  std::uint32_t content = 0;   // first byte after tag and anchor
+  std::uint32_t end = 0;       // one past the last byte
+  NodeId parent = kNone;       // enclosing collection
+  NodeId key = kNone;          // for a mapping value: its key node
+  NodeId target = kNone;       // for an alias: the anchored node
+  std::string tag;             // "" when none was written; else as written, e.g. "!Sub"
+  std::string value;           // scalar value (after unescaping/folding)
+  std::vector<NodeId> children;  // Map: key0, value0, key1, value1...; Seq: items
+};
+
+class Document {
+ public:
+  NodeId root() const { return root_; }
+  const Node& operator[](NodeId id) const { return nodes_[id]; }
+  std::size_t size() const { return nodes_.size(); }
+  const std::vector<Node>& nodes() const { return nodes_; }
+
+  // Follows aliases to the node they stand for.
+  NodeId resolve(NodeId id) const;
+  bool is_map(NodeId id) const { return id != kNone && nodes_[resolve(id)].kind == Kind::Map; }
+  bool is_seq(NodeId id) const { return id != kNone && nodes_[resolve(id)].kind == Kind::Seq; }
+  bool is_scalar(NodeId id) const {
+    return id != kNone && nodes_[resolve(id)].kind == Kind::Scalar;
+  }
+  // Null that stands for nothing written (`Key:` with no value).
+  bool is_empty_null(NodeId id) const {
+    return id != kNone && nodes_[id].kind == Kind::Null && nodes_[id].begin == nodes_[id].end;
+  }
+
+  // Looks a key up in a mapping (aliases followed, `<<` merge keys honoured
+  // after the map's own keys). Returns the value node, or kNone.
+  // `via_merge` is set when the entry came from a merged mapping.
+  NodeId get(NodeId map, std::string_view key, bool* via_merge = nullptr) const;
+  // The key node of an entry in the map's own keys, or kNone.
+  NodeId key_of(NodeId map, std::string_view key) const;
+  // Scalar text of a node (aliases followed), "" for non-scalars.
+  std::string_view text(NodeId id) const;
+
+  // True when `id` or one of its ancestors is anchored and aliased somewhere:
+  // a change there would change every place that alias is used.
+  bool shared_by_alias(NodeId id) const;
+
+ private:
+  friend class Builder;
+  NodeId get_impl(NodeId map, std::string_view key, bool* via_merge, int depth) const;
+  std::vector<Node> nodes_;
+  NodeId root_ = kNone;
+};
+
+}  // namespace enclint::yaml

@@ -1,0 +1,103 @@
+#include "rules/enc201_s3_encryption_missing.hpp"
+
+#include "rules/support.hpp"
+
+namespace enclint::rules {
+
+namespace {
+
+const lint::RuleInfo kInfo{
+    "ENC201",
+    "s3-encryption-missing",
+    "S3 bucket without BucketEncryption (default encryption not stated in the template)",
+    lint::Severity::Error,
+    lint::FixAvailability::Safe,
+    R"(## What it does
+Checks that every `AWS::S3::Bucket` declares `BucketEncryption`.
+
+## Why is this bad?
+Since January 2023 S3 applies SSE-S3 (AES256) to every new object of every
+bucket, so a bucket without `BucketEncryption` is not storing plaintext.
+But the template then does not say how the bucket is encrypted: reviewers
+and policy checks cannot see it, and nothing records the choice of key or
+bucket keys. The documented baseline states default encryption explicitly,
+with `BucketKeyEnabled: true`.
+
+## Example
+```yaml
+ArticleImagesBucket:
+  Type: AWS::S3::Bucket
+  Properties:
+    BucketName: !Sub "travel-guide-images-${Environment}"
+```
+
+## Use instead
+```yaml
+ArticleImagesBucket:
+  Type: AWS::S3::Bucket
+  Properties:
+    BucketName: !Sub "travel-guide-images-${Environment}"
+    BucketEncryption:
+      ServerSideEncryptionConfiguration:
+        - ServerSideEncryptionByDefault:
+            SSEAlgorithm: AES256
+          BucketKeyEnabled: true
+```
+
+## Fix safety
+Safe: the fix only inserts the block above at the end of `Properties`
+(creating `Properties` if needed), in the file's own style. It states what
+S3 already does by default; `--sse-algorithm aws:kms` and `--kms-key` choose
+SSE-KMS instead (with `aws:kms:dsse`, no `BucketKeyEnabled`: DSSE-KMS has no
+bucket keys).
+
+## References
+- https://docs.aws.amazon.com/AmazonS3/latest/userguide/default-bucket-encryption.html
+- https://docs.aws.amazon.com/AmazonS3/latest/userguide/bucket-key.html
+- https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-s3-bucket-bucketencryption.html
+)"};
+
+}  // namespace
+
+model::Value default_encryption_rule(const lint::FixOptions& options) {
+  std::vector<std::pair<std::string, model::Value>> by_default{
+      {"SSEAlgorithm", model::Value::string(options.sse_algorithm)}};
+  if (!options.kms_key.empty() && options.sse_algorithm != "AES256")
+    by_default.emplace_back("KMSMasterKeyID", kms_key_value(options.kms_key));
+  std::vector<std::pair<std::string, model::Value>> rule{
+      {"ServerSideEncryptionByDefault", model::Value::map(std::move(by_default))}};
+  if (options.sse_algorithm != "aws:kms:dsse")
+    rule.emplace_back("BucketKeyEnabled", model::Value::boolean(true));
+  return model::Value::map(std::move(rule));
+}
+
+const lint::RuleInfo& S3EncryptionMissing::info() const { return kInfo; }
+
+void S3EncryptionMissing::check(const lint::CheckContext& ctx,
+                                std::vector<lint::Diagnostic>& out) const {
+  const auto& doc = ctx.tpl.doc();
+  for (const model::Resource& r : ctx.tpl.resources()) {
+    if (r.type != "AWS::S3::Bucket") continue;
+    if (doc.get(r.properties, "BucketEncryption") != yaml::kNone) continue;
+    auto [begin, end] = missing_property_location(ctx.tpl, r);
+    const std::string& algorithm = ctx.options.fix.sse_algorithm;
+    lint::Diagnostic d = make(
+        r, begin, end,
+        "S3 bucket '" + r.logical_id +
+            "' has no BucketEncryption: S3 applies SSE-S3 to new objects by default since "
+            "January 2023, but the template does not state it; declare default encryption (" +
+            algorithm + (algorithm == "aws:kms:dsse" ? "" : ", BucketKeyEnabled: true") +
+            ") so it is explicit and reviewable",
+        r.path + "/Properties");
+    model::Value encryption = model::Value::map(
+        {{"ServerSideEncryptionConfiguration",
+          model::Value::seq({default_encryption_rule(ctx.options.fix)})}});
+    attach_properties_insert(ctx, r, "BucketEncryption", std::move(encryption),
+                             "Add BucketEncryption with " + algorithm +
+                                 (algorithm == "aws:kms:dsse" ? "" : " and BucketKeyEnabled: true"),
+                             d);
+    out.push_back(std::move(d));
+  }
+}
+
+}  // namespace enclint::rules
