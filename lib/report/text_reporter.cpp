@@ -27,7 +27,7 @@ void TextReporter::write(std::ostream& out, const std::vector<app::FileResult>& 
       ++errors;
       out << r.path;
       if (r.error_at) out << ":" << r.error_at->line << ":" << r.error_at->column;
-      out << ": error: " << r.error << " (file not changed)\n";
+      out << ": error: " << r.error << (options.fix ? " (file not changed)" : "") << "\n";
     }
     if (r.status != app::FileStatus::Error || !r.diagnostics.empty()) ++files;
     if (!r.fixed.empty()) {

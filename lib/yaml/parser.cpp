@@ -12,6 +12,7 @@
 #include <yaml-cpp/exceptions.h>
 #include <yaml-cpp/parser.h>
 
+#include <algorithm>
 #include <sstream>
 #include <unordered_map>
 
@@ -28,9 +29,50 @@ bool is_flow_indicator(char c) { return c == ',' || c == '[' || c == ']' || c ==
 
 }  // namespace
 
+// yaml-cpp 0.7 rejects a tagged block scalar that starts a sequence entry
+// (`- !Sub |` followed by lines indented no deeper than the tag): it opens
+// an indentation level at the tag. We hand yaml-cpp a copy in which such
+// tags are blanked out (same length, so every offset stays right) and put
+// the tag back on the node ourselves.
+struct HiddenTag {
+  std::size_t indicator;  // offset of the `|` or `>`
+  std::size_t begin;      // offset of the `!`
+  std::string tag;
+};
+
+std::vector<HiddenTag> hide_tags_before_block_scalars(std::string& copy, std::size_t bias) {
+  std::vector<HiddenTag> hidden;
+  std::size_t pos = 0;
+  while (pos < copy.size()) {
+    std::size_t eol = copy.find('\n', pos);
+    if (eol == std::string::npos) eol = copy.size();
+    std::size_t i = pos;
+    while (i < eol && copy[i] == ' ') ++i;
+    bool entry = false;
+    while (i + 1 < eol && copy[i] == '-' && (copy[i + 1] == ' ' || copy[i + 1] == '\t')) {
+      entry = true;
+      i += 2;
+      while (i < eol && (copy[i] == ' ' || copy[i] == '\t')) ++i;
+    }
+    if (entry && i < eol && copy[i] == '!') {
+      std::size_t tag_end = i;
+      while (tag_end < eol && copy[tag_end] != ' ' && copy[tag_end] != '\t') ++tag_end;
+      std::size_t j = tag_end;
+      while (j < eol && (copy[j] == ' ' || copy[j] == '\t')) ++j;
+      if (j < eol && (copy[j] == '|' || copy[j] == '>')) {
+        hidden.push_back({j + bias, i + bias, copy.substr(i, tag_end - i)});
+        for (std::size_t k = i; k < tag_end; ++k) copy[k] = ' ';
+      }
+    }
+    pos = eol + 1;
+  }
+  return hidden;
+}
+
 class Builder : public YAML::EventHandler {
  public:
-  Builder(std::string_view text, std::size_t bias) : text_(text), bias_(bias) {}
+  Builder(std::string_view text, std::size_t bias, const std::vector<HiddenTag>* hidden = nullptr)
+      : text_(text), bias_(bias), hidden_(hidden) {}
 
   Document take() { return std::move(doc_); }
   bool empty() const { return doc_.root_ == kNone; }
@@ -88,6 +130,14 @@ class Builder : public YAML::EventHandler {
     std::size_t content = skip_blank_and_comments(props_end);
     n.begin = static_cast<std::uint32_t>(at);
     n.tag = (tag == "?" || tag == "!") ? std::string() : tag;
+    if (hidden_ && !hidden_->empty()) {
+      auto it = std::lower_bound(hidden_->begin(), hidden_->end(), at,
+                                 [](const HiddenTag& h, std::size_t o) { return h.indicator < o; });
+      if (it != hidden_->end() && it->indicator == at) {
+        n.begin = static_cast<std::uint32_t>(it->begin);
+        n.tag = it->tag;
+      }
+    }
     n.value = value;
     char c = content < text_.size() ? text_[content] : '\0';
     std::size_t end;
@@ -295,7 +345,8 @@ class Builder : public YAML::EventHandler {
     Node& n = doc_.nodes_[id];
     std::size_t last = n.content;
     for (NodeId c : n.children) last = std::max<std::size_t>(last, doc_.nodes_[c].end);
-    if (n.style == Style::Flow) {
+    bool bracketed = n.content < text_.size() && (text_[n.content] == '{' || text_[n.content] == '[');
+    if (n.style == Style::Flow && bracketed) {
       n.end = static_cast<std::uint32_t>(closing_bracket(n.children.empty() ? n.content + 1 : last));
     } else {
       n.end = static_cast<std::uint32_t>(last);
@@ -351,6 +402,7 @@ class Builder : public YAML::EventHandler {
 
   std::string_view text_;
   std::size_t bias_;
+  const std::vector<HiddenTag>* hidden_;
   std::size_t start_ = 0;
   Document doc_;
   std::vector<NodeId> stack_;
@@ -363,10 +415,12 @@ ParseResult parse(const source::SourceFile& file) {
   std::size_t bias = file.content_begin();
   // yaml-cpp reads from a stream; give it the bytes after the BOM so its
   // marks are offsets from there, and add the BOM back ourselves.
-  std::istringstream in{std::string(text.substr(bias))};
+  std::string copy(text.substr(bias));
+  std::vector<HiddenTag> hidden = hide_tags_before_block_scalars(copy, bias);
+  std::istringstream in{std::move(copy)};
   try {
     YAML::Parser parser(in);
-    Builder builder(text, bias);
+    Builder builder(text, bias, &hidden);
     if (!parser.HandleNextDocument(builder)) return result;  // no document: empty
     if (!builder.empty()) result.document = builder.take();
     Builder second(text, bias);
