@@ -24,6 +24,14 @@ const char* to_string(FileStatus s) {
   return "ok";
 }
 
+namespace {
+// `git diff` labels: a/<path>, without doubling the slash of an absolute path.
+std::string label(const char* side, const std::string& path) {
+  std::size_t skip = path.find_first_not_of('/');
+  return side + path.substr(skip == std::string::npos ? 0 : skip);
+}
+}  // namespace
+
 FileResult check_bytes(const std::string& path, std::string bytes, bool from_stdin,
                        const RunOptions& options, const std::vector<const lint::Rule*>& rules) {
   FileResult result;
@@ -66,7 +74,7 @@ FileResult check_bytes(const std::string& path, std::string bytes, bool from_std
     return result;
   }
   if (options.diff && !options.fix) {
-    result.diff = fix::unified_diff(source->text(), fixed.text, "a/" + path, "b/" + path);
+    result.diff = fix::unified_diff(source->text(), fixed.text, label("a/", path), label("b/", path));
     result.diagnostics = std::move(diagnostics);
     return result;
   }
@@ -78,7 +86,7 @@ FileResult check_bytes(const std::string& path, std::string bytes, bool from_std
     result.diagnostics = std::move(diagnostics);
     return result;
   }
-  if (options.diff) result.diff = fix::unified_diff(source->text(), fixed.text, "a/" + path, "b/" + path);
+  if (options.diff) result.diff = fix::unified_diff(source->text(), fixed.text, label("a/", path), label("b/", path));
   result.status = FileStatus::Fixed;
   std::set<std::string> remaining;
   for (const auto& d : fixed.remaining) remaining.insert(finding_key(d));

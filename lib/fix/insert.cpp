@@ -47,7 +47,7 @@ InsertPlan into_flow_map(const model::Template& tpl, const FileStyle& style, con
     return insert_at(after, "," + style.newline + indent +
                                 json_pretty_member(key, value, indent, style));
   }
-  return insert_at(after, (style.minified ? "," : ", ") + flow_member(key, value, style));
+  return insert_at(after, (style.compact ? "," : ", ") + flow_member(key, value, style));
 }
 
 }  // namespace

@@ -99,8 +99,8 @@ void yaml_block_value(std::string& out, const Value& v, std::size_t col, const F
 }
 
 void flow_value(std::string& out, const Value& v, const FileStyle& style) {
-  const char* colon = style.minified ? ":" : ": ";
-  const char* comma = style.minified ? "," : ", ";
+  const char* colon = style.compact ? ":" : ": ";
+  const char* comma = style.compact ? "," : ", ";
   switch (v.kind) {
     case Value::Kind::Null:
     case Value::Kind::Bool:
@@ -179,7 +179,7 @@ std::string json_pretty_member(const std::string& key, const Value& value,
 }
 
 std::string flow_member(const std::string& key, const Value& value, const FileStyle& style) {
-  std::string out = (style.json ? json_string(key) : yaml_scalar(key)) + (style.minified ? ":" : ": ");
+  std::string out = (style.json ? json_string(key) : yaml_scalar(key)) + (style.compact ? ":" : ": ");
   flow_value(out, value, style);
   return out;
 }

@@ -50,6 +50,11 @@ FileStyle detect_style(const model::Template& tpl) {
   style.minified = root.style == Style::Flow &&
                    src.position(root.begin).line == src.position(root.end).line;
 
+  if (style.minified) {
+    std::string_view t = src.view();
+    style.compact = t.find("\": ") == std::string_view::npos && t.find(", ") == std::string_view::npos;
+  }
+
   std::map<int, int> indents, seq_offsets, json_units_spaces;
   int tab_lines = 0, short_tags = 0, long_forms = 0;
   for (NodeId id = 0; id < doc.size(); ++id) {
@@ -91,10 +96,11 @@ FileStyle detect_style(const model::Template& tpl) {
   style.seq_offset = mode(seq_offsets, style.indent);
   int spaces = 0;
   for (auto [w, c] : json_units_spaces) spaces += c;
+  // assign(count, char) rather than `= "\t"`: g++ 12 gives a false -Wrestrict on the latter.
   if (tab_lines > spaces)
-    style.json_unit = "\t";
+    style.json_unit.assign(1, '\t');
   else
-    style.json_unit = std::string(static_cast<std::size_t>(mode(json_units_spaces, 2)), ' ');
+    style.json_unit.assign(static_cast<std::size_t>(mode(json_units_spaces, 2)), ' ');
   style.short_forms = short_tags >= long_forms;
   return style;
 }

@@ -29,8 +29,8 @@ bool is_flow_indicator(char c) { return c == ',' || c == '[' || c == ']' || c ==
 
 }  // namespace
 
-// yaml-cpp 0.7 rejects a tagged block scalar that starts a sequence entry
-// (`- !Sub |` followed by lines indented no deeper than the tag): it opens
+// yaml-cpp 0.7 rejects a tagged block scalar that starts a sequence entry or
+// a line (`- !Sub |` followed by lines indented no deeper than the tag): it opens
 // an indentation level at the tag. We hand yaml-cpp a copy in which such
 // tags are blanked out (same length, so every offset stays right) and put
 // the tag back on the node ourselves.
@@ -48,13 +48,12 @@ std::vector<HiddenTag> hide_tags_before_block_scalars(std::string& copy, std::si
     if (eol == std::string::npos) eol = copy.size();
     std::size_t i = pos;
     while (i < eol && copy[i] == ' ') ++i;
-    bool entry = false;
+    // The tag must be the first thing on its line, or follow `- ` entries.
     while (i + 1 < eol && copy[i] == '-' && (copy[i + 1] == ' ' || copy[i + 1] == '\t')) {
-      entry = true;
       i += 2;
       while (i < eol && (copy[i] == ' ' || copy[i] == '\t')) ++i;
     }
-    if (entry && i < eol && copy[i] == '!') {
+    if (i < eol && copy[i] == '!') {
       std::size_t tag_end = i;
       while (tag_end < eol && copy[tag_end] != ' ' && copy[tag_end] != '\t') ++tag_end;
       std::size_t j = tag_end;

@@ -1,0 +1,99 @@
+// Over the real-world corpus at ../shared/corpus (read-only; never copied
+// into the project). Exits 77 — reported by CTest as skipped — when absent.
+//  - every file lints or is rejected with a positioned error, never a crash;
+//  - every node's byte range re-parses to the same value;
+//  - --fix (in memory) only inserts, re-parses, verifies, leaves no safe
+//    ENC101/ENC201/ENC203 fix behind, and is idempotent.
+#define CATCH_CONFIG_RUNNER
+#include <catch2/catch.hpp>
+
+#include <filesystem>
+#include <iostream>
+#include <map>
+
+#include "app/fix_loop.hpp"
+#include "fix/apply.hpp"
+#include "lint/linter.hpp"
+#include "rules/registry.hpp"
+#include "support.hpp"
+
+using namespace enclint;
+namespace fs = std::filesystem;
+
+namespace {
+
+std::vector<fs::path> corpus_files() {
+  std::vector<fs::path> files;
+  for (const auto& e : fs::recursive_directory_iterator(ENCLINT_CORPUS_DIR)) {
+    std::string ext = e.path().extension().string();
+    if (e.is_regular_file() && (ext == ".yaml" || ext == ".yml" || ext == ".json" || ext == ".template"))
+      files.push_back(e.path());
+  }
+  std::sort(files.begin(), files.end());
+  return files;
+}
+
+}  // namespace
+
+TEST_CASE("corpus: every template lints, re-parses by range, and fixes cleanly") {
+  auto files = corpus_files();
+  REQUIRE(files.size() > 700);
+  std::map<std::string, int> findings, fixed;
+  int templates = 0, errors = 0, skipped = 0, fixed_files = 0, declined = 0;
+  for (const fs::path& p : files) {
+    INFO(p.string());
+    std::string original = testing::read_file(p);
+    auto loaded = model::load(testing::make_source(original, p.string()));
+    if (loaded.status == model::LoadResult::Status::Error) {
+      ++errors;
+      CHECK_FALSE(loaded.message.empty());
+      continue;
+    }
+    if (!loaded.tpl) {
+      ++skipped;
+      continue;
+    }
+    ++templates;
+    auto failures = testing::check_ranges(loaded.tpl->source(), loaded.tpl->doc());
+    for (const auto& f : failures) FAIL_CHECK(f);
+
+    auto diags = lint::run_rules(*loaded.tpl, rules::all(), {});
+    bool any_fix = false;
+    for (const auto& d : diags) {
+      ++findings[d.rule];
+      if (d.fix && d.fix->applicability == fix::Applicability::Safe) any_fix = true;
+      if (!d.fix) ++declined;
+    }
+    if (!any_fix) continue;
+    auto result = app::fix_loop(*loaded.tpl, diags, rules::all(), {}, false);
+    INFO(result.error);
+    REQUIRE(result.ok);
+    CHECK(result.text != original);
+    CHECK(fix::is_insert_only(original, result.text));
+    auto again = model::load(testing::make_source(result.text, p.string()));
+    REQUIRE(again.tpl);
+    auto left = lint::run_rules(*again.tpl, rules::all(), {});
+    for (const auto& d : left) CHECK_FALSE((d.fix && d.fix->applicability == fix::Applicability::Safe));
+    auto second = app::fix_loop(*again.tpl, left, rules::all(), {}, false);
+    REQUIRE(second.ok);
+    CHECK(second.text == result.text);
+    ++fixed_files;
+    for (const auto& d : diags)
+      if (d.fix) ++fixed[d.rule];
+  }
+  std::cout << "corpus: " << files.size() << " files, " << templates << " templates, " << skipped
+            << " not templates, " << errors << " rejected with an error; " << fixed_files
+            << " files fixed; " << declined << " findings without a fix\n";
+  for (const auto& [rule, n] : findings)
+    std::cout << "  " << rule << ": " << n << " findings, " << fixed[rule] << " fixed\n";
+  CHECK(templates > 650);
+}
+
+int main(int argc, char** argv) {
+  if (!fs::is_directory(ENCLINT_CORPUS_DIR)) {
+    std::cout << "SKIPPED: the corpus is not at " << ENCLINT_CORPUS_DIR
+              << " (it lives beside the project as ../shared/corpus)\n";
+    return 77;
+  }
+  return Catch::Session().run(argc, argv);
+}
