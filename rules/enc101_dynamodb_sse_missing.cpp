@@ -1,5 +1,6 @@
 #include "rules/enc101_dynamodb_sse_missing.hpp"
 
+#include "rules/dynamodb_sse.hpp"
 #include "rules/support.hpp"
 
 namespace enclint::rules {
@@ -55,43 +56,63 @@ with no replacement, but KMS requests are billed.
 - https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-dynamodb-table-ssespecification.html
 )"};
 
-bool is_table_type(const std::string& type) {
-  return type == "AWS::DynamoDB::Table" || type == "AWS::DynamoDB::GlobalTable" ||
-         type == "AWS::Serverless::SimpleTable";
-}
-
-bool globals_set_sse(const model::Template& tpl) {
-  const auto& doc = tpl.doc();
-  yaml::NodeId globals = doc.get(doc.root(), "Globals");
-  return doc.get(doc.get(globals, "SimpleTable"), "SSESpecification") != yaml::kNone;
-}
-
 }  // namespace
 
 const lint::RuleInfo& DynamodbSseMissing::info() const { return kInfo; }
 
 void DynamodbSseMissing::check(const lint::CheckContext& ctx,
                                std::vector<lint::Diagnostic>& out) const {
-  const auto& doc = ctx.tpl.doc();
   for (const model::Resource& r : ctx.tpl.resources()) {
-    if (!is_table_type(r.type)) continue;
-    if (doc.get(r.properties, "SSESpecification") != yaml::kNone) continue;
-    if (r.type == "AWS::Serverless::SimpleTable" && globals_set_sse(ctx.tpl)) continue;
+    if (!is_dynamodb_table(r.type)) continue;
+    std::vector<EffectiveSse> specs = effective_sse(ctx, r);
+    const EffectiveSse* missing = nullptr;
+    const EffectiveSse* undecided = nullptr;
+    for (const auto& s : specs) {
+      if (!s.undecidable.empty()) {
+        if (!undecided) undecided = &s;
+      } else if (!s.exists() && !missing) {
+        missing = &s;
+      }
+    }
+    yaml::NodeId written = resource_sse_node(ctx, r);
+    const std::string label = table_label(r);
+    const std::string owned =
+        "encrypted only with an AWS owned key (no key policy, no CloudTrail record of key use)";
+    if (!missing) {
+      if (undecided) {
+        auto [begin, end] = node_location(ctx.tpl, written);
+        lint::Diagnostic d = make(r, begin, end,
+                                  label + ": SSESpecification is " + undecided->undecidable +
+                                      ", which cannot be checked statically",
+                                  r.path + "/Properties/SSESpecification");
+        d.severity = lint::Severity::Info;
+        out.push_back(std::move(d));
+      }
+      continue;
+    }
     bool global = r.type == "AWS::DynamoDB::GlobalTable";
-    auto [begin, end] = missing_property_location(ctx.tpl, r);
-    std::string what = global ? "global table" : "table";
-    lint::Diagnostic d = make(
-        r, begin, end,
-        "DynamoDB " + what + " '" + r.logical_id +
-            "' has no SSESpecification, so it is encrypted only with an AWS owned key (no key "
-            "policy, no CloudTrail record of key use); set SSEEnabled: true and SSEType: KMS",
-        r.path + "/Properties");
-    std::vector<std::pair<std::string, model::Value>> sse{
-        {"SSEEnabled", model::Value::boolean(true)}, {"SSEType", model::Value::string("KMS")}};
-    if (!ctx.options.fix.kms_key.empty() && !global)
-      sse.emplace_back("KMSMasterKeyId", kms_key_value(ctx.options.fix.kms_key));
-    attach_properties_insert(ctx, r, "SSESpecification", model::Value::map(std::move(sse)),
-                             "Add SSESpecification with SSEEnabled: true and SSEType: KMS", d);
+    if (written == yaml::kNone) {
+      auto [begin, end] = missing_property_location(ctx.tpl, r);
+      lint::Diagnostic d = make(r, begin, end,
+                                label + " has no SSESpecification, so it is " + owned +
+                                    "; set SSEEnabled: true and SSEType: KMS",
+                                r.path + "/Properties");
+      std::vector<std::pair<std::string, model::Value>> sse{
+          {"SSEEnabled", model::Value::boolean(true)}, {"SSEType", model::Value::string("KMS")}};
+      if (!ctx.options.fix.kms_key.empty() && !global)
+        sse.emplace_back("KMSMasterKeyId", kms_key_value(ctx.options.fix.kms_key));
+      attach_properties_insert(ctx, r, "SSESpecification", model::Value::map(std::move(sse)),
+                               "Add SSESpecification with SSEEnabled: true and SSEType: KMS", d);
+      out.push_back(std::move(d));
+      continue;
+    }
+    // Written, but it can disappear: Fn::If with Ref: AWS::NoValue.
+    auto [begin, end] = node_location(ctx.tpl, written);
+    lint::Diagnostic d = make(r, begin, end,
+                              label + " can have no SSESpecification" + when(missing->assumptions) +
+                                  ", and is then " + owned,
+                              r.path + "/Properties/SSESpecification");
+    d.not_fixable = "SSESpecification is conditional; make it unconditional by hand";
     out.push_back(std::move(d));
   }
 }

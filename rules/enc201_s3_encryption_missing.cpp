@@ -1,5 +1,6 @@
 #include "rules/enc201_s3_encryption_missing.hpp"
 
+#include "rules/s3_encryption.hpp"
 #include "rules/support.hpp"
 
 namespace enclint::rules {
@@ -78,25 +79,51 @@ void S3EncryptionMissing::check(const lint::CheckContext& ctx,
   const auto& doc = ctx.tpl.doc();
   for (const model::Resource& r : ctx.tpl.resources()) {
     if (r.type != "AWS::S3::Bucket") continue;
-    if (doc.get(r.properties, "BucketEncryption") != yaml::kNone) continue;
-    auto [begin, end] = missing_property_location(ctx.tpl, r);
+    yaml::NodeId written = doc.get(r.properties, "BucketEncryption");
     const std::string& algorithm = ctx.options.fix.sse_algorithm;
-    lint::Diagnostic d = make(
-        r, begin, end,
-        "S3 bucket '" + r.logical_id +
-            "' has no BucketEncryption: S3 applies SSE-S3 to new objects by default since "
-            "January 2023, but the template does not state it; declare default encryption (" +
-            algorithm + (algorithm == "aws:kms:dsse" ? "" : ", BucketKeyEnabled: true") +
-            ") so it is explicit and reviewable",
-        r.path + "/Properties");
-    model::Value encryption = model::Value::map(
-        {{"ServerSideEncryptionConfiguration",
-          model::Value::seq({default_encryption_rule(ctx.options.fix)})}});
-    attach_properties_insert(ctx, r, "BucketEncryption", std::move(encryption),
-                             "Add BucketEncryption with " + algorithm +
-                                 (algorithm == "aws:kms:dsse" ? "" : " and BucketKeyEnabled: true"),
-                             d);
-    out.push_back(std::move(d));
+    const std::string baseline =
+        "S3 applies SSE-S3 to new objects by default since January 2023, but the template does "
+        "not state it; declare default encryption (" +
+        algorithm + (algorithm == "aws:kms:dsse" ? "" : ", BucketKeyEnabled: true") +
+        ") so it is explicit and reviewable";
+    if (written == yaml::kNone) {
+      auto [begin, end] = missing_property_location(ctx.tpl, r);
+      lint::Diagnostic d = make(r, begin, end,
+                                bucket_label(r) + " has no BucketEncryption: " + baseline,
+                                r.path + "/Properties");
+      model::Value encryption = model::Value::map(
+          {{"ServerSideEncryptionConfiguration",
+            model::Value::seq({default_encryption_rule(ctx.options.fix)})}});
+      attach_properties_insert(ctx, r, "BucketEncryption", std::move(encryption),
+                               "Add BucketEncryption with " + algorithm +
+                                   (algorithm == "aws:kms:dsse" ? "" : " and BucketKeyEnabled: true"),
+                               d);
+      out.push_back(std::move(d));
+      continue;
+    }
+    // Written, but it can disappear (Fn::If with Ref: AWS::NoValue) or be undecidable.
+    for (const model::Possibility& p : ctx.eval().expand(written)) {
+      auto [begin, end] = node_location(ctx.tpl, written);
+      std::string path = r.path + "/Properties/BucketEncryption";
+      if (p.kind == model::Possibility::Kind::Absent) {
+        lint::Diagnostic d = make(r, begin, end,
+                                  bucket_label(r) + " can have no BucketEncryption" +
+                                      when(p.assumptions) + ": " + baseline,
+                                  path);
+        d.not_fixable = "BucketEncryption is conditional; make it unconditional by hand";
+        out.push_back(std::move(d));
+        break;
+      }
+      if (p.kind == model::Possibility::Kind::Unknown) {
+        lint::Diagnostic d = make(r, begin, end,
+                                  bucket_label(r) + ": BucketEncryption is " + p.detail +
+                                      ", which cannot be checked statically",
+                                  path);
+        d.severity = lint::Severity::Info;
+        out.push_back(std::move(d));
+        break;
+      }
+    }
   }
 }
 

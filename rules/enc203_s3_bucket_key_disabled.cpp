@@ -1,6 +1,6 @@
 #include "rules/enc203_s3_bucket_key_disabled.hpp"
 
-#include "fix/insert.hpp"
+#include "rules/s3_encryption.hpp"
 #include "rules/support.hpp"
 
 namespace enclint::rules {
@@ -18,6 +18,7 @@ Checks every rule of `BucketEncryption.ServerSideEncryptionConfiguration`
 (not only the first) for `BucketKeyEnabled: true`. `BucketKeyEnabled` is a
 sibling of `ServerSideEncryptionByDefault`, not a key inside it. Rules with
 `SSEAlgorithm: aws:kms:dsse` are not reported: DSSE-KMS has no bucket keys.
+A value that can be false under a condition or parameter is reported too.
 
 ## Why is this bad?
 With SSE-KMS, every object write and read without a bucket key is a KMS
@@ -45,17 +46,20 @@ BucketEncryption:
 
 ## Fix safety
 Absent key: safe, `BucketKeyEnabled: true` is inserted into that rule, at its
-indentation. Explicit `BucketKeyEnabled: false`: unsafe (`--unsafe-fixes`),
-the value is replaced by `true`; someone may have turned bucket keys off on
-purpose (for example for per-object CloudTrail events of KMS use).
+indentation. Explicit `false` or a conditional value: unsafe
+(`--unsafe-fixes`), the value is replaced by `true`; someone may have turned
+bucket keys off on purpose (for example for per-object CloudTrail events of
+KMS use).
 
 ## References
 - https://docs.aws.amazon.com/AmazonS3/latest/userguide/bucket-key.html
 - https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-s3-bucket-serversideencryptionrule.html
 )"};
 
-std::string why(const std::string& algorithm) {
-  if (algorithm == "AES256")
+std::string why(const std::vector<std::string>& algorithms) {
+  bool kms = false;
+  for (const auto& a : algorithms) kms |= a != "AES256";
+  if (!algorithms.empty() && !kms)
     return "with AES256 (SSE-S3) a bucket key has no effect today, but the documented baseline "
            "sets it so a later switch to KMS does not multiply KMS requests";
   return "without a bucket key every object read and write is a KMS request (cost, throttling)";
@@ -68,53 +72,55 @@ const lint::RuleInfo& S3BucketKeyDisabled::info() const { return kInfo; }
 void S3BucketKeyDisabled::check(const lint::CheckContext& ctx,
                                 std::vector<lint::Diagnostic>& out) const {
   const auto& doc = ctx.tpl.doc();
+  using K = model::Possibility::Kind;
   for (const model::Resource& r : ctx.tpl.resources()) {
     if (r.type != "AWS::S3::Bucket") continue;
-    yaml::NodeId config =
-        doc.get(doc.get(r.properties, "BucketEncryption"), "ServerSideEncryptionConfiguration");
-    if (!doc.is_seq(config)) continue;
-    const auto& rules = doc[doc.resolve(config)].children;
-    for (std::size_t i = 0; i < rules.size(); ++i) {
-      yaml::NodeId rule = doc.resolve(rules[i]);
-      if (!doc.is_map(rule)) continue;
-      yaml::NodeId algorithm_node =
-          doc.get(doc.get(rule, "ServerSideEncryptionByDefault"), "SSEAlgorithm");
-      std::string algorithm(doc.text(algorithm_node));
-      if (algorithm == "aws:kms:dsse") continue;
-      std::string path = r.path + "/Properties/BucketEncryption/ServerSideEncryptionConfiguration/" +
-                         std::to_string(i);
-      std::string label = "encryption rule " + std::to_string(i + 1) + " of S3 bucket '" +
-                          r.logical_id + "'";
-      yaml::NodeId key = doc.get(rule, "BucketKeyEnabled");
-      if (key == yaml::kNone) {
-        lint::Diagnostic d =
-            make(r, doc[rule].begin, doc[rule].end,
-                 label + " does not set BucketKeyEnabled: true; " + why(algorithm), path);
-        auto result = fix::insert_fix(ctx.tpl, ctx.style(), rule, "BucketKeyEnabled",
-                                      model::Value::boolean(true),
-                                      "Add BucketKeyEnabled: true to the encryption rule");
-        if (result.fix)
-          d.fix = std::move(result.fix);
-        else
-          d.not_fixable = result.reason;
-        out.push_back(std::move(d));
-      } else if (literal_truth(doc, key) == Truth::False) {
-        lint::Diagnostic d = make(r, doc[key].begin, doc[key].end,
-                                  label + " sets BucketKeyEnabled: false; " + why(algorithm),
-                                  path + "/BucketKeyEnabled");
-        if (doc.shared_by_alias(key) || doc[key].kind == yaml::Kind::Alias) {
-          d.not_fixable = "the value is shared through a YAML alias";
-        } else {
-          fix::Fix f;
-          f.title = "Set BucketKeyEnabled to true";
-          f.applicability = fix::Applicability::Unsafe;
-          f.edits.push_back(fix::replace_node(ctx.tpl, key, "true"));
-          f.additions.push_back(
-              fix::Addition{fix::path_of(doc, rule), "BucketKeyEnabled", model::Value::boolean(true)});
-          d.fix = std::move(f);
+    for (const EncryptionRule& rule : encryption_rules(ctx, r)) {
+      std::vector<std::string> algorithms = algorithm_names(ctx, rule);
+      bool all_dsse = !algorithms.empty();
+      for (const auto& a : algorithms) all_dsse &= a == "aws:kms:dsse";
+      if (all_dsse) continue;
+      yaml::NodeId key = doc.get(rule.map, "BucketKeyEnabled");
+      std::vector<std::string> problems;
+      std::string undecided;
+      for (model::Possibility p : ctx.eval().expand(key)) {
+        p.assumptions.insert(p.assumptions.begin(), rule.assumptions.begin(), rule.assumptions.end());
+        if (p.kind == K::Absent && key == yaml::kNone) {
+          problems.push_back("does not set BucketKeyEnabled: true" + when(p.assumptions));
+        } else if (p.kind == K::Absent) {
+          problems.push_back("removes BucketKeyEnabled with Ref: AWS::NoValue" + when(p.assumptions));
+        } else if (p.kind == K::Node && model::truth_of(doc, p.node) == model::Truth::False) {
+          problems.push_back("sets BucketKeyEnabled: false" + when(p.assumptions));
+        } else if (p.kind == K::AnyParameter) {
+          problems.push_back("takes BucketKeyEnabled from parameter " + p.detail +
+                             ", which has no AllowedValues, so false can be passed");
+        } else if (p.kind == K::Unknown) {
+          undecided = "BucketKeyEnabled is " + p.detail + ", which cannot be checked statically";
         }
-        out.push_back(std::move(d));
       }
+      std::string path = rule_path(r, rule) + (key == yaml::kNone ? "" : "/BucketKeyEnabled");
+      auto [begin, end] = node_location(ctx.tpl, key == yaml::kNone ? rule.map : key);
+      if (problems.empty()) {
+        if (!undecided.empty()) {
+          lint::Diagnostic d = make(r, begin, end, rule_label(r, rule) + ": " + undecided, path);
+          d.severity = lint::Severity::Info;
+          out.push_back(std::move(d));
+        }
+        continue;
+      }
+      lint::Diagnostic d =
+          make(r, begin, end, rule_label(r, rule) + " " + join(problems) + "; " + why(algorithms), path);
+      if (key == yaml::kNone) {
+        attach(fix::insert_fix(ctx.tpl, ctx.style(), rule.map, "BucketKeyEnabled",
+                               model::Value::boolean(true),
+                               "Add BucketKeyEnabled: true to the encryption rule"),
+               d);
+      } else {
+        attach(fix::replace_value_fix(ctx.tpl, ctx.style(), key, model::Value::boolean(true),
+                                      "Set BucketKeyEnabled to true"),
+               d);
+      }
+      out.push_back(std::move(d));
     }
   }
 }

@@ -1,6 +1,6 @@
 #include "rules/support.hpp"
 
-#include "fix/insert.hpp"
+#include "model/evaluate.hpp"
 
 namespace enclint::rules {
 
@@ -13,9 +13,21 @@ std::pair<std::size_t, std::size_t> missing_property_location(const model::Templ
   return {doc[at].begin, doc[at].end};
 }
 
+std::pair<std::size_t, std::size_t> node_location(const model::Template& tpl, yaml::NodeId node) {
+  const auto& n = tpl.doc()[node];
+  return {n.begin, n.end};
+}
+
 model::Value kms_key_value(const std::string& key) {
   if (key.rfind("Ref:", 0) == 0) return model::Value::ref(key.substr(4));
   return model::Value::string(key);
+}
+
+void attach(fix::InsertFix result, lint::Diagnostic& d) {
+  if (result.fix)
+    d.fix = std::move(result.fix);
+  else
+    d.not_fixable = std::move(result.reason);
 }
 
 void attach_properties_insert(const lint::CheckContext& ctx, const model::Resource& r,
@@ -26,31 +38,27 @@ void attach_properties_insert(const lint::CheckContext& ctx, const model::Resour
     d.not_fixable = "Properties comes from a `<<` merge key; add " + key + " where it is defined";
     return;
   }
-  fix::InsertFix result;
   if (r.properties == kNone) {
-    result = fix::insert_fix(ctx.tpl, ctx.style(), r.node, "Properties",
-                             model::Value::map({{key, std::move(value)}}), std::move(title));
+    attach(fix::insert_fix(ctx.tpl, ctx.style(), r.node, "Properties",
+                           model::Value::map({{key, std::move(value)}}), std::move(title)),
+           d);
   } else if (doc.is_map(r.properties) || doc.is_empty_null(r.properties)) {
-    result = fix::insert_fix(ctx.tpl, ctx.style(), r.properties, key, std::move(value),
-                             std::move(title));
+    attach(fix::insert_fix(ctx.tpl, ctx.style(), r.properties, key, std::move(value), std::move(title)),
+           d);
   } else {
     d.not_fixable = "Properties is not a mapping";
-    return;
   }
-  if (result.fix)
-    d.fix = std::move(result.fix);
-  else
-    d.not_fixable = result.reason;
 }
 
-Truth literal_truth(const yaml::Document& doc, yaml::NodeId node) {
-  node = doc.resolve(node);
-  if (node == kNone || doc[node].kind != yaml::Kind::Scalar || !doc[node].tag.empty())
-    return Truth::Unknown;
-  const std::string& v = doc[node].value;
-  if (v == "true" || v == "True" || v == "TRUE") return Truth::True;
-  if (v == "false" || v == "False" || v == "FALSE") return Truth::False;
-  return Truth::Unknown;
+std::string join(const std::vector<std::string>& parts, const std::string& sep) {
+  std::string s;
+  for (std::size_t i = 0; i < parts.size(); ++i) s += (i ? sep : "") + parts[i];
+  return s;
+}
+
+std::string when(const model::Assumptions& assumptions) {
+  std::string w = model::describe_assumptions(assumptions);
+  return w.empty() ? "" : " (" + w + ")";
 }
 
 }  // namespace enclint::rules

@@ -1,9 +1,10 @@
 // Helpers the rules share: where a "missing" finding points, the blocks the
-// fixes insert, how a written boolean reads.
+// fixes insert, and how to attach a fix or its reason to a diagnostic.
 #pragma once
 
 #include <string>
 
+#include "fix/insert.hpp"
 #include "lint/rule.hpp"
 #include "model/value.hpp"
 
@@ -12,6 +13,8 @@ namespace enclint::rules {
 // SPEC §2: the most specific place — the Properties key, else the logical id.
 std::pair<std::size_t, std::size_t> missing_property_location(const model::Template& tpl,
                                                               const model::Resource& r);
+// The byte range of a node.
+std::pair<std::size_t, std::size_t> node_location(const model::Template& tpl, yaml::NodeId node);
 
 // The KMS key option as a value: `Ref:Name` becomes {"Ref": "Name"}.
 model::Value kms_key_value(const std::string& key);
@@ -22,8 +25,13 @@ void attach_properties_insert(const lint::CheckContext& ctx, const model::Resour
                               const std::string& key, model::Value value, std::string title,
                               lint::Diagnostic& d);
 
-enum class Truth { True, False, Unknown };
-// `true`, 'true', "True" are true; likewise false. Intrinsics are Unknown here.
-Truth literal_truth(const yaml::Document& doc, yaml::NodeId node);
+// Attaches a fix result (or its reason) to a diagnostic.
+void attach(fix::InsertFix result, lint::Diagnostic& d);
+
+// "; " between parts.
+std::string join(const std::vector<std::string>& parts, const std::string& sep = "; ");
+
+// " (when condition X is false)" or "".
+std::string when(const model::Assumptions& assumptions);
 
 }  // namespace enclint::rules

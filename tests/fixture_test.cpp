@@ -1,6 +1,8 @@
 // The fixture harness (ruff's snapshot tests, clang-tidy's check files):
 // fixtures/rules/<RULE>/<case>.{yaml,json} with <case>.expected beside it
-// (one finding a line) and, where fixable, <case>.fixed.<ext>. For every
+// (one finding a line) and, where fixable, <case>.fixed.<ext>; an optional
+// <case>.options (YAML: level, kms_key, sse_algorithm, unsafe,
+// foreign_suppressions) sets what the command line would. For every
 // case it also enforces the fixer's invariants: insert-only, the result
 // re-parses, nothing fixable is left, a second run changes nothing, and the
 // rule's declared fix availability matches what it does.
@@ -9,6 +11,8 @@
 #include <algorithm>
 #include <filesystem>
 #include <sstream>
+
+#include <yaml-cpp/yaml.h>
 
 #include "app/fix_loop.hpp"
 #include "fix/apply.hpp"
@@ -84,6 +88,24 @@ TEST_CASE("rule fixtures: findings, fixed text and fixer invariants") {
       REQUIRE(rule != nullptr);
       lint::Options options;
       options.select = {c.rule};
+      bool unsafe = false;
+      fs::path options_path = c.input;
+      options_path.replace_extension(".options");
+      if (fs::exists(options_path)) {
+        YAML::Node o = YAML::LoadFile(options_path.string());
+        for (const auto& kv : o) {
+          std::string k = kv.first.as<std::string>();
+          INFO("unknown key in " << options_path.string() << ": " << k);
+          REQUIRE((k == "level" || k == "kms_key" || k == "sse_algorithm" || k == "unsafe" ||
+                   k == "foreign_suppressions"));
+        }
+        if (o["level"]) options.level = o["level"].as<std::string>() == "cmk" ? lint::Level::Cmk : lint::Level::Baseline;
+        if (o["kms_key"]) options.fix.kms_key = o["kms_key"].as<std::string>();
+        options.fix.sse_algorithm = o["sse_algorithm"] ? o["sse_algorithm"].as<std::string>()
+                                    : options.fix.kms_key.empty() ? "AES256" : "aws:kms";
+        if (o["unsafe"]) unsafe = o["unsafe"].as<bool>();
+        if (o["foreign_suppressions"]) options.foreign_suppressions = o["foreign_suppressions"].as<bool>();
+      }
       std::vector<const lint::Rule*> rules{rule};
 
       std::string original = testing::read_file(c.input);
@@ -105,13 +127,13 @@ TEST_CASE("rule fixtures: findings, fixed text and fixer invariants") {
       REQUIRE(fs::exists(expected_path));
       CHECK(got == lines_of(testing::read_file(expected_path)));
 
-      auto result = app::fix_loop(*loaded.tpl, diags, rules, options, false);
+      auto result = app::fix_loop(*loaded.tpl, diags, rules, options, unsafe);
       INFO(result.error);
       REQUIRE(result.ok);
       fs::path fixed_path = c.input;
       fixed_path.replace_extension(".fixed" + c.input.extension().string());
-      bool has_safe = std::any_of(diags.begin(), diags.end(), [](const lint::Diagnostic& d) {
-        return d.fix && d.fix->applicability == fix::Applicability::Safe;
+      bool has_safe = std::any_of(diags.begin(), diags.end(), [&](const lint::Diagnostic& d) {
+        return app::fix_allowed(d, unsafe);
       });
       if (fs::exists(fixed_path)) {
         CHECK(result.text == testing::read_file(fixed_path));
@@ -119,14 +141,17 @@ TEST_CASE("rule fixtures: findings, fixed text and fixer invariants") {
         CHECK_FALSE(has_safe);
         CHECK(result.text == original);
       }
-      CHECK(fix::is_insert_only(original, result.text));
+      bool any_unsafe = std::any_of(diags.begin(), diags.end(), [&](const lint::Diagnostic& d) {
+        return unsafe && d.fix && d.fix->applicability == fix::Applicability::Unsafe;
+      });
+      if (!any_unsafe) CHECK(fix::is_insert_only(original, result.text));
 
       // The fixed text parses, has nothing safe left to fix, and a second run changes nothing.
       auto again = model::load(testing::make_source(result.text, c.input.string()));
       REQUIRE(again.tpl);
       auto left = lint::run_rules(*again.tpl, rules, options);
-      for (const auto& d : left) CHECK_FALSE((d.fix && d.fix->applicability == fix::Applicability::Safe));
-      auto second = app::fix_loop(*again.tpl, left, rules, options, false);
+      for (const auto& d : left) CHECK_FALSE(app::fix_allowed(d, unsafe));
+      auto second = app::fix_loop(*again.tpl, left, rules, options, unsafe);
       REQUIRE(second.ok);
       CHECK(second.text == result.text);
       CHECK(testing::check_ranges(again.tpl->source(), again.tpl->doc()).empty());

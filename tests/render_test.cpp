@@ -76,10 +76,10 @@ TEST_CASE("insertion declines shared and non-mapping targets with a reason") {
   REQUIRE(loaded.tpl);
   const auto& tpl = *loaded.tpl;
   fix::FileStyle s = fix::detect_style(tpl);
-  auto shared = fix::plan_insert(tpl, s, tpl.resources()[0].properties, "K", Value::boolean(true));
+  auto shared = fix::plan_insert(tpl, s, tpl.resources()[0].properties, {{"K", Value::boolean(true)}});
   CHECK_FALSE(shared.edit);
   CHECK(shared.reason.find("alias") != std::string::npos);
-  auto scalar = fix::plan_insert(tpl, s, tpl.resources()[2].properties, "K", Value::boolean(true));
+  auto scalar = fix::plan_insert(tpl, s, tpl.resources()[2].properties, {{"K", Value::boolean(true)}});
   CHECK_FALSE(scalar.edit);
   CHECK(scalar.reason.find("not a mapping") != std::string::npos);
 }

@@ -140,9 +140,11 @@ std::vector<std::string> check_ranges(const source::SourceFile& src, const yaml:
 
 std::string describe(const lint::Diagnostic& d) {
   std::string fix = d.fix ? fix::to_string(d.fix->applicability) : "none";
-  return std::to_string(d.start.line) + ":" + std::to_string(d.start.column) + "-" +
-         std::to_string(d.stop.line) + ":" + std::to_string(d.stop.column) + " " + d.rule + " " +
-         d.resource + " " + fix;
+  std::string s = std::to_string(d.start.line) + ":" + std::to_string(d.start.column) + "-" +
+                  std::to_string(d.stop.line) + ":" + std::to_string(d.stop.column) + " " + d.rule +
+                  " " + (d.resource.empty() ? "-" : d.resource) + " " + fix;
+  if (d.severity != lint::Severity::Error) s += std::string(" ") + lint::to_string(d.severity);
+  return s;
 }
 
 }  // namespace enclint::testing

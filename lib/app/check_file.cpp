@@ -52,7 +52,8 @@ FileResult check_bytes(const std::string& path, std::string bytes, bool from_std
   }
   const model::Template& tpl = *loaded.tpl;
   for (const auto& r : tpl.resources()) result.checked_resources.push_back(r.logical_id);
-  std::vector<lint::Diagnostic> diagnostics = lint::run_rules(tpl, rules, options.lint);
+  std::vector<lint::Diagnostic> diagnostics =
+      lint::run_rules(tpl, rules, options.lint, &result.suppressed);
   for (const auto& d : diagnostics)
     if (d.fix && d.fix->applicability == fix::Applicability::Unsafe && !options.unsafe_fixes)
       ++result.unsafe_hidden;

@@ -23,6 +23,7 @@ struct FileResult {
   std::string skip_reason;
   std::vector<lint::Diagnostic> diagnostics;  // what remains (positions in the file as it now is)
   std::vector<lint::Diagnostic> fixed;        // what --fix fixed (positions before fixing)
+  std::vector<lint::Diagnostic> suppressed;   // hidden by a suppression (for --show-suppressed)
   std::string diff;                           // --diff
   std::string output_text;                    // stdin with --fix: the text to print
   std::size_t unsafe_hidden = 0;              // unsafe fixes not applied

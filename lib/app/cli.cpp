@@ -3,13 +3,16 @@
 #include <cxxopts.hpp>
 
 #include <atomic>
+#include <filesystem>
 #include <fstream>
+#include <optional>
 #include <iostream>
 #include <iterator>
 #include <sstream>
 #include <thread>
 
 #include "app/check_file.hpp"
+#include "app/config.hpp"
 #include "app/discover.hpp"
 #include "report/reporter.hpp"
 #include "rules/registry.hpp"
@@ -43,11 +46,15 @@ cxxopts::Options make_options() {
       ("o,output", "Write the report to FILE", cxxopts::value<std::string>(), "FILE")
       ("select", "Only these rules (comma-separated ids or names)", cxxopts::value<std::vector<std::string>>(), "IDS")
       ("ignore", "Skip these rules (comma-separated ids or names)", cxxopts::value<std::vector<std::string>>(), "IDS")
-      ("kms-key", "Fixes use this KMS key (ARN, alias/..., key id, or Ref:LogicalId)", cxxopts::value<std::string>(), "KEY")
-      ("sse-algorithm", "S3 algorithm the fixes insert: AES256, aws:kms or aws:kms:dsse", cxxopts::value<std::string>()->default_value("AES256"), "ALG")
+      ("config", "Configuration file (default: .cfn-enclint.yaml from here upwards)", cxxopts::value<std::string>(), "FILE")
+      ("level", "Policy level: baseline (default) or cmk (also require customer managed keys)", cxxopts::value<std::string>(), "LEVEL")
+      ("kms-key", "Fixes use SSE-KMS with this key (ARN, alias/..., key id, or Ref:LogicalId)", cxxopts::value<std::string>(), "KEY")
+      ("sse-algorithm", "S3 algorithm the fixes insert: AES256 (default; aws:kms with --kms-key), aws:kms or aws:kms:dsse", cxxopts::value<std::string>(), "ALG")
+      ("no-foreign-suppressions", "Ignore cfn_nag, checkov and cfn-guard suppressions")
+      ("show-suppressed", "List the findings that suppressions hide")
       ("stdin-filename", "Name to report for standard input", cxxopts::value<std::string>(), "NAME")
       ("j,jobs", "Files checked in parallel (default: all cores)", cxxopts::value<unsigned>()->default_value("0"), "N")
-      ("verbose", "List skipped files and why")
+      ("verbose", "List skipped files and why, and values that cannot be checked statically")
       ("list-rules", "List the rules")
       ("explain", "Show a rule's documentation", cxxopts::value<std::string>(), "ID")
       ("version", "Print the version")
@@ -68,6 +75,12 @@ std::vector<FileResult> check_all(const std::vector<Input>& inputs, const RunOpt
   std::vector<FileResult> results(inputs.size());
   auto one = [&](std::size_t i) {
     const Input& in = inputs[i];
+    if (in.excluded) {
+      results[i].path = in.path;
+      results[i].status = FileStatus::Skipped;
+      results[i].skip_reason = "excluded by the configuration";
+      return;
+    }
     if (!in.error.empty()) {
       results[i].path = in.path;
       results[i].status = FileStatus::Error;
@@ -119,7 +132,8 @@ std::string explain(const std::string& id_or_name) {
   out << "# " << i.id << " " << i.name << "\n\n"
       << i.summary << "\n\n"
       << "Default severity: " << lint::to_string(i.severity)
-      << ". Fix: " << lint::to_string(i.fix) << ".\n\n"
+      << ". Fix: " << lint::to_string(i.fix) << "."
+      << (i.cmk_only ? " Policy level: cmk only." : "") << "\n\n"
       << i.doc;
   return out.str();
 }
@@ -127,6 +141,8 @@ std::string explain(const std::string& id_or_name) {
 int run(int argc, char** argv) {
   cxxopts::Options spec = make_options();
   RunOptions options;
+  std::optional<std::string> config_path, level, kms_key, sse_algorithm;
+  bool cli_select = false, cli_ignore = false;
   try {
     auto args = spec.parse(argc, argv);
     if (args.count("help")) {
@@ -156,8 +172,14 @@ int run(int argc, char** argv) {
     if (args.count("output")) options.output = args["output"].as<std::string>();
     if (args.count("select")) options.lint.select = split_list(args["select"].as<std::vector<std::string>>());
     if (args.count("ignore")) options.lint.ignore = split_list(args["ignore"].as<std::vector<std::string>>());
-    if (args.count("kms-key")) options.lint.fix.kms_key = args["kms-key"].as<std::string>();
-    options.lint.fix.sse_algorithm = args["sse-algorithm"].as<std::string>();
+    if (args.count("config")) config_path = args["config"].as<std::string>();
+    if (args.count("level")) level = args["level"].as<std::string>();
+    if (args.count("kms-key")) kms_key = args["kms-key"].as<std::string>();
+    if (args.count("sse-algorithm")) sse_algorithm = args["sse-algorithm"].as<std::string>();
+    options.lint.foreign_suppressions = args.count("no-foreign-suppressions") == 0;
+    options.show_suppressed = args.count("show-suppressed") > 0;
+    cli_select = args.count("select") > 0;
+    cli_ignore = args.count("ignore") > 0;
     if (args.count("stdin-filename")) options.stdin_filename = args["stdin-filename"].as<std::string>();
     options.jobs = args["jobs"].as<unsigned>();
     if (args.count("paths")) options.paths = args["paths"].as<std::vector<std::string>>();
@@ -167,6 +189,33 @@ int run(int argc, char** argv) {
   for (const auto* list : {&options.lint.select, &options.lint.ignore})
     for (const std::string& id : *list)
       if (!rules::find(id)) return usage_error("unknown rule '" + id + "' (see --list-rules)");
+
+  // The configuration first; the command line wins over it.
+  std::optional<Config> config;
+  std::optional<std::filesystem::path> found =
+      config_path ? std::optional<std::filesystem::path>(*config_path) : find_config(".");
+  if (found) {
+    ConfigResult loaded = load_config(*found);
+    if (!loaded.config) return usage_error(loaded.error);
+    config = std::move(loaded.config);
+    if (config->select && !cli_select) options.lint.select = *config->select;
+    if (config->ignore && !cli_ignore) options.lint.ignore = *config->ignore;
+    if (config->level) options.lint.level = *config->level;
+    options.lint.severity = config->severity;
+    if (config->kms_key && !kms_key) kms_key = config->kms_key;
+    if (config->sse_algorithm && !sse_algorithm) sse_algorithm = config->sse_algorithm;
+  }
+  if (level) {
+    if (*level == "baseline")
+      options.lint.level = lint::Level::Baseline;
+    else if (*level == "cmk")
+      options.lint.level = lint::Level::Cmk;
+    else
+      return usage_error("--level must be baseline or cmk, not '" + *level + "'");
+  }
+  if (kms_key) options.lint.fix.kms_key = *kms_key;
+  // A key means SSE-KMS unless an algorithm was chosen explicitly.
+  options.lint.fix.sse_algorithm = sse_algorithm ? *sse_algorithm : kms_key ? "aws:kms" : "AES256";
   const std::string& alg = options.lint.fix.sse_algorithm;
   if (alg != "AES256" && alg != "aws:kms" && alg != "aws:kms:dsse")
     return usage_error("--sse-algorithm must be AES256, aws:kms or aws:kms:dsse, not '" + alg + "'");
@@ -175,6 +224,19 @@ int run(int argc, char** argv) {
   if (options.paths.empty()) options.paths.push_back(".");
 
   std::vector<Input> inputs = discover(options.paths);
+  if (config && !config->exclude.empty()) {
+    // Excluded files found in directories are dropped; named ones are reported as skipped.
+    std::vector<Input> kept;
+    for (Input& in : inputs) {
+      if (!excluded(*config, in.path)) {
+        kept.push_back(std::move(in));
+      } else if (in.explicit_path) {
+        in.excluded = true;
+        kept.push_back(std::move(in));
+      }
+    }
+    inputs = std::move(kept);
+  }
   std::vector<FileResult> results = check_all(inputs, options);
 
   bool stdin_fix = false;

@@ -24,23 +24,23 @@ std::vector<Input> discover(const std::vector<std::string>& paths) {
   std::vector<Input> inputs;
   for (const std::string& p : paths) {
     if (p == "-") {
-      inputs.push_back({p, true, {}});
+      inputs.push_back({p, true, {}, false});
       continue;
     }
     std::error_code ec;
     fs::file_status st = fs::status(p, ec);
     if (ec || !fs::exists(st)) {
-      inputs.push_back({p, true, "no such file or directory"});
+      inputs.push_back({p, true, "no such file or directory", false});
       continue;
     }
     if (!fs::is_directory(st)) {
-      inputs.push_back({p, true, {}});
+      inputs.push_back({p, true, {}, false});
       continue;
     }
     std::vector<std::string> found;
     fs::recursive_directory_iterator it(p, fs::directory_options::skip_permission_denied, ec);
     if (ec) {
-      inputs.push_back({p, true, "cannot read the directory: " + ec.message()});
+      inputs.push_back({p, true, "cannot read the directory: " + ec.message(), false});
       continue;
     }
     for (; it != fs::recursive_directory_iterator(); it.increment(ec)) {
@@ -55,7 +55,7 @@ std::vector<Input> discover(const std::vector<std::string>& paths) {
         found.push_back(entry.path().lexically_normal().string());
     }
     std::sort(found.begin(), found.end());
-    for (auto& f : found) inputs.push_back({std::move(f), false, {}});
+    for (auto& f : found) inputs.push_back({std::move(f), false, {}, false});
   }
   return inputs;
 }

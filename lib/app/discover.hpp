@@ -11,6 +11,7 @@ struct Input {
   std::string path;    // "-" for standard input
   bool explicit_path;  // named on the command line
   std::string error;   // e.g. the path does not exist
+  bool excluded = false;  // named, but excluded by the configuration
 };
 
 std::vector<Input> discover(const std::vector<std::string>& paths);

@@ -18,7 +18,8 @@ struct RunOptions {
   std::string output;           // "" for stdout
   std::string stdin_filename;   // name reported for "-"
   unsigned jobs = 0;            // 0: all cores
-  bool verbose = false;
+  bool verbose = false;         // also list skipped files and undecidable values
+  bool show_suppressed = false; // list findings hidden by suppressions
 };
 
 }  // namespace enclint::app

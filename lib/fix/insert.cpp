@@ -1,6 +1,7 @@
 #include "fix/insert.hpp"
 
 #include "fix/render.hpp"
+#include "util/json_string.hpp"
 
 namespace enclint::fix {
 
@@ -24,36 +25,53 @@ InsertPlan insert_at(std::size_t at, std::string text) {
 
 // Into a `{...}` mapping (JSON, or YAML flow style).
 InsertPlan into_flow_map(const model::Template& tpl, const FileStyle& style, const yaml::Node& map,
-                         const std::string& key, const model::Value& value) {
+                         const Entries& entries) {
   const auto& src = tpl.source();
   const auto& doc = tpl.doc();
   std::size_t close = map.end - 1;  // the '}'
   if (src.text()[close] != '}') return decline("could not find the end of the mapping");
+  const std::string comma = style.compact ? "," : ", ";
   if (map.children.empty()) {
+    std::string text;
     if (style.json && !style.minified) {
       // "Properties": {}  ->  a pretty block between the braces
       std::string indent = leading_whitespace(src, map.begin);
       std::string inner = indent + style.json_unit;
-      return insert_at(close, style.newline + inner + json_pretty_member(key, value, inner, style) +
-                                  style.newline + indent);
+      for (std::size_t i = 0; i < entries.size(); ++i)
+        text += (i ? "," : "") + style.newline + inner +
+                json_pretty_member(entries[i].first, entries[i].second, inner, style);
+      return insert_at(close, text + style.newline + indent);
     }
-    return insert_at(close, flow_member(key, value, style));
+    for (std::size_t i = 0; i < entries.size(); ++i)
+      text += (i ? comma : "") + flow_member(entries[i].first, entries[i].second, style);
+    return insert_at(close, text);
   }
   const yaml::Node& last_key = doc[map.children[map.children.size() - 2]];
   std::size_t after = doc[map.children.back()].end;
+  std::string text;
   if (style.json && !style.minified && !same_line(src, map.begin, close) &&
       !same_line(src, last_key.begin, map.begin)) {
     std::string indent = leading_whitespace(src, last_key.begin);
-    return insert_at(after, "," + style.newline + indent +
-                                json_pretty_member(key, value, indent, style));
+    for (const auto& [key, value] : entries)
+      text += "," + style.newline + indent + json_pretty_member(key, value, indent, style);
+    return insert_at(after, text);
   }
-  return insert_at(after, (style.compact ? "," : ", ") + flow_member(key, value, style));
+  for (const auto& [key, value] : entries) text += comma + flow_member(key, value, style);
+  return insert_at(after, text);
+}
+
+// New block lines, each entry's key at `col`.
+std::string block_lines(const Entries& entries, std::size_t col, const FileStyle& style) {
+  std::string text;
+  for (const auto& [key, value] : entries)
+    text += style.newline + spaces(col) + yaml_block_entry(key, value, col, style);
+  return text;
 }
 
 }  // namespace
 
 InsertPlan plan_insert(const model::Template& tpl, const FileStyle& style, NodeId target,
-                       const std::string& key, const model::Value& value) {
+                       const Entries& entries) {
   const auto& src = tpl.source();
   const auto& doc = tpl.doc();
   if (target == kNone) return decline("nothing to insert into");
@@ -64,27 +82,20 @@ InsertPlan plan_insert(const model::Template& tpl, const FileStyle& style, NodeI
   if (doc.shared_by_alias(target))
     return decline("the mapping is shared through a YAML alias; a change would apply to every user");
   if (n.kind == Kind::Map && n.style == yaml::Style::Flow)
-    return into_flow_map(tpl, style, n, key, value);
+    return into_flow_map(tpl, style, n, entries);
   if (n.kind == Kind::Map) {
     std::size_t col = column_of(src, doc[n.children.front()].begin);
-    std::size_t at = src.line_end(n.end);
-    return insert_at(at, style.newline + spaces(col) + yaml_block_entry(key, value, col, style));
+    return insert_at(src.line_end(n.end), block_lines(entries, col, style));
   }
   if (doc.is_empty_null(target) && n.key != kNone && n.parent != kNone &&
       doc[n.parent].style == yaml::Style::Block) {
     // `Properties:` with nothing after it: the entries go one level deeper.
     std::size_t col = column_of(src, doc[n.key].begin) + static_cast<std::size_t>(style.indent);
-    std::size_t at = src.line_end(n.begin);
-    return insert_at(at, style.newline + spaces(col) + yaml_block_entry(key, value, col, style));
+    return insert_at(src.line_end(n.begin), block_lines(entries, col, style));
   }
   if (n.kind == Kind::Null)
     return decline("the value is an explicit null; replace it with a mapping by hand");
   return decline("the value is not a mapping");
-}
-
-Edit replace_node(const model::Template& tpl, NodeId node, std::string text) {
-  const yaml::Node& n = tpl.doc()[node];
-  return Edit{n.begin, n.end, std::move(text)};
 }
 
 std::vector<PathStep> path_of(const yaml::Document& doc, NodeId node) {
@@ -101,19 +112,52 @@ std::vector<PathStep> path_of(const yaml::Document& doc, NodeId node) {
       }
       path.insert(path.begin(), PathStep{{}, index});
     }
+    // A tagged collection (`!If [...]`) is a one-key mapping in Value terms.
+    if (std::string key = model::tag_key(parent.tag); !key.empty())
+      path.insert(path.begin(), PathStep{key, -1});
   }
   return path;
 }
 
 InsertFix insert_fix(const model::Template& tpl, const FileStyle& style, NodeId target,
-                     const std::string& key, model::Value value, std::string title) {
-  InsertPlan plan = plan_insert(tpl, style, target, key, value);
+                     const Entries& entries, std::string title) {
+  InsertPlan plan = plan_insert(tpl, style, target, entries);
   if (!plan.edit) return InsertFix{std::nullopt, plan.reason};
   Fix fix;
   fix.title = std::move(title);
   fix.applicability = Applicability::Safe;
   fix.edits.push_back(std::move(*plan.edit));
-  fix.additions.push_back(Addition{path_of(tpl.doc(), target), key, std::move(value)});
+  auto path = path_of(tpl.doc(), target);
+  for (const auto& [key, value] : entries) fix.additions.push_back(Addition{path, key, value});
+  return InsertFix{std::move(fix), {}};
+}
+
+InsertFix insert_fix(const model::Template& tpl, const FileStyle& style, NodeId target,
+                     const std::string& key, model::Value value, std::string title) {
+  return insert_fix(tpl, style, target, Entries{{key, std::move(value)}}, std::move(title));
+}
+
+InsertFix replace_value_fix(const model::Template& tpl, const FileStyle& style, NodeId value_node,
+                            model::Value value, std::string title) {
+  const auto& doc = tpl.doc();
+  const yaml::Node& n = doc[value_node];
+  if (n.key == kNone || n.parent == kNone) return InsertFix{std::nullopt, "not a mapping value"};
+  if (n.kind == Kind::Alias || doc.shared_by_alias(value_node))
+    return InsertFix{std::nullopt, "the value is shared through a YAML alias; change it by hand"};
+  std::string text;
+  if (value.kind == model::Value::Kind::Bool) {
+    text = value.scalar;
+  } else if (value.kind == model::Value::Kind::String) {
+    text = style.json ? util::json_string(value.scalar) : yaml_scalar(value.scalar);
+  } else {
+    return InsertFix{std::nullopt, "only scalar values are replaced"};
+  }
+  Fix fix;
+  fix.title = std::move(title);
+  fix.applicability = Applicability::Unsafe;
+  fix.edits.push_back(Edit{n.begin, n.end, std::move(text)});
+  fix.additions.push_back(
+      Addition{path_of(doc, n.parent), std::string(doc.text(n.key)), std::move(value)});
   return InsertFix{std::move(fix), {}};
 }
 

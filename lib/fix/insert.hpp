@@ -17,13 +17,12 @@ struct InsertPlan {
   std::string reason;  // why not, when edit is empty
 };
 
-// `target` is a mapping node, or the empty value of a block key (`Properties:`
-// with nothing after it).
-InsertPlan plan_insert(const model::Template& tpl, const FileStyle& style, yaml::NodeId target,
-                       const std::string& key, const model::Value& value);
+using Entries = std::vector<std::pair<std::string, model::Value>>;
 
-// Replaces a scalar's bytes by `text` (used by unsafe fixes).
-Edit replace_node(const model::Template& tpl, yaml::NodeId node, std::string text);
+// `target` is a mapping node, or the empty value of a block key (`Properties:`
+// with nothing after it). The entries are added in order after its last one.
+InsertPlan plan_insert(const model::Template& tpl, const FileStyle& style, yaml::NodeId target,
+                       const Entries& entries);
 
 // The path of a node from the root, for Additions.
 std::vector<PathStep> path_of(const yaml::Document& doc, yaml::NodeId node);
@@ -36,5 +35,12 @@ struct InsertFix {
 };
 InsertFix insert_fix(const model::Template& tpl, const FileStyle& style, yaml::NodeId target,
                      const std::string& key, model::Value value, std::string title);
+InsertFix insert_fix(const model::Template& tpl, const FileStyle& style, yaml::NodeId target,
+                     const Entries& entries, std::string title);
+
+// An unsafe fix that replaces the value of a mapping entry (`value_node`) by
+// `value`, e.g. `SSEEnabled: false` -> `true`.
+InsertFix replace_value_fix(const model::Template& tpl, const FileStyle& style,
+                            yaml::NodeId value_node, model::Value value, std::string title);
 
 }  // namespace enclint::fix

@@ -6,11 +6,11 @@
 #include <string>
 
 #include "fix/fix.hpp"
+#include "lint/options.hpp"
 #include "source/source_file.hpp"
 
 namespace enclint::lint {
 
-enum class Severity { Error, Warning, Info };
 const char* to_string(Severity s);
 
 struct Diagnostic {
@@ -26,6 +26,7 @@ struct Diagnostic {
   std::optional<fix::Fix> fix;
   std::string not_fixable;             // why there is no fix, when one would be expected
   bool fixed = false;                  // set by the fixer for the report
+  std::string suppressed_by;           // set when a suppression hides it: "cfn_nag W74: reason"
 };
 
 }  // namespace enclint::lint

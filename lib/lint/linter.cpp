@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "lint/suppression.hpp"
+
 namespace enclint::lint {
 
 namespace {
@@ -9,28 +11,40 @@ bool listed(const std::vector<std::string>& list, const RuleInfo& info) {
   return std::any_of(list.begin(), list.end(),
                      [&](const std::string& s) { return s == info.id || s == info.name; });
 }
+
+void sort_and_locate(const model::Template& tpl, std::vector<Diagnostic>& diags) {
+  for (Diagnostic& d : diags) {
+    d.start = tpl.source().position(d.begin);
+    d.stop = tpl.source().position(d.end);
+  }
+  std::stable_sort(diags.begin(), diags.end(), [](const Diagnostic& a, const Diagnostic& b) {
+    if (a.begin != b.begin) return a.begin < b.begin;
+    return a.rule < b.rule;
+  });
+}
 }  // namespace
 
 bool rule_selected(const RuleInfo& info, const Options& options) {
+  if (info.cmk_only && options.level != Level::Cmk) return false;
   if (!options.select.empty() && !listed(options.select, info)) return false;
   return !listed(options.ignore, info);
 }
 
 std::vector<Diagnostic> run_rules(const model::Template& tpl, const std::vector<const Rule*>& rules,
-                                  const Options& options) {
+                                  const Options& options, std::vector<Diagnostic>* suppressed) {
   std::vector<Diagnostic> out;
   CheckContext ctx{tpl, options};
   for (const Rule* rule : rules) {
     if (rule_selected(rule->info(), options)) rule->check(ctx, out);
   }
   for (Diagnostic& d : out) {
-    d.start = tpl.source().position(d.begin);
-    d.stop = tpl.source().position(d.end);
+    auto it = options.severity.find(d.rule);
+    // Findings the tool cannot decide stay informational whatever the configuration.
+    if (it != options.severity.end() && d.severity != Severity::Info) d.severity = it->second;
   }
-  std::stable_sort(out.begin(), out.end(), [](const Diagnostic& a, const Diagnostic& b) {
-    if (a.begin != b.begin) return a.begin < b.begin;
-    return a.rule < b.rule;
-  });
+  apply_suppressions(collect_suppressions(tpl, rules, options.foreign_suppressions), out, suppressed);
+  sort_and_locate(tpl, out);
+  if (suppressed) sort_and_locate(tpl, *suppressed);
   return out;
 }
 

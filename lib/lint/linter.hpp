@@ -1,4 +1,5 @@
-// Runs the selected rules over one template and resolves positions.
+// Runs the selected rules over one template: policy level, severities,
+// suppressions, resolved positions.
 #pragma once
 
 #include <vector>
@@ -9,8 +10,10 @@ namespace enclint::lint {
 
 bool rule_selected(const RuleInfo& info, const Options& options);
 
-// Diagnostics sorted by position, then rule id.
+// Diagnostics sorted by position, then rule id. Suppressed ones go to
+// `suppressed` when it is given.
 std::vector<Diagnostic> run_rules(const model::Template& tpl, const std::vector<const Rule*>& rules,
-                                  const Options& options);
+                                  const Options& options,
+                                  std::vector<Diagnostic>* suppressed = nullptr);
 
 }  // namespace enclint::lint

@@ -1,11 +1,17 @@
-// What a lint run is asked to do: which rules, which fix parameters.
+// What a lint run is asked to do: which rules, at which policy level, with
+// which severities, and the parameters of the fixes.
 #pragma once
 
-#include <optional>
+#include <map>
 #include <string>
 #include <vector>
 
 namespace enclint::lint {
+
+enum class Severity { Error, Warning, Info };
+
+// `baseline` is what the seed documents; `cmk` adds the customer-managed-key rules.
+enum class Level { Baseline, Cmk };
 
 struct FixOptions {
   std::string sse_algorithm = "AES256";  // what ENC201's fix inserts
@@ -15,6 +21,9 @@ struct FixOptions {
 struct Options {
   std::vector<std::string> select;  // rule ids or names; empty: all
   std::vector<std::string> ignore;
+  Level level = Level::Baseline;
+  std::map<std::string, Severity> severity;  // by rule id
+  bool foreign_suppressions = true;          // honour cfn_nag / checkov / cfn-guard metadata
   FixOptions fix;
 };
 

@@ -11,6 +11,7 @@
 #include "fix/style.hpp"
 #include "lint/diagnostic.hpp"
 #include "lint/options.hpp"
+#include "model/evaluate.hpp"
 #include "model/template.hpp"
 
 namespace enclint::lint {
@@ -27,6 +28,7 @@ struct RuleInfo {
   // Documentation in ruff's sections: What it does / Why is this bad? /
   // Example / Use instead / Fix safety / References (markdown).
   std::string_view doc;
+  bool cmk_only = false;  // runs only at policy level `cmk`
 };
 
 struct CheckContext {
@@ -39,9 +41,11 @@ struct CheckContext {
     if (!style_) style_ = fix::detect_style(tpl);
     return *style_;
   }
+  const model::Evaluator& eval() const { return eval_; }
 
  private:
   mutable std::optional<fix::FileStyle> style_;
+  model::Evaluator eval_{tpl};
 };
 
 class Rule {

@@ -116,13 +116,18 @@ bool to_value(const yaml::Document& doc, yaml::NodeId id, Value& out, std::size_
       }
       break;
   }
-  if (!n.tag.empty() && n.tag != "tag:yaml.org,2002:str") {
-    Value wrapped = Value::map({{long_form(n.tag), std::move(v)}});
+  if (std::string key = tag_key(n.tag); !key.empty()) {
+    Value wrapped = Value::map({{key, std::move(v)}});
     wrapped.intrinsic = true;
     v = std::move(wrapped);
   }
   out = std::move(v);
   return true;
+}
+
+std::string tag_key(const std::string& tag) {
+  if (tag.empty() || tag == "tag:yaml.org,2002:str") return {};
+  return long_form(tag);
 }
 
 std::string debug_string(const Value& v) {

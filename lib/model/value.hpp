@@ -45,4 +45,8 @@ bool to_value(const yaml::Document& doc, yaml::NodeId id, Value& out, std::size_
 
 std::string debug_string(const Value& v);
 
+// The mapping key a tagged node is wrapped in by to_value ("Fn::If" for
+// `!If`), or "" when the tag does not wrap (no tag, `!!str`).
+std::string tag_key(const std::string& tag);
+
 }  // namespace enclint::model

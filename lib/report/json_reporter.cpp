@@ -22,13 +22,14 @@ void write_diagnostic(std::ostream& out, const std::string& path, const lint::Di
   else
     out << "null";
   if (!d.not_fixable.empty()) out << ", \"not_fixable\": " << json_string(d.not_fixable);
+  if (!d.suppressed_by.empty()) out << ", \"suppressed_by\": " << json_string(d.suppressed_by);
   out << ", \"fixed\": " << (d.fixed ? "true" : "false") << "}";
 }
 
 }  // namespace
 
 void JsonReporter::write(std::ostream& out, const std::vector<app::FileResult>& results,
-                         const app::RunOptions&) const {
+                         const app::RunOptions& options) const {
   out << "{\"tool\": \"cfn-enclint\", \"version\": " << json_string(ENCLINT_VERSION)
       << ",\n \"files\": [";
   bool first = true;
@@ -59,7 +60,20 @@ void JsonReporter::write(std::ostream& out, const std::vector<app::FileResult>& 
       }
     }
   }
-  out << "]}\n";
+  out << "]";
+  if (options.show_suppressed) {
+    out << ",\n \"suppressed\": [";
+    first = true;
+    for (const app::FileResult& r : results) {
+      for (const lint::Diagnostic& d : r.suppressed) {
+        out << (first ? "\n  " : ",\n  ");
+        first = false;
+        write_diagnostic(out, r.path, d);
+      }
+    }
+    out << "]";
+  }
+  out << "}\n";
 }
 
 }  // namespace enclint::report

@@ -36,6 +36,13 @@ void TextReporter::write(std::ostream& out, const std::vector<app::FileResult>& 
       out << r.path << ": fixed " << plural(r.fixed.size(), "finding", "findings") << "\n";
     }
     for (const lint::Diagnostic& d : r.diagnostics) {
+      // Values the tool cannot decide are not findings; shown only when asked.
+      if (d.severity == lint::Severity::Info) {
+        if (options.verbose)
+          out << r.path << ":" << d.start.line << ":" << d.start.column << ": info: " << d.message
+              << " [" << d.rule << "]\n";
+        continue;
+      }
       ++findings;
       bool can_fix = d.fix && (d.fix->applicability == fix::Applicability::Safe || options.unsafe_fixes);
       fixable += can_fix;
@@ -45,6 +52,10 @@ void TextReporter::write(std::ostream& out, const std::vector<app::FileResult>& 
         out << r.path << ":" << d.start.line << ":" << d.start.column
             << ": note: not fixable: " << d.not_fixable << "\n";
     }
+    if (options.show_suppressed)
+      for (const lint::Diagnostic& d : r.suppressed)
+        out << r.path << ":" << d.start.line << ":" << d.start.column << ": suppressed: " << d.message
+            << " [" << d.rule << "] (by " << d.suppressed_by << ")\n";
     unsafe_hidden += r.unsafe_hidden;
   }
   if (fixed_files > 0)

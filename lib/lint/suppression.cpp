@@ -1,0 +1,106 @@
+#include "lint/suppression.hpp"
+
+#include <algorithm>
+
+namespace enclint::lint {
+
+using yaml::kNone;
+using yaml::NodeId;
+
+const std::vector<std::pair<std::string, std::vector<std::string>>>& foreign_equivalents() {
+  static const std::vector<std::pair<std::string, std::vector<std::string>>> table{
+      {"W74", {"ENC101", "ENC102"}},                     // cfn_nag: DynamoDB table without SSE
+      {"W41", {"ENC201"}},                               // cfn_nag: S3 bucket without encryption
+      {"CKV_AWS_119", {"ENC101", "ENC102", "ENC105"}},   // checkov: DynamoDB encrypted with a KMS CMK
+      {"CKV_AWS_19", {"ENC201", "ENC202"}},              // checkov: S3 data encrypted at rest
+      {"DYNAMODB_TABLE_ENCRYPTED_KMS", {"ENC101", "ENC102", "ENC105"}},            // cfn-guard
+      {"S3_BUCKET_SERVER_SIDE_ENCRYPTION_ENABLED", {"ENC201", "ENC202"}},          // cfn-guard
+  };
+  return table;
+}
+
+namespace {
+
+const std::vector<std::string>* foreign_rules(std::string_view id) {
+  for (const auto& [foreign, ours] : foreign_equivalents())
+    if (foreign == id) return &ours;
+  return nullptr;
+}
+
+std::string rule_id(const std::vector<const Rule*>& rules, std::string_view id_or_name) {
+  for (const Rule* r : rules)
+    if (r->info().id == id_or_name || r->info().name == id_or_name) return std::string(r->info().id);
+  return {};
+}
+
+std::vector<NodeId> items(const yaml::Document& doc, NodeId seq) {
+  seq = doc.resolve(seq);
+  if (seq == kNone || doc[seq].kind != yaml::Kind::Seq) return {};
+  return doc[seq].children;
+}
+
+void collect_from(const yaml::Document& doc, NodeId metadata, const std::string& resource,
+                  const std::vector<const Rule*>& rules, bool foreign,
+                  std::vector<Suppression>& out) {
+  if (!doc.is_map(metadata)) return;
+  for (NodeId entry : own_suppress_entries(doc, metadata)) {
+    std::string reason(doc.text(doc.get(entry, "reason")));
+    std::string id = rule_id(rules, doc.text(doc.get(entry, "rule")));
+    if (reason.empty() || id.empty()) continue;  // ENC001 reports it; not honoured
+    out.push_back({{id}, resource, "cfn-enclint", reason});
+  }
+  if (!foreign) return;
+  auto add = [&](const std::string& tool, std::string_view id, std::string reason) {
+    if (const auto* ours = foreign_rules(id))
+      out.push_back({*ours, resource, tool + " " + std::string(id), std::move(reason)});
+  };
+  for (NodeId e : items(doc, doc.get(doc.get(metadata, "cfn_nag"), "rules_to_suppress")))
+    add("cfn_nag", doc.text(doc.get(e, "id")), std::string(doc.text(doc.get(e, "reason"))));
+  for (NodeId e : items(doc, doc.get(doc.get(metadata, "checkov"), "skip")))
+    add("checkov", doc.text(doc.get(e, "id")), std::string(doc.text(doc.get(e, "comment"))));
+  for (NodeId e : items(doc, doc.get(doc.get(metadata, "guard"), "SuppressedRules")))
+    add("cfn-guard", doc.text(e), {});
+}
+
+}  // namespace
+
+std::vector<NodeId> own_suppress_entries(const yaml::Document& doc, NodeId metadata) {
+  return items(doc, doc.get(doc.get(metadata, "cfn-enclint"), "suppress"));
+}
+
+std::vector<Suppression> collect_suppressions(const model::Template& tpl,
+                                              const std::vector<const Rule*>& rules, bool foreign) {
+  std::vector<Suppression> out;
+  const auto& doc = tpl.doc();
+  // Only our own format exists at template level; the others are per resource.
+  collect_from(doc, doc.get(doc.root(), "Metadata"), "", rules, false, out);
+  for (const auto& r : tpl.resources())
+    collect_from(doc, doc.get(r.node, "Metadata"), r.logical_id, rules, foreign, out);
+  return out;
+}
+
+void apply_suppressions(const std::vector<Suppression>& sups, std::vector<Diagnostic>& diags,
+                        std::vector<Diagnostic>* suppressed) {
+  if (sups.empty()) return;
+  std::vector<Diagnostic> kept;
+  kept.reserve(diags.size());
+  for (Diagnostic& d : diags) {
+    const Suppression* hit = nullptr;
+    for (const Suppression& s : sups) {
+      if (!s.resource.empty() && s.resource != d.resource) continue;
+      if (std::find(s.rules.begin(), s.rules.end(), d.rule) != s.rules.end()) {
+        hit = &s;
+        break;
+      }
+    }
+    if (!hit || d.rule == "ENC001") {
+      kept.push_back(std::move(d));
+      continue;
+    }
+    d.suppressed_by = hit->source + (hit->reason.empty() ? "" : ": " + hit->reason);
+    if (suppressed) suppressed->push_back(std::move(d));
+  }
+  diags = std::move(kept);
+}
+
+}  // namespace enclint::lint

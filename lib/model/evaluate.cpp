@@ -1,0 +1,232 @@
+#include "model/evaluate.hpp"
+
+#include <algorithm>
+
+namespace enclint::model {
+
+using yaml::Kind;
+using yaml::kNone;
+using yaml::NodeId;
+
+namespace {
+constexpr int kMaxDepth = 32;
+
+std::string long_form(const std::string& tag) {
+  if (tag == "!Ref" || tag == "!Condition") return tag.substr(1);
+  if (tag.size() > 1 && tag[0] == '!' && tag[1] != '!') return "Fn::" + tag.substr(1);
+  return {};
+}
+}  // namespace
+
+Truth truth_of(const yaml::Document& doc, NodeId node) {
+  node = doc.resolve(node);
+  if (node == kNone || doc[node].kind != Kind::Scalar || !doc[node].tag.empty()) return Truth::Unknown;
+  const std::string& v = doc[node].value;
+  if (v == "true" || v == "True" || v == "TRUE") return Truth::True;
+  if (v == "false" || v == "False" || v == "FALSE") return Truth::False;
+  return Truth::Unknown;
+}
+
+bool consistent(const Assumptions& a, const Assumptions& b) {
+  for (const Assumption& x : a)
+    for (const Assumption& y : b)
+      if (x.condition == y.condition && x.name == y.name && x.value != y.value) return false;
+  return true;
+}
+
+std::string describe_assumptions(const Assumptions& assumptions) {
+  if (assumptions.empty()) return {};
+  std::string s = "when ";
+  std::vector<std::string> seen;
+  for (const Assumption& a : assumptions) {
+    std::string part = a.condition ? "condition " + a.name + " is " + a.value
+                                   : "parameter " + a.name + " is '" + a.value + "'";
+    if (std::find(seen.begin(), seen.end(), part) != seen.end()) continue;
+    s += (seen.empty() ? "" : " and ") + part;
+    seen.push_back(std::move(part));
+  }
+  return s;
+}
+
+std::string Evaluator::intrinsic(NodeId node, NodeId* args) const {
+  const auto& doc = tpl_.doc();
+  node = doc.resolve(node);
+  if (node == kNone) return {};
+  const yaml::Node& n = doc[node];
+  if (!n.tag.empty()) {
+    std::string name = long_form(n.tag);
+    if (!name.empty() && args) *args = node;
+    return name;
+  }
+  if (n.kind == Kind::Map && n.children.size() == 2) {
+    std::string_view key = doc.text(n.children[0]);
+    if (key == "Ref" || key == "Condition" || key.rfind("Fn::", 0) == 0) {
+      if (args) *args = n.children[1];
+      return std::string(key);
+    }
+  }
+  return {};
+}
+
+std::vector<Possibility> Evaluator::expand(NodeId node) const {
+  std::vector<Possibility> out;
+  expand_into(node, {}, out, 0);
+  return out;
+}
+
+void Evaluator::expand_into(NodeId node, Assumptions assumptions,
+                            std::vector<Possibility>& out, int depth) const {
+  const auto& doc = tpl_.doc();
+  auto add = [&](Possibility p) {
+    p.assumptions = assumptions;
+    if (out.size() < kMaxPossibilities) {
+      out.push_back(std::move(p));
+    } else if (out.back().kind != Possibility::Kind::Unknown) {
+      out.back() = Possibility{Possibility::Kind::Unknown, kNone, "too many combinations", {}, false};
+    }
+  };
+  if (node == kNone) {
+    add({Possibility::Kind::Absent, kNone, {}, {}, false});
+    return;
+  }
+  node = doc.resolve(node);
+  if (depth > kMaxDepth) {
+    add({Possibility::Kind::Unknown, kNone, "nested too deeply", {}, false});
+    return;
+  }
+  NodeId args = kNone;
+  std::string fn = intrinsic(node, &args);
+  if (fn.empty()) {
+    add({Possibility::Kind::Node, node, {}, {}, false});
+    return;
+  }
+  if (fn == "Fn::If") {
+    args = doc.resolve(args);
+    if (args == kNone || doc[args].kind != Kind::Seq || doc[args].children.size() != 3) {
+      add({Possibility::Kind::Unknown, kNone, "a malformed Fn::If", {}, false});
+      return;
+    }
+    const auto& items = doc[args].children;
+    std::string name(doc.text(items[0]));
+    Truth t = condition(name);
+    if (t != Truth::False) {
+      auto a = assumptions;
+      if (t == Truth::Unknown) a.push_back({true, name, "true"});
+      expand_into(items[1], std::move(a), out, depth + 1);
+    }
+    if (t != Truth::True) {
+      auto a = assumptions;
+      if (t == Truth::Unknown) a.push_back({true, name, "false"});
+      expand_into(items[2], std::move(a), out, depth + 1);
+    }
+    return;
+  }
+  if (fn == "Ref") {
+    std::string target(doc.text(args));
+    if (target == "AWS::NoValue") {
+      add({Possibility::Kind::Absent, kNone, {}, {}, true});
+      return;
+    }
+    NodeId param = doc.get(doc.get(doc.root(), "Parameters"), target);
+    if (param == kNone) {
+      add({Possibility::Kind::Unknown, kNone, "Ref " + target, {}, false});
+      return;
+    }
+    NodeId allowed = doc.resolve(doc.get(param, "AllowedValues"));
+    if (allowed != kNone && doc[allowed].kind == Kind::Seq && !doc[allowed].children.empty()) {
+      for (NodeId v : doc[allowed].children) {
+        auto a = assumptions;
+        a.push_back({false, target, std::string(doc.text(v))});
+        if (out.size() >= kMaxPossibilities) break;
+        Possibility p{Possibility::Kind::Node, doc.resolve(v), {}, std::move(a), false};
+        out.push_back(std::move(p));
+      }
+      return;
+    }
+    add({Possibility::Kind::AnyParameter, kNone, target, {}, false});
+    return;
+  }
+  add({Possibility::Kind::Unknown, kNone, fn, {}, false});
+}
+
+std::vector<Possibility> Evaluator::lookup(const std::vector<Possibility>& maps,
+                                           const std::string& key) const {
+  const auto& doc = tpl_.doc();
+  std::vector<Possibility> out;
+  for (const Possibility& m : maps) {
+    if (m.kind != Possibility::Kind::Node || !doc.is_map(m.node)) {
+      out.push_back(m);
+      continue;
+    }
+    std::vector<Possibility> values;
+    expand_into(doc.get(m.node, key), m.assumptions, values, 0);
+    for (auto& v : values) out.push_back(std::move(v));
+  }
+  return out;
+}
+
+Truth Evaluator::condition(const std::string& name) const { return condition_at(name, 0); }
+
+Truth Evaluator::condition_at(const std::string& name, int depth) const {
+  auto it = conditions_.find(name);
+  if (it != conditions_.end()) return it->second;
+  conditions_[name] = Truth::Unknown;  // a cycle evaluates to Unknown
+  const auto& doc = tpl_.doc();
+  NodeId node = doc.get(doc.get(doc.root(), "Conditions"), name);
+  Truth t = node == kNone ? Truth::Unknown : eval_condition_node(node, depth + 1);
+  conditions_[name] = t;
+  return t;
+}
+
+std::optional<std::vector<std::string>> Evaluator::scalar_values(NodeId node, int depth) const {
+  const auto& doc = tpl_.doc();
+  std::vector<Possibility> ps;
+  expand_into(node, {}, ps, depth);
+  std::vector<std::string> values;
+  for (const Possibility& p : ps) {
+    if (p.kind != Possibility::Kind::Node || doc[p.node].kind != Kind::Scalar) return std::nullopt;
+    values.emplace_back(doc[p.node].value);
+  }
+  return values;
+}
+
+Truth Evaluator::eval_condition_node(NodeId node, int depth) const {
+  const auto& doc = tpl_.doc();
+  if (depth > kMaxDepth) return Truth::Unknown;
+  NodeId args = kNone;
+  std::string fn = intrinsic(node, &args);
+  args = doc.resolve(args);
+  std::vector<NodeId> items;
+  if (args != kNone && doc[args].kind == Kind::Seq) items = doc[args].children;
+  if (fn == "Condition") return condition_at(std::string(doc.text(args)), depth + 1);
+  if (fn == "Fn::Equals" && items.size() == 2) {
+    auto a = scalar_values(items[0], depth + 1);
+    auto b = scalar_values(items[1], depth + 1);
+    if (!a || !b || a->empty() || b->empty()) return Truth::Unknown;
+    bool some_equal = false, some_different = false;
+    for (const auto& x : *a)
+      for (const auto& y : *b) (x == y ? some_equal : some_different) = true;
+    if (some_equal && !some_different) return Truth::True;
+    if (some_different && !some_equal) return Truth::False;
+    return Truth::Unknown;
+  }
+  if (fn == "Fn::Not" && items.size() == 1) {
+    Truth t = eval_condition_node(items[0], depth + 1);
+    return t == Truth::True ? Truth::False : t == Truth::False ? Truth::True : Truth::Unknown;
+  }
+  if ((fn == "Fn::And" || fn == "Fn::Or") && !items.empty()) {
+    bool is_and = fn == "Fn::And";
+    bool unknown = false;
+    for (NodeId item : items) {
+      Truth t = eval_condition_node(item, depth + 1);
+      if (is_and && t == Truth::False) return Truth::False;
+      if (!is_and && t == Truth::True) return Truth::True;
+      unknown |= t == Truth::Unknown;
+    }
+    if (unknown) return Truth::Unknown;
+    return is_and ? Truth::True : Truth::False;
+  }
+  return Truth::Unknown;
+}
+
+}  // namespace enclint::model

@@ -1,0 +1,66 @@
+#include "rules/dynamodb_sse.hpp"
+
+namespace enclint::rules {
+
+using model::Possibility;
+using yaml::kNone;
+using yaml::NodeId;
+
+bool is_dynamodb_table(const std::string& type) {
+  return type == "AWS::DynamoDB::Table" || type == "AWS::DynamoDB::GlobalTable" ||
+         type == "AWS::Serverless::SimpleTable";
+}
+
+std::string table_label(const model::Resource& r) {
+  if (r.type == "AWS::DynamoDB::GlobalTable") return "DynamoDB global table '" + r.logical_id + "'";
+  if (r.type == "AWS::Serverless::SimpleTable") return "SAM SimpleTable '" + r.logical_id + "'";
+  return "DynamoDB table '" + r.logical_id + "'";
+}
+
+NodeId resource_sse_node(const lint::CheckContext& ctx, const model::Resource& r) {
+  return ctx.tpl.doc().get(r.properties, "SSESpecification");
+}
+
+std::vector<EffectiveSse> effective_sse(const lint::CheckContext& ctx, const model::Resource& r) {
+  const auto& doc = ctx.tpl.doc();
+  const auto& eval = ctx.eval();
+  std::vector<Possibility> own = eval.expand(resource_sse_node(ctx, r));
+  std::vector<Possibility> globals{Possibility{}};
+  if (r.type == "AWS::Serverless::SimpleTable") {
+    NodeId g = doc.get(doc.get(doc.get(doc.root(), "Globals"), "SimpleTable"), "SSESpecification");
+    globals = eval.expand(g);
+  }
+  std::vector<EffectiveSse> out;
+  for (const Possibility& p : own) {
+    for (const Possibility& g : globals) {
+      EffectiveSse e;
+      e.assumptions = p.assumptions;
+      e.assumptions.insert(e.assumptions.end(), g.assumptions.begin(), g.assumptions.end());
+      if (p.kind == Possibility::Kind::Node && doc.is_map(p.node)) e.resource_map = p.node;
+      if (g.kind == Possibility::Kind::Node && doc.is_map(g.node)) e.globals_map = g.node;
+      if (p.kind == Possibility::Kind::Unknown || p.kind == Possibility::Kind::AnyParameter)
+        e.undecidable = p.detail;
+      else if (g.kind == Possibility::Kind::Unknown || g.kind == Possibility::Kind::AnyParameter)
+        e.undecidable = g.detail;
+      e.no_value = p.no_value && !e.exists();
+      out.push_back(std::move(e));
+    }
+  }
+  return out;
+}
+
+SseKey sse_key(const lint::CheckContext& ctx, const EffectiveSse& sse, const std::string& key) {
+  const auto& doc = ctx.tpl.doc();
+  SseKey k;
+  if (sse.resource_map != kNone) k.value = doc.get(sse.resource_map, key);
+  if (k.value == kNone && sse.globals_map != kNone) {
+    k.value = doc.get(sse.globals_map, key);
+    k.from_globals = k.value != kNone;
+  }
+  k.possibilities = ctx.eval().expand(k.value);
+  for (auto& p : k.possibilities)
+    p.assumptions.insert(p.assumptions.begin(), sse.assumptions.begin(), sse.assumptions.end());
+  return k;
+}
+
+}  // namespace enclint::rules

@@ -1,0 +1,85 @@
+#include "rules/enc001_invalid_suppression.hpp"
+
+#include "lint/suppression.hpp"
+#include "rules/registry.hpp"
+#include "rules/support.hpp"
+
+namespace enclint::rules {
+
+namespace {
+
+const lint::RuleInfo kInfo{
+    "ENC001",
+    "invalid-suppression",
+    "A cfn-enclint suppression without a reason, or for a rule that does not exist",
+    lint::Severity::Error,
+    lint::FixAvailability::None,
+    R"(## What it does
+Checks the entries of `Metadata: cfn-enclint: suppress:` (on a resource, or
+at the top of the template for all resources): each must be a mapping with a
+`rule` (an id like `ENC201` or a name like `s3-encryption-missing`) and a
+non-empty `reason`. Such an entry is not honoured until it is complete.
+
+## Why is this bad?
+A suppression is a decision someone will have to revisit; without a reason
+nobody can tell whether it still holds. An unknown rule id usually means a
+typo, and the finding it meant to hide is still reported.
+
+## Example
+```yaml
+Metadata:
+  cfn-enclint:
+    suppress:
+      - rule: ENC201
+```
+
+## Use instead
+```yaml
+Metadata:
+  cfn-enclint:
+    suppress:
+      - rule: ENC201
+        reason: public website assets, encrypted by S3's default SSE-S3
+```
+
+## Fix safety
+No fix: only a person can give the reason.
+
+## References
+- SPEC §3 (suppression) of cfn-enclint
+)"};
+
+}  // namespace
+
+const lint::RuleInfo& InvalidSuppression::info() const { return kInfo; }
+
+void InvalidSuppression::check(const lint::CheckContext& ctx, std::vector<lint::Diagnostic>& out) const {
+  const auto& doc = ctx.tpl.doc();
+  model::Resource whole;
+  whole.logical_id = "";
+  whole.path = "Metadata";
+  auto check_entries = [&](yaml::NodeId metadata, const model::Resource& r) {
+    for (yaml::NodeId entry : lint::own_suppress_entries(doc, metadata)) {
+      std::string problem;
+      if (!doc.is_map(entry)) {
+        problem = "a suppression must be a mapping with `rule` and `reason`";
+      } else {
+        std::string rule(doc.text(doc.get(entry, "rule")));
+        std::string reason(doc.text(doc.get(entry, "reason")));
+        if (rule.empty())
+          problem = "a suppression without `rule`";
+        else if (!find(rule))
+          problem = "suppression of unknown rule '" + rule + "' (see --list-rules)";
+        else if (reason.empty())
+          problem = "suppression of " + rule + " without a `reason`; it is not honoured until it has one";
+      }
+      if (problem.empty()) continue;
+      auto [begin, end] = node_location(ctx.tpl, entry);
+      out.push_back(make(r, begin, end, problem, r.path + "/Metadata/cfn-enclint/suppress"));
+    }
+  };
+  check_entries(doc.get(doc.root(), "Metadata"), whole);
+  for (const model::Resource& r : ctx.tpl.resources()) check_entries(doc.get(r.node, "Metadata"), r);
+}
+
+}  // namespace enclint::rules

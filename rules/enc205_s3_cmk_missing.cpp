@@ -1,0 +1,133 @@
+#include "rules/enc205_s3_cmk_missing.hpp"
+
+#include "rules/s3_encryption.hpp"
+#include "rules/support.hpp"
+
+namespace enclint::rules {
+
+namespace {
+
+const lint::RuleInfo kInfo{
+    "ENC205",
+    "s3-cmk-missing",
+    "S3 default encryption without a customer managed KMS key (level cmk)",
+    lint::Severity::Error,
+    lint::FixAvailability::Unsafe,
+    R"(## What it does
+At policy level `cmk` only (`--level cmk`, or `level: cmk` in the config):
+checks that every encryption rule uses `aws:kms` or `aws:kms:dsse` with a
+`KMSMasterKeyID`.
+
+## Why is this bad?
+`AES256` (SSE-S3) uses keys S3 owns, and `aws:kms` without a key uses the AWS
+managed key `aws/s3`: in both cases you cannot write the key policy, control
+rotation, or share the data across accounts under your own key. Teams that
+must hold their own keys need a customer managed key.
+
+## Example
+```yaml
+ServerSideEncryptionByDefault:
+  SSEAlgorithm: AES256
+```
+
+## Use instead
+```yaml
+ServerSideEncryptionByDefault:
+  SSEAlgorithm: aws:kms
+  KMSMasterKeyID: !Ref BucketKey
+```
+
+## Fix safety
+Unsafe, and only with a key (`--kms-key`, or `fix.kms_key` in the config):
+`SSEAlgorithm` is replaced by `aws:kms` and `KMSMasterKeyID` inserted.
+Switching to SSE-KMS changes who can read new objects (the key policy must
+allow readers) and adds KMS request costs.
+
+## References
+- https://docs.aws.amazon.com/AmazonS3/latest/userguide/UsingKMSEncryption.html
+- https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-s3-bucket-serversideencryptionbydefault.html
+)",
+    true};
+
+bool kms(const std::string& a) { return a == "aws:kms" || a == "aws:kms:dsse"; }
+
+}  // namespace
+
+const lint::RuleInfo& S3CmkMissing::info() const { return kInfo; }
+
+void S3CmkMissing::check(const lint::CheckContext& ctx, std::vector<lint::Diagnostic>& out) const {
+  const auto& doc = ctx.tpl.doc();
+  const std::string& key_option = ctx.options.fix.kms_key;
+  for (const model::Resource& r : ctx.tpl.resources()) {
+    if (r.type != "AWS::S3::Bucket") continue;
+    for (const EncryptionRule& rule : encryption_rules(ctx, r)) {
+      for (const RuleAlgorithm& ra : rule_algorithms(ctx, rule)) {
+        if (ra.by_default == yaml::kNone) continue;  // ENC202
+        std::string weak;
+        bool keyless = false;  // a KMS algorithm where no key is there at the same time
+        yaml::NodeId key = doc.get(ra.by_default, "KMSMasterKeyID");
+        auto keys = ctx.eval().expand(key);
+        for (const model::Possibility& v : ra.values) {
+          if (v.kind != model::Possibility::Kind::Node) continue;
+          const std::string& a = doc[v.node].value;
+          if (!kms(a)) {
+            weak = a + when(v.assumptions);
+            continue;
+          }
+          bool some = false;
+          for (const auto& k : keys)
+            some |= k.kind != model::Possibility::Kind::Absent && model::consistent(k.assumptions, v.assumptions);
+          keyless |= !some;
+        }
+        if (weak.empty() && !keyless) continue;
+        std::string problem =
+            !weak.empty() ? "uses " + weak + " (SSE-S3, keys S3 owns)"
+                          : "uses aws:kms without KMSMasterKeyID (the AWS managed key aws/s3)";
+        yaml::NodeId at = ra.written != yaml::kNone ? ra.written : ra.by_default;
+        auto [begin, end] = node_location(ctx.tpl, at);
+        lint::Diagnostic d = make(r, begin, end,
+                                  rule_label(r, rule) + " " + problem +
+                                      "; policy level cmk requires a customer managed KMS key",
+                                  rule_path(r, rule) + "/ServerSideEncryptionByDefault");
+        bool literal = ra.written != yaml::kNone && doc[ra.written].kind == yaml::Kind::Scalar &&
+                       doc[ra.written].tag.empty();
+        if (key_option.empty()) {
+          d.not_fixable = "pass --kms-key (or set fix.kms_key in the config) to insert a key";
+        } else if (!weak.empty() && !literal) {
+          d.not_fixable = "SSEAlgorithm is not a plain value; change it by hand";
+        } else {
+          fix::Fix f;
+          f.title = "Use aws:kms with the given key";
+          f.applicability = fix::Applicability::Unsafe;
+          bool ok = true;
+          if (!weak.empty()) {
+            auto replaced = fix::replace_value_fix(ctx.tpl, ctx.style(), ra.written,
+                                                   model::Value::string("aws:kms"), f.title);
+            ok = replaced.fix.has_value();
+            if (ok) {
+              f.edits = replaced.fix->edits;
+              f.additions = replaced.fix->additions;
+            } else {
+              d.not_fixable = replaced.reason;
+            }
+          }
+          if (ok && key == yaml::kNone) {
+            auto inserted = fix::insert_fix(ctx.tpl, ctx.style(), ra.by_default, "KMSMasterKeyID",
+                                            kms_key_value(key_option), f.title);
+            ok = inserted.fix.has_value();
+            if (ok) {
+              for (auto& e : inserted.fix->edits) f.edits.push_back(e);
+              for (auto& a : inserted.fix->additions) f.additions.push_back(a);
+            } else {
+              d.not_fixable = inserted.reason;
+            }
+          }
+          if (ok) d.fix = std::move(f);
+        }
+        out.push_back(std::move(d));
+      }
+    }
+  }
+}
+
+}  // namespace enclint::rules

@@ -1,0 +1,77 @@
+#include "rules/s3_encryption.hpp"
+
+#include <set>
+
+namespace enclint::rules {
+
+using model::Possibility;
+using yaml::kNone;
+using yaml::NodeId;
+
+std::string bucket_label(const model::Resource& r) { return "S3 bucket '" + r.logical_id + "'"; }
+
+std::vector<EncryptionRule> encryption_rules(const lint::CheckContext& ctx, const model::Resource& r) {
+  const auto& doc = ctx.tpl.doc();
+  const auto& eval = ctx.eval();
+  std::vector<EncryptionRule> out;
+  std::set<NodeId> seen;
+  auto encryption = eval.expand(doc.get(r.properties, "BucketEncryption"));
+  for (const Possibility& config : eval.lookup(encryption, "ServerSideEncryptionConfiguration")) {
+    if (config.kind != Possibility::Kind::Node || !doc.is_seq(config.node)) continue;
+    const auto& items = doc[doc.resolve(config.node)].children;
+    for (std::size_t i = 0; i < items.size(); ++i) {
+      for (Possibility item : eval.expand(items[i])) {
+        if (item.kind != Possibility::Kind::Node || !doc.is_map(item.node)) continue;
+        if (!seen.insert(item.node).second) continue;
+        auto assumptions = config.assumptions;
+        assumptions.insert(assumptions.end(), item.assumptions.begin(), item.assumptions.end());
+        out.push_back({item.node, static_cast<int>(i), std::move(assumptions)});
+      }
+    }
+  }
+  return out;
+}
+
+std::vector<RuleAlgorithm> rule_algorithms(const lint::CheckContext& ctx, const EncryptionRule& rule) {
+  const auto& doc = ctx.tpl.doc();
+  const auto& eval = ctx.eval();
+  std::vector<RuleAlgorithm> out;
+  for (const Possibility& by_default : eval.expand(doc.get(rule.map, "ServerSideEncryptionByDefault"))) {
+    RuleAlgorithm ra;
+    if (by_default.kind == Possibility::Kind::Node && doc.is_map(by_default.node)) {
+      ra.by_default = by_default.node;
+      ra.written = doc.get(by_default.node, "SSEAlgorithm");
+      ra.values = eval.expand(ra.written);
+    } else {
+      ra.values.push_back(by_default);  // Absent, or undecidable
+    }
+    for (auto& v : ra.values) {
+      v.assumptions.insert(v.assumptions.begin(), by_default.assumptions.begin(),
+                           by_default.assumptions.end());
+      v.assumptions.insert(v.assumptions.begin(), rule.assumptions.begin(), rule.assumptions.end());
+    }
+    out.push_back(std::move(ra));
+  }
+  return out;
+}
+
+std::vector<std::string> algorithm_names(const lint::CheckContext& ctx, const EncryptionRule& rule) {
+  const auto& doc = ctx.tpl.doc();
+  std::vector<std::string> names;
+  for (const RuleAlgorithm& ra : rule_algorithms(ctx, rule))
+    for (const Possibility& p : ra.values)
+      if (p.kind == Possibility::Kind::Node && doc[p.node].kind == yaml::Kind::Scalar)
+        names.push_back(doc[p.node].value);
+  return names;
+}
+
+std::string rule_label(const model::Resource& r, const EncryptionRule& rule) {
+  return "encryption rule " + std::to_string(rule.index + 1) + " of " + bucket_label(r);
+}
+
+std::string rule_path(const model::Resource& r, const EncryptionRule& rule) {
+  return r.path + "/Properties/BucketEncryption/ServerSideEncryptionConfiguration/" +
+         std::to_string(rule.index);
+}
+
+}  // namespace enclint::rules
