@@ -43,7 +43,8 @@ void attach_properties_insert(const lint::CheckContext& ctx, const model::Resour
                            model::Value::map({{key, std::move(value)}}), std::move(title)),
            d);
   } else if (doc.is_map(r.properties) || doc.is_empty_null(r.properties)) {
-    attach(fix::insert_fix(ctx.tpl, ctx.style(), r.properties, key, std::move(value), std::move(title)),
+    attach(fix::insert_fix(ctx.tpl, ctx.style(), doc.resolve(r.properties), key, std::move(value),
+                           std::move(title)),
            d);
   } else {
     d.not_fixable = "Properties is not a mapping";

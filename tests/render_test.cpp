@@ -69,17 +69,16 @@ TEST_CASE("YAML scalars are quoted only when plain would change their meaning") 
   CHECK(fix::yaml_scalar("123") == "'123'");
 }
 
-TEST_CASE("insertion declines shared and non-mapping targets with a reason") {
+TEST_CASE("insertion declines non-mapping targets with a reason") {
   auto loaded = model::load(testing::make_source(
-      "Resources:\n  A:\n    Type: AWS::S3::Bucket\n    Properties: &p\n      X: 1\n"
-      "  B:\n    Type: AWS::S3::Bucket\n    Properties: *p\n  C:\n    Type: x\n    Properties: 5\n"));
+      "Resources:\n  C:\n    Type: x\n    Properties: 5\n  D:\n    Type: x\n    Properties: ~\n"));
   REQUIRE(loaded.tpl);
   const auto& tpl = *loaded.tpl;
   fix::FileStyle s = fix::detect_style(tpl);
-  auto shared = fix::plan_insert(tpl, s, tpl.resources()[0].properties, {{"K", Value::boolean(true)}});
-  CHECK_FALSE(shared.edit);
-  CHECK(shared.reason.find("alias") != std::string::npos);
-  auto scalar = fix::plan_insert(tpl, s, tpl.resources()[2].properties, {{"K", Value::boolean(true)}});
+  auto scalar = fix::plan_insert(tpl, s, tpl.resources()[0].properties, {{"K", Value::boolean(true)}});
   CHECK_FALSE(scalar.edit);
   CHECK(scalar.reason.find("not a mapping") != std::string::npos);
+  auto null = fix::plan_insert(tpl, s, tpl.resources()[1].properties, {{"K", Value::boolean(true)}});
+  CHECK_FALSE(null.edit);
+  CHECK(null.reason.find("explicit null") != std::string::npos);
 }

@@ -38,7 +38,14 @@ struct Fix {
   Applicability applicability = Applicability::Safe;
   std::vector<Edit> edits;
   std::vector<Addition> additions;
+  // The edit lands in a node shared through YAML aliases: it changes this
+  // many places at once (the anchor and each alias), all in `additions`.
+  // Only right when every one of those users needs exactly this fix.
+  std::size_t shared_uses = 0;
+  std::string shared_anchor;
 };
+
+bool same_edits(const Fix& a, const Fix& b);
 
 const char* to_string(Applicability a);
 

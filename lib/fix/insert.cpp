@@ -79,8 +79,6 @@ InsertPlan plan_insert(const model::Template& tpl, const FileStyle& style, NodeI
   if (n.kind == Kind::Alias) return decline("the mapping is an alias (*" +
                                             std::string(src.view().substr(n.begin + 1, n.end - n.begin - 1)) +
                                             "); change the anchored mapping by hand");
-  if (doc.shared_by_alias(target))
-    return decline("the mapping is shared through a YAML alias; a change would apply to every user");
   if (n.kind == Kind::Map && n.style == yaml::Style::Flow)
     return into_flow_map(tpl, style, n, entries);
   if (n.kind == Kind::Map) {
@@ -119,6 +117,43 @@ std::vector<PathStep> path_of(const yaml::Document& doc, NodeId node) {
   return path;
 }
 
+namespace {
+
+// Every place that sees `node`: itself, or — inside a node shared through
+// aliases — the anchored node and each alias, each with the path to `node`
+// below it. Fills `fix.shared_*`. Returns false (with `reason`) for nested sharing.
+bool use_sites(const yaml::Document& doc, NodeId node, Fix& fix, std::vector<std::vector<PathStep>>& paths,
+               std::string& reason) {
+  NodeId shared = doc.shared_ancestor(node);
+  if (shared == kNone) {
+    paths.push_back(path_of(doc, node));
+    return true;
+  }
+  if (doc[shared].parent != kNone && doc.shared_ancestor(doc[shared].parent) != kNone) {
+    reason = "the mapping is inside nested YAML aliases; change it by hand";
+    return false;
+  }
+  auto full = path_of(doc, node);
+  auto base = path_of(doc, shared);
+  std::vector<PathStep> below(full.begin() + static_cast<long>(base.size()), full.end());
+  std::vector<NodeId> sites{shared};
+  for (NodeId alias : doc.aliases_of(shared)) sites.push_back(alias);
+  for (NodeId site : sites) {
+    if (site != shared && doc.shared_ancestor(site) != kNone) {
+      reason = "the mapping is inside nested YAML aliases; change it by hand";
+      return false;
+    }
+    auto p = path_of(doc, site);
+    p.insert(p.end(), below.begin(), below.end());
+    paths.push_back(std::move(p));
+  }
+  fix.shared_uses = sites.size();
+  fix.shared_anchor = doc[shared].anchor;
+  return true;
+}
+
+}  // namespace
+
 InsertFix insert_fix(const model::Template& tpl, const FileStyle& style, NodeId target,
                      const Entries& entries, std::string title) {
   InsertPlan plan = plan_insert(tpl, style, target, entries);
@@ -127,8 +162,11 @@ InsertFix insert_fix(const model::Template& tpl, const FileStyle& style, NodeId 
   fix.title = std::move(title);
   fix.applicability = Applicability::Safe;
   fix.edits.push_back(std::move(*plan.edit));
-  auto path = path_of(tpl.doc(), target);
-  for (const auto& [key, value] : entries) fix.additions.push_back(Addition{path, key, value});
+  std::vector<std::vector<PathStep>> paths;
+  std::string reason;
+  if (!use_sites(tpl.doc(), target, fix, paths, reason)) return InsertFix{std::nullopt, reason};
+  for (const auto& path : paths)
+    for (const auto& [key, value] : entries) fix.additions.push_back(Addition{path, key, value});
   return InsertFix{std::move(fix), {}};
 }
 
@@ -142,8 +180,8 @@ InsertFix replace_value_fix(const model::Template& tpl, const FileStyle& style, 
   const auto& doc = tpl.doc();
   const yaml::Node& n = doc[value_node];
   if (n.key == kNone || n.parent == kNone) return InsertFix{std::nullopt, "not a mapping value"};
-  if (n.kind == Kind::Alias || doc.shared_by_alias(value_node))
-    return InsertFix{std::nullopt, "the value is shared through a YAML alias; change it by hand"};
+  if (n.kind == Kind::Alias)
+    return InsertFix{std::nullopt, "the value is a YAML alias; change the anchored value by hand"};
   std::string text;
   if (value.kind == model::Value::Kind::Bool) {
     text = value.scalar;
@@ -156,8 +194,10 @@ InsertFix replace_value_fix(const model::Template& tpl, const FileStyle& style, 
   fix.title = std::move(title);
   fix.applicability = Applicability::Unsafe;
   fix.edits.push_back(Edit{n.begin, n.end, std::move(text)});
-  fix.additions.push_back(
-      Addition{path_of(doc, n.parent), std::string(doc.text(n.key)), std::move(value)});
+  std::vector<std::vector<PathStep>> paths;
+  std::string reason;
+  if (!use_sites(doc, n.parent, fix, paths, reason)) return InsertFix{std::nullopt, reason};
+  for (const auto& path : paths) fix.additions.push_back(Addition{path, std::string(doc.text(n.key)), value});
   return InsertFix{std::move(fix), {}};
 }
 

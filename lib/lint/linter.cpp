@@ -22,6 +22,21 @@ void sort_and_locate(const model::Template& tpl, std::vector<Diagnostic>& diags)
     return a.rule < b.rule;
   });
 }
+// A fix in a node shared through aliases changes every user of that node: it
+// is only right when every user has a finding with exactly this fix.
+void keep_shared_fixes_only_when_all_users_need_them(std::vector<Diagnostic>& diags) {
+  for (Diagnostic& d : diags) {
+    if (!d.fix || d.fix->shared_uses == 0) continue;
+    std::size_t users = 0;
+    for (const Diagnostic& e : diags)
+      if (e.rule == d.rule && e.fix && fix::same_edits(*e.fix, *d.fix)) ++users;
+    if (users >= d.fix->shared_uses) continue;
+    d.not_fixable = "shared by alias *" + d.fix->shared_anchor +
+                    " with places that do not need this fix; change it by hand";
+    d.fix.reset();
+  }
+}
+
 }  // namespace
 
 bool rule_selected(const RuleInfo& info, const Options& options) {
@@ -37,6 +52,7 @@ std::vector<Diagnostic> run_rules(const model::Template& tpl, const std::vector<
   for (const Rule* rule : rules) {
     if (rule_selected(rule->info(), options)) rule->check(ctx, out);
   }
+  keep_shared_fixes_only_when_all_users_need_them(out);
   for (Diagnostic& d : out) {
     auto it = options.severity.find(d.rule);
     // Findings the tool cannot decide stay informational whatever the configuration.

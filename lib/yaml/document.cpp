@@ -60,11 +60,20 @@ NodeId Document::get_impl(NodeId map, std::string_view key, bool* via_merge, int
   return kNone;
 }
 
-bool Document::shared_by_alias(NodeId id) const {
+bool Document::shared_by_alias(NodeId id) const { return shared_ancestor(id) != kNone; }
+
+NodeId Document::shared_ancestor(NodeId id) const {
   for (NodeId n = id; n != kNone; n = nodes_[n].parent) {
-    if (nodes_[n].aliased) return true;
+    if (nodes_[n].aliased) return n;
   }
-  return false;
+  return kNone;
+}
+
+std::vector<NodeId> Document::aliases_of(NodeId anchored) const {
+  std::vector<NodeId> out;
+  for (NodeId n = 0; n < nodes_.size(); ++n)
+    if (nodes_[n].kind == Kind::Alias && nodes_[n].target == anchored) out.push_back(n);
+  return out;
 }
 
 }  // namespace enclint::yaml

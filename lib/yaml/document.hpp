@@ -38,6 +38,7 @@ struct Node {
   NodeId key = kNone;          // for a mapping value: its key node
   NodeId target = kNone;       // for an alias: the anchored node
   std::string tag;             // "" when none was written; else as written, e.g. "!Sub"
+  std::string anchor;          // the &name it carries, if any
   std::string value;           // scalar value (after unescaping/folding)
   std::vector<NodeId> children;  // Map: key0, value0, key1, value1...; Seq: items
 };
@@ -73,6 +74,10 @@ class Document {
   // True when `id` or one of its ancestors is anchored and aliased somewhere:
   // a change there would change every place that alias is used.
   bool shared_by_alias(NodeId id) const;
+  // The nearest node at or above `id` that some alias refers to, or kNone.
+  NodeId shared_ancestor(NodeId id) const;
+  // The alias nodes that refer to `anchored`.
+  std::vector<NodeId> aliases_of(NodeId anchored) const;
 
  private:
   friend class Builder;

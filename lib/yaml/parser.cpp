@@ -79,6 +79,7 @@ class Builder : public YAML::EventHandler {
   void OnDocumentStart(const YAML::Mark& mark) override { start_ = offset(mark); }
   std::size_t start() const { return start_; }
   void OnDocumentEnd() override {}
+  void OnAnchor(const YAML::Mark&, const std::string& name) override { pending_anchor_ = name; }
 
   void OnNull(const YAML::Mark& mark, YAML::anchor_t anchor) override {
     Node n;
@@ -317,6 +318,8 @@ class Builder : public YAML::EventHandler {
     }
     if (anchor != 0) {
       n.anchored = true;
+      n.anchor = std::move(pending_anchor_);
+      pending_anchor_.clear();
       if (anchors_.size() <= anchor) anchors_.resize(anchor + 1, kNone);
       anchors_[anchor] = id;
     }
@@ -403,6 +406,7 @@ class Builder : public YAML::EventHandler {
   std::size_t bias_;
   const std::vector<HiddenTag>* hidden_;
   std::size_t start_ = 0;
+  std::string pending_anchor_;
   Document doc_;
   std::vector<NodeId> stack_;
   std::vector<NodeId> anchors_{kNone};
