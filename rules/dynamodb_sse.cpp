@@ -57,9 +57,7 @@ SseKey sse_key(const lint::CheckContext& ctx, const EffectiveSse& sse, const std
     k.value = doc.get(sse.globals_map, key);
     k.from_globals = k.value != kNone;
   }
-  k.possibilities = ctx.eval().expand(k.value);
-  for (auto& p : k.possibilities)
-    p.assumptions.insert(p.assumptions.begin(), sse.assumptions.begin(), sse.assumptions.end());
+  k.possibilities = ctx.eval().expand(k.value, sse.assumptions);
   return k;
 }
 

@@ -118,7 +118,7 @@ void DynamodbCmkMissing::check(const lint::CheckContext& ctx, std::vector<lint::
         }
         continue;
       }
-      // Missing where SSE can be on and no key is there at the same time.
+      // Missing where SSE can be on while no key is there.
       SseKey key = sse_key(ctx, spec, "KMSMasterKeyId");
       bool has_key = true;
       for (const auto& on : sse_key(ctx, spec, "SSEEnabled").possibilities) {
@@ -126,10 +126,9 @@ void DynamodbCmkMissing::check(const lint::CheckContext& ctx, std::vector<lint::
             (on.kind == model::Possibility::Kind::Node &&
              model::truth_of(doc, on.node) == model::Truth::False))
           continue;
-        bool some = false;
         for (const auto& k : key.possibilities)
-          some |= k.kind != model::Possibility::Kind::Absent && model::consistent(k.assumptions, on.assumptions);
-        has_key &= some;
+          if (k.kind == model::Possibility::Kind::Absent && model::consistent(k.assumptions, on.assumptions))
+            has_key = false;
       }
       yaml::NodeId spec_node = spec.resource_map != yaml::kNone ? spec.resource_map : spec.globals_map;
       if (has_key || !seen.insert(spec_node).second) continue;

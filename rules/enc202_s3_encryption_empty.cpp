@@ -73,7 +73,7 @@ void S3EncryptionEmpty::check(const lint::CheckContext& ctx, std::vector<lint::D
           bool all_can_lack = true;
           for (yaml::NodeId item : doc[doc.resolve(config.node)].children) {
             bool can_lack = false;
-            for (const model::Possibility& ip : eval.expand(item)) {
+            for (const model::Possibility& ip : eval.expand(item, config.assumptions)) {
               if (ip.kind == K::Absent || (ip.kind == K::Node && !doc.is_map(ip.node))) {
                 can_lack = true;
                 why.insert(why.end(), ip.assumptions.begin(), ip.assumptions.end());

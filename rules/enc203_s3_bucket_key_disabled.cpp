@@ -83,8 +83,7 @@ void S3BucketKeyDisabled::check(const lint::CheckContext& ctx,
       yaml::NodeId key = doc.get(rule.map, "BucketKeyEnabled");
       std::vector<std::string> problems;
       std::string undecided;
-      for (model::Possibility p : ctx.eval().expand(key)) {
-        p.assumptions.insert(p.assumptions.begin(), rule.assumptions.begin(), rule.assumptions.end());
+      for (const model::Possibility& p : ctx.eval().expand(key, rule.assumptions)) {
         if (p.kind == K::Absent && key == yaml::kNone) {
           problems.push_back("does not set BucketKeyEnabled: true" + when(p.assumptions));
         } else if (p.kind == K::Absent) {

@@ -66,23 +66,26 @@ void S3CmkMissing::check(const lint::CheckContext& ctx, std::vector<lint::Diagno
         std::string weak;
         bool keyless = false;  // a KMS algorithm where no key is there at the same time
         yaml::NodeId key = doc.get(ra.by_default, "KMSMasterKeyID");
-        auto keys = ctx.eval().expand(key);
+        auto keys = ctx.eval().expand(key, rule.assumptions);
         for (const model::Possibility& v : ra.values) {
+          if (v.kind == model::Possibility::Kind::Absent) {
+            weak = "no SSEAlgorithm" + when(v.assumptions);
+            continue;
+          }
           if (v.kind != model::Possibility::Kind::Node) continue;
           const std::string& a = doc[v.node].value;
           if (!kms(a)) {
             weak = a + when(v.assumptions);
             continue;
           }
-          bool some = false;
           for (const auto& k : keys)
-            some |= k.kind != model::Possibility::Kind::Absent && model::consistent(k.assumptions, v.assumptions);
-          keyless |= !some;
+            keyless |= k.kind == model::Possibility::Kind::Absent && model::consistent(k.assumptions, v.assumptions);
         }
         if (weak.empty() && !keyless) continue;
         std::string problem =
-            !weak.empty() ? "uses " + weak + " (SSE-S3, keys S3 owns)"
-                          : "uses aws:kms without KMSMasterKeyID (the AWS managed key aws/s3)";
+            weak.rfind("no SSEAlgorithm", 0) == 0 ? "has " + weak
+            : !weak.empty() ? "uses " + weak + " (SSE-S3, keys S3 owns)"
+                            : "uses aws:kms without KMSMasterKeyID (the AWS managed key aws/s3)";
         yaml::NodeId at = ra.written != yaml::kNone ? ra.written : ra.by_default;
         auto [begin, end] = node_location(ctx.tpl, at);
         lint::Diagnostic d = make(r, begin, end,
@@ -93,6 +96,8 @@ void S3CmkMissing::check(const lint::CheckContext& ctx, std::vector<lint::Diagno
                        doc[ra.written].tag.empty();
         if (key_option.empty()) {
           d.not_fixable = "pass --kms-key (or set fix.kms_key in the config) to insert a key";
+        } else if (ra.written == yaml::kNone) {
+          d.not_fixable = "ServerSideEncryptionByDefault has no SSEAlgorithm; set it by hand";
         } else if (!weak.empty() && !literal) {
           d.not_fixable = "SSEAlgorithm is not a plain value; change it by hand";
         } else {

@@ -20,12 +20,10 @@ std::vector<EncryptionRule> encryption_rules(const lint::CheckContext& ctx, cons
     if (config.kind != Possibility::Kind::Node || !doc.is_seq(config.node)) continue;
     const auto& items = doc[doc.resolve(config.node)].children;
     for (std::size_t i = 0; i < items.size(); ++i) {
-      for (Possibility item : eval.expand(items[i])) {
+      for (Possibility item : eval.expand(items[i], config.assumptions)) {
         if (item.kind != Possibility::Kind::Node || !doc.is_map(item.node)) continue;
         if (!seen.insert(item.node).second) continue;
-        auto assumptions = config.assumptions;
-        assumptions.insert(assumptions.end(), item.assumptions.begin(), item.assumptions.end());
-        out.push_back({item.node, static_cast<int>(i), std::move(assumptions)});
+        out.push_back({item.node, static_cast<int>(i), std::move(item.assumptions)});
       }
     }
   }
@@ -36,19 +34,15 @@ std::vector<RuleAlgorithm> rule_algorithms(const lint::CheckContext& ctx, const 
   const auto& doc = ctx.tpl.doc();
   const auto& eval = ctx.eval();
   std::vector<RuleAlgorithm> out;
-  for (const Possibility& by_default : eval.expand(doc.get(rule.map, "ServerSideEncryptionByDefault"))) {
+  for (const Possibility& by_default :
+       eval.expand(doc.get(rule.map, "ServerSideEncryptionByDefault"), rule.assumptions)) {
     RuleAlgorithm ra;
     if (by_default.kind == Possibility::Kind::Node && doc.is_map(by_default.node)) {
       ra.by_default = by_default.node;
       ra.written = doc.get(by_default.node, "SSEAlgorithm");
-      ra.values = eval.expand(ra.written);
+      ra.values = eval.expand(ra.written, by_default.assumptions);
     } else {
       ra.values.push_back(by_default);  // Absent, or undecidable
-    }
-    for (auto& v : ra.values) {
-      v.assumptions.insert(v.assumptions.begin(), by_default.assumptions.begin(),
-                           by_default.assumptions.end());
-      v.assumptions.insert(v.assumptions.begin(), rule.assumptions.begin(), rule.assumptions.end());
     }
     out.push_back(std::move(ra));
   }

@@ -83,7 +83,7 @@ TEST_CASE("rule fixtures: findings, fixed text and fixer invariants") {
   auto cases = all_cases();
   REQUIRE_FALSE(cases.empty());
   for (const Case& c : cases) {
-    DYNAMIC_SECTION(c.input.filename().string()) {
+    DYNAMIC_SECTION(c.rule + "/" + c.input.filename().string()) {
       const lint::Rule* rule = rules::find(c.rule);
       REQUIRE(rule != nullptr);
       lint::Options options;

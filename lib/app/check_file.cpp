@@ -51,7 +51,7 @@ FileResult check_bytes(const std::string& path, std::string bytes, bool from_std
     return result;
   }
   const model::Template& tpl = *loaded.tpl;
-  for (const auto& r : tpl.resources()) result.checked_resources.push_back(r.logical_id);
+  for (const auto& r : tpl.resources()) result.checked_resources.emplace_back(r.logical_id, r.type);
   std::vector<lint::Diagnostic> diagnostics =
       lint::run_rules(tpl, rules, options.lint, &result.suppressed);
   for (const auto& d : diagnostics)
@@ -103,6 +103,15 @@ FileResult check_bytes(const std::string& path, std::string bytes, bool from_std
     if (d.fix && d.fix->applicability == fix::Applicability::Unsafe && !options.unsafe_fixes)
       ++result.unsafe_hidden;
   return result;
+}
+
+int exit_code(const std::vector<FileResult>& results) {
+  bool errors = false, findings = false;
+  for (const FileResult& r : results) {
+    errors |= r.status == FileStatus::Error;
+    for (const auto& d : r.diagnostics) findings |= d.severity != lint::Severity::Info;
+  }
+  return errors ? 2 : findings ? 1 : 0;
 }
 
 FileResult check_path(const std::string& path, const RunOptions& options,

@@ -27,12 +27,17 @@ struct FileResult {
   std::string diff;                           // --diff
   std::string output_text;                    // stdin with --fix: the text to print
   std::size_t unsafe_hidden = 0;              // unsafe fixes not applied
-  std::vector<std::string> checked_resources; // logical ids looked at (for junit later)
+  // Resources looked at, logical id and type (JUnit: one testcase each).
+  std::vector<std::pair<std::string, std::string>> checked_resources;
 };
 
 // `bytes` is the file's content; `from_stdin` means never write a file.
 FileResult check_bytes(const std::string& path, std::string bytes, bool from_stdin,
                        const RunOptions& options, const std::vector<const lint::Rule*>& rules);
+
+// The exit status for a run: 2 if any file is in error, else 1 if findings
+// (not info) remain, else 0.
+int exit_code(const std::vector<FileResult>& results);
 
 // Reads `path` and checks it; unreadable files are errors.
 FileResult check_path(const std::string& path, const RunOptions& options,

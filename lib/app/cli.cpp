@@ -1,6 +1,9 @@
 #include "app/cli.hpp"
 
 #include <cxxopts.hpp>
+#include <unistd.h>
+
+#include <cstdlib>
 
 #include <atomic>
 #include <filesystem>
@@ -42,7 +45,7 @@ cxxopts::Options make_options() {
       ("fix", "Apply safe fixes in place")
       ("unsafe-fixes", "Also apply unsafe fixes (with --fix or --diff)")
       ("diff", "Print a unified diff of what --fix would change; write nothing")
-      ("f,format", "Output format: text or json", cxxopts::value<std::string>()->default_value("text"))
+      ("f,format", "Output format: text, json, sarif, junit or github", cxxopts::value<std::string>()->default_value("text"))
       ("o,output", "Write the report to FILE", cxxopts::value<std::string>(), "FILE")
       ("select", "Only these rules (comma-separated ids or names)", cxxopts::value<std::vector<std::string>>(), "IDS")
       ("ignore", "Skip these rules (comma-separated ids or names)", cxxopts::value<std::vector<std::string>>(), "IDS")
@@ -55,6 +58,8 @@ cxxopts::Options make_options() {
       ("stdin-filename", "Name to report for standard input", cxxopts::value<std::string>(), "NAME")
       ("j,jobs", "Files checked in parallel (default: all cores)", cxxopts::value<unsigned>()->default_value("0"), "N")
       ("verbose", "List skipped files and why, and values that cannot be checked statically")
+      ("color", "Colour text output: auto (when stdout is a terminal and NO_COLOR is unset), always, never", cxxopts::value<std::string>()->default_value("auto"), "WHEN")
+      ("no-source", "Text output: one line per finding, without the source line and caret")
       ("list-rules", "List the rules")
       ("explain", "Show a rule's documentation", cxxopts::value<std::string>(), "ID")
       ("version", "Print the version")
@@ -142,6 +147,7 @@ int run(int argc, char** argv) {
   cxxopts::Options spec = make_options();
   RunOptions options;
   std::optional<std::string> config_path, level, kms_key, sse_algorithm;
+  std::string color = "auto";
   bool cli_select = false, cli_ignore = false;
   try {
     auto args = spec.parse(argc, argv);
@@ -168,6 +174,8 @@ int run(int argc, char** argv) {
     options.unsafe_fixes = args.count("unsafe-fixes") > 0;
     options.diff = args.count("diff") > 0;
     options.verbose = args.count("verbose") > 0;
+    options.show_source = args.count("no-source") == 0;
+    color = args["color"].as<std::string>();
     options.format = args["format"].as<std::string>();
     if (args.count("output")) options.output = args["output"].as<std::string>();
     if (args.count("select")) options.lint.select = split_list(args["select"].as<std::vector<std::string>>());
@@ -219,8 +227,10 @@ int run(int argc, char** argv) {
   const std::string& alg = options.lint.fix.sse_algorithm;
   if (alg != "AES256" && alg != "aws:kms" && alg != "aws:kms:dsse")
     return usage_error("--sse-algorithm must be AES256, aws:kms or aws:kms:dsse, not '" + alg + "'");
+  if (color != "auto" && color != "always" && color != "never")
+    return usage_error("--color must be auto, always or never, not '" + color + "'");
   auto reporter = report::make_reporter(options.format);
-  if (!reporter) return usage_error("unknown format '" + options.format + "' (text, json)");
+  if (!reporter) return usage_error("unknown format '" + options.format + "' (" + report::kFormats + ")");
   if (options.paths.empty()) options.paths.push_back(".");
 
   std::vector<Input> inputs = discover(options.paths);
@@ -251,6 +261,11 @@ int run(int argc, char** argv) {
     if (!file_out) return usage_error("cannot write " + options.output);
     report_out = &file_out;
   }
+  // https://no-color.org: any non-empty NO_COLOR turns colour off unless asked for explicitly.
+  const char* no_color = std::getenv("NO_COLOR");
+  options.color = color == "always" ||
+                  (color == "auto" && report_out == &std::cout && ::isatty(STDOUT_FILENO) &&
+                   !(no_color && *no_color));
   if (options.diff) {
     std::size_t would_fix = 0;
     for (const FileResult& r : results) {
@@ -271,13 +286,7 @@ int run(int argc, char** argv) {
     reporter->write(*report_out, results, options);
   }
 
-  bool errors = false, findings = false;
-  for (const FileResult& r : results) {
-    errors |= r.status == FileStatus::Error;
-    for (const auto& d : r.diagnostics) findings |= d.severity != lint::Severity::Info;
-  }
-  if (errors) return kExitError;
-  return findings ? kExitFindings : kExitClean;
+  return exit_code(results);
 }
 
 }  // namespace enclint::app

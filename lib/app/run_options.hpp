@@ -20,6 +20,8 @@ struct RunOptions {
   unsigned jobs = 0;            // 0: all cores
   bool verbose = false;         // also list skipped files and undecidable values
   bool show_suppressed = false; // list findings hidden by suppressions
+  bool color = false;           // ANSI colours in text output (--color, NO_COLOR, TTY)
+  bool show_source = true;      // text output: the source line with a caret under the finding
 };
 
 }  // namespace enclint::app

@@ -141,6 +141,10 @@ void flow_value(std::string& out, const Value& v, const FileStyle& style) {
 
 void json_pretty_value(std::string& out, const Value& v, const std::string& indent,
                        const FileStyle& style) {
+  if (v.intrinsic) {  // {"Ref": "Key"} stays on one line, as people write it
+    flow_value(out, v, style);
+    return;
+  }
   if (v.kind == Value::Kind::Map || v.kind == Value::Kind::Seq) {
     bool map = v.kind == Value::Kind::Map;
     std::size_t n = map ? v.entries.size() : v.items.size();

@@ -20,6 +20,7 @@ struct Diagnostic {
   std::string message;
   std::size_t begin = 0, end = 0;      // byte range in the source
   source::Position start, stop;        // resolved from begin/end
+  std::string line_text;               // the source line of `start`, for the caret display
   std::string resource;                // logical id
   std::string resource_type;
   std::string path;                    // Resources/Bucket/Properties, cfn-lint style

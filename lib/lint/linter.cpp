@@ -13,9 +13,13 @@ bool listed(const std::vector<std::string>& list, const RuleInfo& info) {
 }
 
 void sort_and_locate(const model::Template& tpl, std::vector<Diagnostic>& diags) {
+  const auto& src = tpl.source();
   for (Diagnostic& d : diags) {
-    d.start = tpl.source().position(d.begin);
-    d.stop = tpl.source().position(d.end);
+    d.start = src.position(d.begin);
+    d.stop = src.position(d.end);
+    std::size_t from = src.line_start(d.begin);
+    if (from == 0) from = src.content_begin();
+    d.line_text = src.text().substr(from, src.line_end(d.begin) - from);
   }
   std::stable_sort(diags.begin(), diags.end(), [](const Diagnostic& a, const Diagnostic& b) {
     if (a.begin != b.begin) return a.begin < b.begin;

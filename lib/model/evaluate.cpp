@@ -74,6 +74,21 @@ std::vector<Possibility> Evaluator::expand(NodeId node) const {
   return out;
 }
 
+std::vector<Possibility> Evaluator::expand(NodeId node, const Assumptions& given) const {
+  std::vector<Possibility> out;
+  expand_into(node, given, out, 0);
+  return out;
+}
+
+namespace {
+// The value `assumptions` already give a condition or parameter, or nullptr.
+const std::string* assumed(const Assumptions& assumptions, bool condition, const std::string& name) {
+  for (const Assumption& a : assumptions)
+    if (a.condition == condition && a.name == name) return &a.value;
+  return nullptr;
+}
+}  // namespace
+
 void Evaluator::expand_into(NodeId node, Assumptions assumptions,
                             std::vector<Possibility>& out, int depth) const {
   const auto& doc = tpl_.doc();
@@ -109,6 +124,11 @@ void Evaluator::expand_into(NodeId node, Assumptions assumptions,
     const auto& items = doc[args].children;
     std::string name(doc.text(items[0]));
     Truth t = condition(name);
+    if (const std::string* given = assumed(assumptions, true, name)) {
+      // Already decided by an enclosing branch.
+      expand_into(items[*given == "true" ? 1 : 2], std::move(assumptions), out, depth + 1);
+      return;
+    }
     if (t != Truth::False) {
       auto a = assumptions;
       if (t == Truth::Unknown) a.push_back({true, name, "true"});
@@ -134,7 +154,13 @@ void Evaluator::expand_into(NodeId node, Assumptions assumptions,
     }
     NodeId allowed = doc.resolve(doc.get(param, "AllowedValues"));
     if (allowed != kNone && doc[allowed].kind == Kind::Seq && !doc[allowed].children.empty()) {
+      const std::string* given = assumed(assumptions, false, target);
       for (NodeId v : doc[allowed].children) {
+        if (given && doc.text(v) != *given) continue;
+        if (given) {
+          add({Possibility::Kind::Node, doc.resolve(v), {}, {}, false});
+          continue;
+        }
         auto a = assumptions;
         a.push_back({false, target, std::string(doc.text(v))});
         if (out.size() >= kMaxPossibilities) break;
@@ -159,7 +185,7 @@ std::vector<Possibility> Evaluator::lookup(const std::vector<Possibility>& maps,
       continue;
     }
     std::vector<Possibility> values;
-    expand_into(doc.get(m.node, key), m.assumptions, values, 0);
+    expand_into(doc.get(m.node, key), m.assumptions, values, 0);  // keeps m's assumptions
     for (auto& v : values) out.push_back(std::move(v));
   }
   return out;

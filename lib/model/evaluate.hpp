@@ -54,6 +54,10 @@ class Evaluator {
   // The possibilities of a written node (kNone: one Absent). Bounded: past
   // kMaxPossibilities the rest are one Unknown.
   std::vector<Possibility> expand(yaml::NodeId node) const;
+  // The same, inside a possibility that already assumes `given`: an Fn::If on
+  // a condition decided there takes only that branch, a Ref to a parameter
+  // fixed there only that value. The result's assumptions include `given`.
+  std::vector<Possibility> expand(yaml::NodeId node, const Assumptions& given) const;
 
   // Looks `key` up in each mapping possibility of `map_node` and expands the
   // values found; non-mapping possibilities pass through unchanged.

@@ -34,4 +34,25 @@ class JsonReporter final : public Reporter {
              const app::RunOptions& options) const override;
 };
 
+class SarifReporter final : public Reporter {
+ public:
+  void write(std::ostream& out, const std::vector<app::FileResult>& results,
+             const app::RunOptions& options) const override;
+};
+
+class JunitReporter final : public Reporter {
+ public:
+  void write(std::ostream& out, const std::vector<app::FileResult>& results,
+             const app::RunOptions& options) const override;
+};
+
+class GithubReporter final : public Reporter {
+ public:
+  void write(std::ostream& out, const std::vector<app::FileResult>& results,
+             const app::RunOptions& options) const override;
+};
+
+// The names make_reporter knows, for --help and error messages.
+inline constexpr const char* kFormats = "text, json, sarif, junit, github";
+
 }  // namespace enclint::report

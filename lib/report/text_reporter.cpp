@@ -5,6 +5,9 @@ namespace enclint::report {
 std::unique_ptr<Reporter> make_reporter(const std::string& format) {
   if (format == "text") return std::make_unique<TextReporter>();
   if (format == "json") return std::make_unique<JsonReporter>();
+  if (format == "sarif") return std::make_unique<SarifReporter>();
+  if (format == "junit") return std::make_unique<JunitReporter>();
+  if (format == "github") return std::make_unique<GithubReporter>();
   return nullptr;
 }
 
@@ -12,10 +15,43 @@ namespace {
 std::string plural(std::size_t n, const char* one, const char* many) {
   return std::to_string(n) + " " + (n == 1 ? one : many);
 }
+
+struct Paint {
+  bool on;
+  std::string operator()(const char* code, const std::string& s) const {
+    return on ? "\033[" + std::string(code) + "m" + s + "\033[0m" : s;
+  }
+};
+
+const char* severity_color(lint::Severity s) {
+  return s == lint::Severity::Error ? "1;31" : s == lint::Severity::Warning ? "1;33" : "1;36";
+}
+
+// The line, and a caret line under [start, stop) (to the line's end when the
+// range goes on), keeping tabs so that the caret lines up.
+void write_snippet(std::ostream& out, const lint::Diagnostic& d, const Paint& paint) {
+  std::string number = std::to_string(d.start.line);
+  std::string gutter(number.size() + 1, ' ');
+  std::size_t line_len = source::count_code_points(d.line_text);
+  std::size_t width = d.stop.line == d.start.line && d.stop.column > d.start.column
+                          ? d.stop.column - d.start.column
+                          : (line_len + 1 > d.start.column ? line_len + 1 - d.start.column : 1);
+  std::string pad;
+  std::size_t cp = 0;
+  for (unsigned char c : d.line_text) {
+    if ((c & 0xC0) == 0x80) continue;
+    if (++cp >= d.start.column) break;
+    pad += c == '\t' ? '\t' : ' ';
+  }
+  out << paint("34", " " + number + " |") << " " << d.line_text << "\n"
+      << paint("34", gutter + " |") << " " << pad << paint("1;32", "^" + std::string(width > 0 ? width - 1 : 0, '~'))
+      << "\n";
+}
 }  // namespace
 
 void TextReporter::write(std::ostream& out, const std::vector<app::FileResult>& results,
                          const app::RunOptions& options) const {
+  Paint paint{options.color};
   std::size_t findings = 0, files = 0, fixable = 0, fixed = 0, fixed_files = 0, errors = 0,
               unsafe_hidden = 0;
   for (const app::FileResult& r : results) {
@@ -25,9 +61,10 @@ void TextReporter::write(std::ostream& out, const std::vector<app::FileResult>& 
     }
     if (r.status == app::FileStatus::Error) {
       ++errors;
-      out << r.path;
-      if (r.error_at) out << ":" << r.error_at->line << ":" << r.error_at->column;
-      out << ": error: " << r.error << (options.fix ? " (file not changed)" : "") << "\n";
+      std::string where = r.path;
+      if (r.error_at) where += ":" + std::to_string(r.error_at->line) + ":" + std::to_string(r.error_at->column);
+      out << paint("1", where + ":") << " " << paint("1;31", "error:") << " " << r.error
+          << (options.fix ? " (file not changed)" : "") << "\n";
     }
     if (r.status != app::FileStatus::Error || !r.diagnostics.empty()) ++files;
     if (!r.fixed.empty()) {
@@ -46,11 +83,12 @@ void TextReporter::write(std::ostream& out, const std::vector<app::FileResult>& 
       ++findings;
       bool can_fix = d.fix && (d.fix->applicability == fix::Applicability::Safe || options.unsafe_fixes);
       fixable += can_fix;
-      out << r.path << ":" << d.start.line << ":" << d.start.column << ": "
-          << lint::to_string(d.severity) << ": " << d.message << " [" << d.rule << "]\n";
+      std::string where = r.path + ":" + std::to_string(d.start.line) + ":" + std::to_string(d.start.column) + ":";
+      out << paint("1", where) << " " << paint(severity_color(d.severity), std::string(lint::to_string(d.severity)) + ":")
+          << " " << d.message << " " << paint("2", "[" + d.rule + "]") << "\n";
+      if (options.show_source) write_snippet(out, d, paint);
       if (!d.not_fixable.empty())
-        out << r.path << ":" << d.start.line << ":" << d.start.column
-            << ": note: not fixable: " << d.not_fixable << "\n";
+        out << paint("1", where) << " " << paint("1;36", "note:") << " not fixable: " << d.not_fixable << "\n";
     }
     if (options.show_suppressed)
       for (const lint::Diagnostic& d : r.suppressed)

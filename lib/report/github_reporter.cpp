@@ -1,0 +1,67 @@
+// GitHub Actions workflow commands: annotations on the pull request.
+// https://docs.github.com/actions/reference/workflow-commands-for-github-actions
+#include "report/reporter.hpp"
+
+namespace enclint::report {
+
+namespace {
+
+// Message text: %, CR and LF are escaped.
+std::string escape_data(std::string_view s) {
+  std::string out;
+  for (char c : s) {
+    if (c == '%')
+      out += "%25";
+    else if (c == '\r')
+      out += "%0D";
+    else if (c == '\n')
+      out += "%0A";
+    else
+      out += c;
+  }
+  return out;
+}
+
+// Property values: also ':' and ','.
+std::string escape_property(std::string_view s) {
+  std::string out;
+  for (char c : escape_data(s)) {
+    if (c == ':')
+      out += "%3A";
+    else if (c == ',')
+      out += "%2C";
+    else
+      out += c;
+  }
+  return out;
+}
+
+const char* command(lint::Severity s) {
+  switch (s) {
+    case lint::Severity::Error: return "error";
+    case lint::Severity::Warning: return "warning";
+    case lint::Severity::Info: return "notice";
+  }
+  return "error";
+}
+
+}  // namespace
+
+void GithubReporter::write(std::ostream& out, const std::vector<app::FileResult>& results,
+                           const app::RunOptions& options) const {
+  for (const app::FileResult& r : results) {
+    if (r.status == app::FileStatus::Error) {
+      out << "::error file=" << escape_property(r.path);
+      if (r.error_at) out << ",line=" << r.error_at->line << ",col=" << r.error_at->column;
+      out << ",title=" << escape_property("cfn-enclint: cannot check this file") << "::" << escape_data(r.error) << "\n";
+    }
+    for (const lint::Diagnostic& d : r.diagnostics) {
+      if (d.severity == lint::Severity::Info && !options.verbose) continue;
+      out << "::" << command(d.severity) << " file=" << escape_property(r.path) << ",line=" << d.start.line
+          << ",col=" << d.start.column << ",endLine=" << d.stop.line << ",endColumn=" << d.stop.column
+          << ",title=" << escape_property(d.rule + " " + d.name) << "::" << escape_data(d.message) << "\n";
+    }
+  }
+}
+
+}  // namespace enclint::report

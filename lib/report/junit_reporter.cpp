@@ -1,0 +1,98 @@
+// JUnit XML for CI systems (GitLab, Jenkins...): one testsuite per file, one
+// testcase per resource checked, one failure per finding.
+#include <map>
+
+#include "report/reporter.hpp"
+
+namespace enclint::report {
+
+namespace {
+
+std::string xml(std::string_view s) {
+  std::string out;
+  for (char c : s) {
+    switch (c) {
+      case '&': out += "&amp;"; break;
+      case '<': out += "&lt;"; break;
+      case '>': out += "&gt;"; break;
+      case '"': out += "&quot;"; break;
+      case '\'': out += "&apos;"; break;
+      case '\n': out += "&#10;"; break;
+      case '\r': out += "&#13;"; break;
+      case '\t': out += "&#9;"; break;
+      default:
+        // Other control characters are not allowed in XML 1.0.
+        if (static_cast<unsigned char>(c) >= 0x20) out += c;
+    }
+  }
+  return out;
+}
+
+struct Case {
+  std::string name;
+  std::vector<const lint::Diagnostic*> failures;
+};
+
+}  // namespace
+
+void JunitReporter::write(std::ostream& out, const std::vector<app::FileResult>& results,
+                          const app::RunOptions& options) const {
+  std::size_t tests = 0, failures = 0, errors = 0;
+  std::string body;
+  for (const app::FileResult& r : results) {
+    if (r.status == app::FileStatus::Skipped) continue;
+    // One testcase per resource, in template order; template-level findings get their own.
+    std::vector<Case> cases;
+    std::map<std::string, std::size_t> index;
+    for (const auto& [id, type] : r.checked_resources) {
+      if (index.count(id)) continue;
+      index[id] = cases.size();
+      cases.push_back({id + " (" + type + ")", {}});
+    }
+    for (const lint::Diagnostic& d : r.diagnostics) {
+      if (d.severity == lint::Severity::Info && !options.verbose) continue;
+      std::string key = d.resource.empty() ? "(template)" : d.resource;
+      if (!index.count(key)) {
+        index[key] = cases.size();
+        cases.push_back({key, {}});
+      }
+      cases[index[key]].failures.push_back(&d);
+    }
+    std::size_t suite_failures = 0;
+    std::string suite;
+    for (const Case& c : cases) {
+      suite += "    <testcase classname=\"" + xml(r.path) + "\" name=\"" + xml(c.name) + "\"";
+      if (c.failures.empty()) {
+        suite += "/>\n";
+        continue;
+      }
+      ++suite_failures;
+      suite += ">\n";
+      for (const lint::Diagnostic* d : c.failures) {
+        suite += "      <failure type=\"" + xml(d->rule) + "\" message=\"" + xml(d->rule + " " + d->name + ": " + d->message) +
+                 "\">" + xml(r.path + ":" + std::to_string(d->start.line) + ":" + std::to_string(d->start.column) +
+                             ": " + lint::to_string(d->severity) + ": " + d->message + " [" + d->rule + "]") +
+                 "</failure>\n";
+      }
+      suite += "    </testcase>\n";
+    }
+    bool error = r.status == app::FileStatus::Error;
+    if (error) {
+      std::string where = r.error_at ? ":" + std::to_string(r.error_at->line) + ":" + std::to_string(r.error_at->column) : "";
+      suite += "    <testcase classname=\"" + xml(r.path) + "\" name=\"(file)\">\n      <error message=\"" +
+               xml(r.error) + "\">" + xml(r.path + where + ": " + r.error) + "</error>\n    </testcase>\n";
+    }
+    std::size_t suite_tests = cases.size() + (error ? 1 : 0);
+    tests += suite_tests;
+    failures += suite_failures;
+    errors += error;
+    body += "  <testsuite name=\"" + xml(r.path) + "\" tests=\"" + std::to_string(suite_tests) +
+            "\" failures=\"" + std::to_string(suite_failures) + "\" errors=\"" + std::to_string(error ? 1 : 0) +
+            "\" skipped=\"0\">\n" + suite + "  </testsuite>\n";
+  }
+  out << "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"cfn-enclint\" tests=\"" << tests
+      << "\" failures=\"" << failures << "\" errors=\"" << errors << "\">\n"
+      << body << "</testsuites>\n";
+}
+
+}  // namespace enclint::report
