@@ -118,10 +118,16 @@ TEST_CASE("assumptions are consistent unless one condition or parameter differs"
 }
 
 TEST_CASE("expansion is bounded") {
-  // 2^8 leaves, past the bound: the rest collapses into one Unknown.
+  // 2^8 leaves over 8 independent conditions, past the bound: the rest
+  // collapses into one Unknown.
+  std::string conditions = "Parameters:\n  Env: {Type: String}\nConditions:\n";
   std::string value = "x";
-  for (int i = 0; i < 8; ++i) value = "!If [IsProd, " + value + ", " + value + "]";
-  Fixture f(std::string(kHead) + "      A: " + value + "\n");
+  for (int i = 0; i < 8; ++i) {
+    std::string c = "C" + std::to_string(i);
+    conditions += "  " + c + ": !Equals [!Ref Env, v" + std::to_string(i) + "]\n";
+    value = "!If [" + c + ", " + value + ", " + value + "]";
+  }
+  Fixture f(conditions + "Resources:\n  R:\n    Type: AWS::S3::Bucket\n    Properties:\n      A: " + value + "\n");
   auto ps = f.of("A");
   CHECK(ps.size() == model::Evaluator::kMaxPossibilities);
   CHECK(ps.back().kind == K::Unknown);
