@@ -55,10 +55,14 @@ std::string shell_quote(const std::string& s) {
 }
 
 RunResult run_tool(const std::string& args, const fs::path& cwd, const std::string& input) {
+  return run_command(shell_quote(ENCLINT_BINARY) + " " + args, cwd, input);
+}
+
+RunResult run_command(const std::string& command, const fs::path& cwd, const std::string& input) {
   TempDir io;
   write_file(io / "stdin", input);
-  std::string cmd = "cd " + shell_quote(cwd.string()) + " && " + shell_quote(ENCLINT_BINARY) +
-                    " " + args + " <" + shell_quote((io / "stdin").string()) + " >" +
+  std::string cmd = "cd " + shell_quote(cwd.string()) + " && " + command + " <" +
+                    shell_quote((io / "stdin").string()) + " >" +
                     shell_quote((io / "stdout").string()) + " 2>" +
                     shell_quote((io / "stderr").string());
   int status = std::system(cmd.c_str());

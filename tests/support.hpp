@@ -37,6 +37,9 @@ struct RunResult {
 RunResult run_tool(const std::string& args, const std::filesystem::path& cwd,
                    const std::string& input = "");
 std::string shell_quote(const std::string& s);
+// Runs a shell command line in `cwd`.
+RunResult run_command(const std::string& command, const std::filesystem::path& cwd,
+                      const std::string& input = "");
 
 std::shared_ptr<source::SourceFile> make_source(const std::string& text,
                                                 const std::string& path = "t.yaml");

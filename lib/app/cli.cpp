@@ -1,5 +1,8 @@
 #include "app/cli.hpp"
 
+// Values are never split at commas: a file name may hold one (lists like
+// --select are split by split_list).
+#define CXXOPTS_VECTOR_DELIMITER '\0'
 #include <cxxopts.hpp>
 #include <unistd.h>
 
@@ -45,7 +48,7 @@ cxxopts::Options make_options() {
       ("fix", "Apply safe fixes in place")
       ("unsafe-fixes", "Also apply unsafe fixes (with --fix or --diff)")
       ("diff", "Print a unified diff of what --fix would change; write nothing")
-      ("f,format", "Output format: text, json, sarif, junit or github", cxxopts::value<std::string>()->default_value("text"))
+      ("f,format", "Output format: text, json, sarif, junit or github", cxxopts::value<std::string>()->default_value("text"), "FORMAT")
       ("o,output", "Write the report to FILE", cxxopts::value<std::string>(), "FILE")
       ("select", "Only these rules (comma-separated ids or names)", cxxopts::value<std::vector<std::string>>(), "IDS")
       ("ignore", "Skip these rules (comma-separated ids or names)", cxxopts::value<std::vector<std::string>>(), "IDS")
@@ -56,17 +59,68 @@ cxxopts::Options make_options() {
       ("no-foreign-suppressions", "Ignore cfn_nag, checkov and cfn-guard suppressions")
       ("show-suppressed", "List the findings that suppressions hide")
       ("stdin-filename", "Name to report for standard input", cxxopts::value<std::string>(), "NAME")
-      ("j,jobs", "Files checked in parallel (default: all cores)", cxxopts::value<unsigned>()->default_value("0"), "N")
+      ("j,jobs", "Files checked in parallel (0: all cores)", cxxopts::value<unsigned>()->default_value("0"), "N")
       ("verbose", "List skipped files and why, and values that cannot be checked statically")
       ("color", "Colour text output: auto (when stdout is a terminal and NO_COLOR is unset), always, never", cxxopts::value<std::string>()->default_value("auto"), "WHEN")
       ("no-source", "Text output: one line per finding, without the source line and caret")
       ("list-rules", "List the rules")
       ("explain", "Show a rule's documentation", cxxopts::value<std::string>(), "ID")
       ("version", "Print the version")
-      ("h,help", "Print this help")
-      ("paths", "Files or directories", cxxopts::value<std::vector<std::string>>());
+      ("h,help", "Print this help");
+  // Not in --help: the positional paths, and the man page writer the build uses.
+  o.add_options("hidden")
+      ("paths", "Files or directories", cxxopts::value<std::vector<std::string>>())
+      ("generate-man", "Print the man page (roff)");
   o.parse_positional({"paths"});
   return o;
+}
+
+std::string roff(std::string s) {
+  std::string out;
+  for (char c : s) {
+    if (c == '\\')
+      out += "\\e";
+    else if (c == '-')
+      out += "\\-";
+    else
+      out += c;
+  }
+  if (!out.empty() && (out[0] == '.' || out[0] == '\'')) out = "\\&" + out;
+  return out;
+}
+
+// The man page, from the same option table as --help.
+std::string man_page(const cxxopts::Options& spec) {
+  std::ostringstream m;
+  m << ".TH CFN\\-ENCLINT 1 \"\" \"cfn\\-enclint " << ENCLINT_VERSION << "\" \"User Commands\"\n"
+    << ".SH NAME\ncfn\\-enclint \\- check and fix encryption at rest in CloudFormation and SAM templates\n"
+    << ".SH SYNOPSIS\n.B cfn\\-enclint\n[\\fIOPTIONS\\fR] [\\fIPATH\\fR ...]\n"
+    << ".SH DESCRIPTION\n"
+    << roff("Finds DynamoDB tables and S3 buckets that are not encrypted at rest as documented "
+            "(SSESpecification with KMS; BucketEncryption with BucketKeyEnabled) and, with --fix, inserts "
+            "exactly the documented blocks, leaving every other byte of the template alone. PATH is a file, "
+            "a directory (searched for *.yaml, *.yml, *.json, *.template) or - for standard input.")
+    << "\n.SH OPTIONS\n";
+  for (const auto& o : spec.group_help("").options) {
+    if (o.l.empty()) continue;
+    std::string flags = (o.s.empty() ? "" : "-" + o.s + ", ") + "--" + o.l.front();
+    m << ".TP\n.B " << roff(flags);
+    if (!o.is_boolean) m << " \\fI" << roff(o.arg_help.empty() ? "VALUE" : o.arg_help) << "\\fR";
+    m << "\n" << roff(o.desc) << "\n";
+  }
+  m << ".SH RULES\n";
+  for (const lint::Rule* r : rules::all()) {
+    const auto& i = r->info();
+    m << ".TP\n.B " << roff(std::string(i.id) + " " + std::string(i.name)) << "\n" << roff(std::string(i.summary))
+      << " (fix: " << lint::to_string(i.fix) << (i.cmk_only ? "; level cmk only" : "") << ")\n";
+  }
+  m << ".SH EXIT STATUS\n.TP\n.B 0\nnothing left to report\n.TP\n.B 1\nfindings remain (after fixing, with "
+    << roff("--fix") << ")\n.TP\n.B 2\nusage error, or a file could not be read, parsed or fixed\n"
+    << ".SH FILES\n.TP\n.I .cfn\\-enclint.yaml\n"
+    << roff("Configuration, looked up from the current directory upwards: select, ignore, severity, level, "
+            "fix (kms_key, sse_algorithm), exclude.")
+    << "\n.SH SEE ALSO\n" << roff(std::string("cfn-enclint --explain ID; ") + ENCLINT_HOMEPAGE) << "\n";
+  return m.str();
 }
 
 int usage_error(const std::string& message) {
@@ -151,8 +205,12 @@ int run(int argc, char** argv) {
   bool cli_select = false, cli_ignore = false;
   try {
     auto args = spec.parse(argc, argv);
+    if (args.count("generate-man")) {
+      std::cout << man_page(spec);
+      return kExitClean;
+    }
     if (args.count("help")) {
-      std::cout << spec.help() << "\nExit status: 0 nothing to report, 1 findings remain, "
+      std::cout << spec.help({""}) << "\nExit status: 0 nothing to report, 1 findings remain, "
                                   "2 usage error or a file could not be read, parsed or fixed.\n";
       return kExitClean;
     }
