@@ -142,6 +142,8 @@ void DynamodbCmkMissing::check(const lint::CheckContext& ctx, std::vector<lint::
         d.not_fixable = no_key;
       } else if (spec.resource_map == yaml::kNone) {
         d.not_fixable = "SSESpecification comes from Globals.SimpleTable; add the key there";
+      } else if (key.value != yaml::kNone) {
+        d.not_fixable = "KMSMasterKeyId is set only under some conditions; make it unconditional by hand";
       } else {
         fix::Entries entries;
         if (sse_key(ctx, spec, "SSEType").value == yaml::kNone)

@@ -96,6 +96,8 @@ void S3CmkMissing::check(const lint::CheckContext& ctx, std::vector<lint::Diagno
                        doc[ra.written].tag.empty();
         if (key_option.empty()) {
           d.not_fixable = "pass --kms-key (or set fix.kms_key in the config) to insert a key";
+        } else if (key != yaml::kNone && keyless) {
+          d.not_fixable = "KMSMasterKeyID is set only under some conditions; make it unconditional by hand";
         } else if (ra.written == yaml::kNone) {
           d.not_fixable = "ServerSideEncryptionByDefault has no SSEAlgorithm; set it by hand";
         } else if (!weak.empty() && !literal) {

@@ -28,7 +28,7 @@ FixLoopResult fix_loop(const model::Template& tpl, const std::vector<lint::Diagn
   for (int round = 0; round < kMaxFixRounds; ++round) {
     std::vector<const fix::Fix*> candidates;
     for (const auto& d : current_diags)
-      if (fix_allowed(d, unsafe)) candidates.push_back(&*d.fix);
+      if (fix_allowed(d, unsafe) && !d.fix->edits.empty()) candidates.push_back(&*d.fix);
     if (candidates.empty()) {
       for (const auto& d : current_diags) {
         if (addressed.count(finding_key(d)) && fix_allowed(d, unsafe)) {

@@ -123,7 +123,7 @@ std::optional<std::string> verify_additions(const yaml::Document& original,
       if (existing)
         *existing = a.value;
       else
-        target->entries.emplace_back(a.key, a.value);
+        target->entries.push_back({a.key, a.value});
     }
   }
   if (!model::equivalent(expected, actual))

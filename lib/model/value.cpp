@@ -21,7 +21,8 @@ Value Value::boolean(bool b) {
 Value Value::map(std::vector<std::pair<std::string, Value>> entries) {
   Value v;
   v.kind = Kind::Map;
-  v.entries = std::move(entries);
+  v.entries.reserve(entries.size());
+  for (auto& [k, child] : entries) v.entries.push_back({std::move(k), std::move(child)});
   return v;
 }
 
@@ -103,7 +104,7 @@ bool to_value(const yaml::Document& doc, yaml::NodeId id, Value& out, std::size_
       for (std::size_t i = 0; i + 1 < n.children.size(); i += 2) {
         Value child;
         if (!to_value(doc, n.children[i + 1], child, budget)) return false;
-        v.entries.emplace_back(std::string(doc.text(n.children[i])), std::move(child));
+        v.entries.push_back({std::string(doc.text(n.children[i])), std::move(child)});
       }
       break;
     case yaml::Kind::Seq:

@@ -16,9 +16,11 @@ namespace enclint::model {
 
 struct Value {
   enum class Kind { Null, String, Bool, Map, Seq };
+  struct Entry;  // {first: key, second: value}; a pair<string, Value> member would need Value complete
+
   Kind kind = Kind::Null;
-  std::string scalar;  // String and Bool ("true"/"false")
-  std::vector<std::pair<std::string, Value>> entries;  // Map, in order
+  std::string scalar;          // String and Bool ("true"/"false")
+  std::vector<Entry> entries;  // Map, in order
   std::vector<Value> items;                            // Seq
   // A map that is one intrinsic function (`{"Ref": x}`), which YAML files
   // that use short forms write as `!Ref x`.
@@ -31,6 +33,11 @@ struct Value {
   static Value ref(std::string logical_id);
 
   const Value* find(std::string_view key) const;
+};
+
+struct Value::Entry {
+  std::string first;
+  Value second;
 };
 
 // Same content: scalars by their text (quoting does not matter), mappings
