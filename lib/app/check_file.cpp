@@ -2,6 +2,7 @@
 
 #include <cerrno>
 #include <cstring>
+#include <filesystem>
 #include <fstream>
 #include <set>
 #include <sstream>
@@ -32,8 +33,21 @@ std::string label(const char* side, const std::string& path) {
 }
 }  // namespace
 
+namespace {
+FileResult too_large(const std::string& path, std::size_t size, const RunOptions& options) {
+  FileResult r;
+  r.path = path;
+  r.status = FileStatus::Error;
+  r.error = "the file is " + std::to_string(size / (1024 * 1024)) + " MiB, larger than the limit of " +
+            std::to_string(options.max_file_size_mb) + " MiB (--max-file-size)";
+  return r;
+}
+}  // namespace
+
 FileResult check_bytes(const std::string& path, std::string bytes, bool from_stdin,
                        const RunOptions& options, const std::vector<const lint::Rule*>& rules) {
+  if (bytes.size() > options.max_file_size_mb * 1024 * 1024)
+    return too_large(path, bytes.size(), options);
   FileResult result;
   result.path = path;
   if (from_stdin) result.output_text = bytes;
@@ -116,6 +130,9 @@ int exit_code(const std::vector<FileResult>& results) {
 
 FileResult check_path(const std::string& path, const RunOptions& options,
                       const std::vector<const lint::Rule*>& rules) {
+  std::error_code ec;
+  auto size = std::filesystem::file_size(path, ec);
+  if (!ec && size > options.max_file_size_mb * 1024 * 1024) return too_large(path, size, options);
   std::ifstream in(path, std::ios::binary);
   if (!in) {
     FileResult r;

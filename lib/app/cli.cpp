@@ -6,6 +6,7 @@
 #include <cxxopts.hpp>
 #include <unistd.h>
 
+#include <csignal>
 #include <cstdlib>
 
 #include <atomic>
@@ -63,6 +64,7 @@ cxxopts::Options make_options() {
       ("verbose", "List skipped files and why, and values that cannot be checked statically")
       ("color", "Colour text output: auto (when stdout is a terminal and NO_COLOR is unset), always, never", cxxopts::value<std::string>()->default_value("auto"), "WHEN")
       ("no-source", "Text output: one line per finding, without the source line and caret")
+      ("max-file-size", "Refuse files larger than this many MiB", cxxopts::value<std::size_t>()->default_value(std::to_string(util::kDefaultMaxFileSizeMb)), "MB")
       ("list-rules", "List the rules")
       ("explain", "Show a rule's documentation", cxxopts::value<std::string>(), "ID")
       ("version", "Print the version")
@@ -129,11 +131,22 @@ int usage_error(const std::string& message) {
   return kExitError;
 }
 
+// SIGINT/SIGTERM during a run: files being written finish (each write is
+// atomic), files not started are left alone, and the run ends.
+volatile std::sig_atomic_t g_interrupted = 0;
+extern "C" void on_interrupt(int signal) { g_interrupted = signal; }
+
 std::vector<FileResult> check_all(const std::vector<Input>& inputs, const RunOptions& options) {
   const auto& rules = rules::all();
   std::vector<FileResult> results(inputs.size());
   auto one = [&](std::size_t i) {
     const Input& in = inputs[i];
+    if (g_interrupted) {
+      results[i].path = in.path;
+      results[i].status = FileStatus::Skipped;
+      results[i].skip_reason = "interrupted before it was checked";
+      return;
+    }
     if (in.excluded) {
       results[i].path = in.path;
       results[i].status = FileStatus::Skipped;
@@ -233,6 +246,7 @@ int run(int argc, char** argv) {
     options.diff = args.count("diff") > 0;
     options.verbose = args.count("verbose") > 0;
     options.show_source = args.count("no-source") == 0;
+    options.max_file_size_mb = args["max-file-size"].as<std::size_t>();
     color = args["color"].as<std::string>();
     options.format = args["format"].as<std::string>();
     if (args.count("output")) options.output = args["output"].as<std::string>();
@@ -291,6 +305,12 @@ int run(int argc, char** argv) {
   if (!reporter) return usage_error("unknown format '" + options.format + "' (" + report::kFormats + ")");
   if (options.paths.empty()) options.paths.push_back(".");
 
+  struct sigaction action {};
+  action.sa_handler = on_interrupt;
+  sigemptyset(&action.sa_mask);
+  sigaction(SIGINT, &action, nullptr);
+  sigaction(SIGTERM, &action, nullptr);
+
   std::vector<Input> inputs = discover(options.paths);
   if (config && !config->exclude.empty()) {
     // Excluded files found in directories are dropped; named ones are reported as skipped.
@@ -344,6 +364,13 @@ int run(int argc, char** argv) {
     reporter->write(*report_out, results, options);
   }
 
+  if (g_interrupted) {
+    std::size_t left = 0;
+    for (const FileResult& r : results) left += r.skip_reason == "interrupted before it was checked";
+    std::cerr << "cfn-enclint: interrupted; " << left << (left == 1 ? " file was" : " files were")
+              << " not checked (every file is either unchanged or completely fixed)\n";
+    return 128 + g_interrupted;
+  }
   return exit_code(results);
 }
 

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <optional>
 #include <set>
+#include <unordered_set>
 
 #include "fix/apply.hpp"
 #include "lint/linter.hpp"
@@ -65,8 +66,9 @@ FixLoopResult fix_loop(const model::Template& tpl, const std::vector<lint::Diagn
       result.error = "the fix did not verify: " + *diff + "; nothing was written";
       return result;
     }
+    std::unordered_set<const fix::Fix*> applied(chosen.begin(), chosen.end());
     for (const auto& d : current_diags) {
-      if (d.fix && std::find(chosen.begin(), chosen.end(), &*d.fix) != chosen.end()) {
+      if (d.fix && applied.count(&*d.fix)) {
         addressed.insert(finding_key(d));
         ++result.applied;
       }

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "lint/options.hpp"
+#include "util/limits.hpp"
 
 namespace enclint::app {
 
@@ -22,6 +23,7 @@ struct RunOptions {
   bool show_suppressed = false; // list findings hidden by suppressions
   bool color = false;           // ANSI colours in text output (--color, NO_COLOR, TTY)
   bool show_source = true;      // text output: the source line with a caret under the finding
+  std::size_t max_file_size_mb = util::kDefaultMaxFileSizeMb;  // larger files are refused
 };
 
 }  // namespace enclint::app

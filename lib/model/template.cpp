@@ -70,6 +70,10 @@ LoadResult load(std::shared_ptr<const source::SourceFile> source) {
       result.status = LoadResult::Status::Error;
       result.message = parsed.error->message;
       result.offset = parsed.error->offset;
+      // yaml-cpp's words for a tab in the indentation do not say so.
+      std::size_t line = source->line_start(result.offset);
+      if (line < text.size() && text[line] == '\t')
+        result.message += " (tabs cannot indent YAML; use spaces)";
     } else {
       result.message = "not a template (does not parse as YAML or JSON)";
     }

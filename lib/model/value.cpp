@@ -1,6 +1,7 @@
 #include "model/value.hpp"
 
 #include <algorithm>
+#include <unordered_map>
 
 namespace enclint::model {
 
@@ -64,9 +65,20 @@ bool equivalent(const Value& a, const Value& b) {
       return true;
     case Value::Kind::Map: {
       if (a.entries.size() != b.entries.size()) return false;
+      if (a.entries.size() < 32) {
+        for (const auto& [k, v] : a.entries) {
+          const Value* other = b.find(k);
+          if (!other || !equivalent(v, *other)) return false;
+        }
+        return true;
+      }
+      // Large mappings (a generated template's Resources): hash, not scan.
+      std::unordered_map<std::string_view, const Value*> index;
+      index.reserve(b.entries.size());
+      for (const auto& [k, v] : b.entries) index.emplace(k, &v);
       for (const auto& [k, v] : a.entries) {
-        const Value* other = b.find(k);
-        if (!other || !equivalent(v, *other)) return false;
+        auto it = index.find(k);
+        if (it == index.end() || !equivalent(v, *it->second)) return false;
       }
       return true;
     }

@@ -1,4 +1,5 @@
 #include "report/reporter.hpp"
+#include "util/limits.hpp"
 
 namespace enclint::report {
 
@@ -72,6 +73,7 @@ void TextReporter::write(std::ostream& out, const std::vector<app::FileResult>& 
       fixed += r.fixed.size();
       out << r.path << ": fixed " << plural(r.fixed.size(), "finding", "findings") << "\n";
     }
+    std::size_t shown = 0;
     for (const lint::Diagnostic& d : r.diagnostics) {
       // Values the tool cannot decide are not findings; shown only when asked.
       if (d.severity == lint::Severity::Info) {
@@ -81,6 +83,13 @@ void TextReporter::write(std::ostream& out, const std::vector<app::FileResult>& 
         continue;
       }
       ++findings;
+      if (++shown > util::kMaxFindingsShownPerFile) {
+        if (shown == util::kMaxFindingsShownPerFile + 1)
+          out << r.path << ": " << (r.diagnostics.size() - util::kMaxFindingsShownPerFile)
+              << " more findings not shown (--format json lists all)\n";
+        fixable += d.fix && (d.fix->applicability == fix::Applicability::Safe || options.unsafe_fixes);
+        continue;
+      }
       bool can_fix = d.fix && (d.fix->applicability == fix::Applicability::Safe || options.unsafe_fixes);
       fixable += can_fix;
       std::string where = r.path + ":" + std::to_string(d.start.line) + ":" + std::to_string(d.start.column) + ":";

@@ -1,0 +1,230 @@
+// The catalogue of bad inputs (README "Robustness"): each gets a clear
+// message or a correct result, a stated exit status, and an untouched file.
+#include <catch2/catch.hpp>
+#include <sys/wait.h>
+
+#include <chrono>
+#include <csignal>
+#include <filesystem>
+#include <thread>
+
+#include "support.hpp"
+
+using namespace enclint::testing;
+namespace fs = std::filesystem;
+
+namespace {
+
+const std::string kHead = "AWSTemplateFormatVersion: '2010-09-09'\nResources:\n";
+const std::string kBucket = kHead + "  B:\n    Type: AWS::S3::Bucket\n    Properties:\n      BucketName: b\n";
+
+struct Outcome {
+  int exit_code;
+  std::string out;
+};
+
+// Runs `--fix` on a file holding `content` and checks the file is untouched
+// whenever the run reports an error.
+Outcome fix_file(const std::string& name, const std::string& content, const std::string& args = "") {
+  TempDir dir;
+  write_file(dir / name, content);
+  auto r = run_tool("--no-source --verbose --fix " + args + " " + shell_quote(name), dir.path());
+  if (r.exit_code == 2) CHECK(read_file(dir / name) == content);
+  return {r.exit_code, r.out + r.err};
+}
+
+bool has(const Outcome& o, const std::string& s) { return o.out.find(s) != std::string::npos; }
+
+}  // namespace
+
+TEST_CASE("robustness: empty, comments only, a list or a scalar at the top") {
+  CHECK(fix_file("t.yaml", "").exit_code == 0);
+  CHECK(has(fix_file("t.yaml", ""), "skipped: not a template (empty)"));
+  CHECK(has(fix_file("t.yaml", "# nothing here\n\n# at all\n"), "skipped: not a template (empty)"));
+  CHECK(has(fix_file("t.yaml", "- a\n- b\n"), "skipped: not a template (the top level is not a mapping)"));
+  CHECK(has(fix_file("t.yaml", "just a scalar\n"), "skipped: not a template"));
+  auto list_template = fix_file("t.yaml", "- AWSTemplateFormatVersion: x\n");
+  CHECK(list_template.exit_code == 2);
+  CHECK(has(list_template, "t.yaml:1:1: error: the top level of a template must be a mapping"));
+}
+
+TEST_CASE("robustness: invalid UTF-8, NUL bytes, binary files") {
+  auto utf8 = fix_file("t.yaml", kHead + "  B:\n    Type: AWS::S3::Bucket # caf\xE9\n");
+  CHECK(utf8.exit_code == 2);
+  CHECK(has(utf8, "t.yaml:4:32: error: the file is not valid UTF-8"));
+  auto nul = fix_file("t.yaml", kHead + std::string("  B: \0\n", 7));
+  CHECK(nul.exit_code == 2);
+  CHECK(has(nul, "t.yaml:3:6: error: the file contains a NUL byte"));
+  std::string binary;
+  for (int i = 0; i < 4096; ++i) binary += static_cast<char>((i * 7919) % 256);
+  auto bin = fix_file("image.yaml", binary);
+  CHECK(bin.exit_code == 0);
+  CHECK(has(bin, "skipped: not a template"));
+}
+
+TEST_CASE("robustness: unterminated quotes and flow collections, tabs as indentation") {
+  auto quote = fix_file("t.yaml", kBucket + "      Tags: \"unterminated\n");
+  CHECK(quote.exit_code == 2);
+  CHECK(has(quote, "t.yaml:7:13: error:"));
+  auto flow = fix_file("t.json", "{\"AWSTemplateFormatVersion\": \"x\", \"Resources\": {\"B\": [1, 2}\n");
+  CHECK(flow.exit_code == 2);
+  CHECK(has(flow, "t.json:1:"));
+  auto tabs = fix_file("t.yaml", kHead + "\tB:\n\t\tType: AWS::S3::Bucket\n");
+  CHECK(tabs.exit_code == 2);
+  CHECK(has(tabs, "tabs cannot indent YAML"));
+}
+
+TEST_CASE("robustness: duplicate keys at every level are rejected where the second one is") {
+  struct {
+    std::string text;
+    std::string where;
+  } cases[] = {
+      {kBucket + "Resources:\n  C:\n    Type: x\n", "t.yaml:7:1: error: duplicate key 'Resources'"},
+      {kHead + "  B:\n    Type: AWS::S3::Bucket\n    Type: AWS::S3::Bucket\n", "t.yaml:5:5: error: duplicate key 'Type'"},
+      {kBucket + "      BucketName: c\n", "t.yaml:7:7: error: duplicate key 'BucketName'"},
+      {kBucket + "      VersioningConfiguration: {Status: Enabled, Status: Suspended}\n",
+       "t.yaml:7:50: error: duplicate key 'Status'"},
+      {kBucket + "  B:\n    Type: AWS::S3::Bucket\n", "t.yaml:7:3: error: duplicate key 'B'"},
+  };
+  for (const auto& c : cases) {
+    INFO(c.text);
+    auto o = fix_file("t.yaml", c.text);
+    CHECK(o.exit_code == 2);
+    CHECK(has(o, c.where));
+  }
+  auto json = fix_file("t.json", "{\"Resources\": {\"B\": {\"Type\": \"AWS::S3::Bucket\", \"Type\": \"x\"}}}");
+  CHECK(json.exit_code == 2);
+  CHECK(has(json, "t.json:1:49: error: duplicate key 'Type'"));
+}
+
+TEST_CASE("robustness: several documents, Resources not a mapping, odd resources") {
+  auto multi = fix_file("t.yaml", kBucket + "---\n" + kBucket);
+  CHECK(multi.exit_code == 2);
+  CHECK(has(multi, "t.yaml:7:1: error: the file holds more than one YAML document"));
+  auto list = fix_file("t.yaml", "AWSTemplateFormatVersion: x\nResources:\n  - B\n");
+  CHECK(list.exit_code == 2);
+  CHECK(has(list, "t.yaml:3:3: error: 'Resources' must be a mapping"));
+  // A resource without Type, or with a Type that is not a string, is not one we check.
+  auto odd = fix_file("t.yaml", kHead + "  NoType:\n    Properties: {}\n  ListType:\n    Type: [AWS::S3::Bucket]\n  Scalar: 5\n");
+  CHECK(odd.exit_code == 0);
+  CHECK(has(odd, "0 findings in 1 file"));
+}
+
+TEST_CASE("robustness: 10,000-deep nesting is refused before parsing, block or flow") {
+  std::string flow = kHead + "  B: " + std::string(10000, '[') + std::string(10000, ']') + "\n";
+  auto f = fix_file("t.yaml", flow);
+  CHECK(f.exit_code == 2);
+  CHECK(has(f, "nesting deeper than 256 levels"));
+  std::string block = kHead;
+  for (int i = 0; i < 10000; ++i) block += std::string(static_cast<std::size_t>(i + 2), ' ') + "k:\n";
+  auto b = fix_file("t.yaml", block);
+  CHECK(b.exit_code == 2);
+  CHECK(has(b, "nesting deeper than 256 levels"));
+  std::string dashes = kHead + "  B: \n";
+  for (int i = 0; i < 10000; ++i) dashes += "- ";
+  auto d = fix_file("t.yaml", dashes + "x\n");
+  CHECK(d.exit_code == 2);
+}
+
+TEST_CASE("robustness: an alias bomb is linted without expansion and never 'fixed' by expanding it") {
+  std::string text = "AWSTemplateFormatVersion: '2010-09-09'\nMetadata:\n  a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n";
+  for (int i = 1; i < 10; ++i) {
+    text += "  a" + std::to_string(i) + ": &a" + std::to_string(i) + " [";
+    for (int j = 0; j < 10; ++j) text += (j ? ", *a" : "*a") + std::to_string(i - 1);
+    text += "]\n";
+  }
+  text += "Resources:\n  B:\n    Type: AWS::S3::Bucket\n";
+  TempDir dir;
+  write_file(dir / "t.yaml", text);
+  auto lint = run_tool("--no-source t.yaml", dir.path());
+  CHECK(lint.exit_code == 1);
+  CHECK(lint.out.find("1 finding in 1 file") != std::string::npos);
+  auto fixed = fix_file("t.yaml", text);
+  CHECK(fixed.exit_code == 2);
+  CHECK(has(fixed, "too large to verify (alias expansion); nothing was written"));
+}
+
+TEST_CASE("robustness: files above the size limit are refused, the limit is configurable") {
+  std::string big = kHead;
+  while (big.size() < 2 * 1024 * 1024) big += "  # padding padding padding padding padding padding padding\n";
+  big += "  B:\n    Type: AWS::S3::Bucket\n";
+  auto refused = fix_file("t.yaml", big, "--max-file-size 1");
+  CHECK(refused.exit_code == 2);
+  CHECK(has(refused, "t.yaml: error: the file is 2 MiB, larger than the limit of 1 MiB (--max-file-size)"));
+  CHECK(fix_file("t.yaml", big, "--max-file-size 3").exit_code == 0);  // fixed
+}
+
+TEST_CASE("robustness: a directory with a symlink loop, an unreadable file") {
+  TempDir dir;
+  fs::create_directories(dir / "a" / "b");
+  write_file(dir / "a" / "b" / "t.yaml", kBucket);
+  fs::create_directory_symlink("../..", dir / "a" / "b" / "loop");
+  auto r = run_tool("--no-source a", dir.path());
+  CHECK(r.exit_code == 1);
+  CHECK(r.out.find("1 finding in 1 file") != std::string::npos);
+
+  // Root reads everything: read as `nobody` to make the permission count.
+  write_file(dir / "secret.yaml", kBucket);
+  fs::permissions(dir / "secret.yaml", fs::perms::none);
+  fs::permissions(dir.path(), fs::perms(0755));
+  auto unreadable = run_command("setpriv --reuid=65534 --regid=65534 --clear-groups " +
+                                    shell_quote(ENCLINT_BINARY) + " secret.yaml",
+                                dir.path());
+  CHECK(unreadable.exit_code == 2);
+  CHECK(unreadable.out.find("secret.yaml: error: cannot read the file: Permission denied") != std::string::npos);
+}
+
+TEST_CASE("robustness: results do not depend on --jobs") {
+  TempDir dir;
+  for (int i = 0; i < 40; ++i) {
+    std::string name = "t" + std::to_string(i) + (i % 3 ? ".yaml" : ".json");
+    std::string text = i % 3 ? kBucket : "{\"Resources\": {\"T\": {\"Type\": \"AWS::DynamoDB::Table\"}}}";
+    if (i % 7 == 0) text = "AWSTemplateFormatVersion: x\nResources: [\n";  // errors too
+    write_file(dir / name, text);
+  }
+  auto one = run_tool("-j 1 -f json .", dir.path());
+  auto two = run_tool("-j 2 -f json .", dir.path());
+  auto many = run_tool("-j 7 -f json .", dir.path());
+  CHECK(one.exit_code == 2);
+  CHECK(one.out == two.out);
+  CHECK(one.out == many.out);
+}
+
+TEST_CASE("robustness: SIGTERM during --fix of many files leaves each file old or new") {
+  TempDir dir;
+  const std::string fixed_text =
+      kBucket + "      BucketEncryption:\n        ServerSideEncryptionConfiguration:\n"
+                "          - ServerSideEncryptionByDefault:\n              SSEAlgorithm: AES256\n"
+                "            BucketKeyEnabled: true\n";
+  const int files = 3000;
+  for (int i = 0; i < files; ++i) write_file(dir / ("t" + std::to_string(i) + ".yaml"), kBucket);
+  pid_t pid = fork();
+  REQUIRE(pid >= 0);
+  if (pid == 0) {
+    fs::current_path(dir.path());
+    std::freopen("/dev/null", "w", stdout);
+    std::freopen("/dev/null", "w", stderr);
+    execl(ENCLINT_BINARY, ENCLINT_BINARY, "--fix", "-j", "2", ".", static_cast<char*>(nullptr));
+    _exit(127);
+  }
+  std::this_thread::sleep_for(std::chrono::milliseconds(150));
+  kill(pid, SIGTERM);
+  int status = 0;
+  waitpid(pid, &status, 0);
+  int done = 0, untouched = 0;
+  for (int i = 0; i < files; ++i) {
+    std::string content = read_file(dir / ("t" + std::to_string(i) + ".yaml"));
+    if (content == fixed_text)
+      ++done;
+    else if (content == kBucket)
+      ++untouched;
+    else
+      FAIL_CHECK("t" << i << ".yaml is neither old nor new");
+  }
+  CHECK(done + untouched == files);
+  for (const auto& e : fs::directory_iterator(dir.path()))
+    CHECK(e.path().filename().string().find(".cfn-enclint.") == std::string::npos);
+  INFO("exit status " << (WIFEXITED(status) ? WEXITSTATUS(status) : -1) << ", fixed " << done);
+  // Interrupted (143) if the signal came in time, else a clean finish (0).
+  CHECK((WIFEXITED(status) && (WEXITSTATUS(status) == 143 || WEXITSTATUS(status) == 0)));
+}
