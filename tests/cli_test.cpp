@@ -183,9 +183,26 @@ TEST_CASE("cli: directories are searched, non-templates and tool folders skipped
   CHECK(r.out.find(".aws-sam") == std::string::npos);
   CHECK(r.out.find("chart.yaml") == std::string::npos);
   auto verbose = run_tool("--verbose infra", dir.path());
-  CHECK(verbose.out.find("infra/chart.yaml: skipped: not a template") != std::string::npos);
+  CHECK(verbose.out.find("infra/chart.yaml: skipped:") != std::string::npos);
   // The order of the report does not depend on the number of jobs.
   CHECK(run_tool("-j 1 .", dir.path()).out == r.out);
+}
+
+TEST_CASE("cli: the fast path skips unparsed only files found in a directory that cannot hold a finding") {
+  TempDir dir;
+  fs::create_directories(dir / "infra");
+  // A broken template with no type we check: a directory scan does not parse it...
+  write_file(dir / "infra" / "queue.yaml", "AWSTemplateFormatVersion: x\nResources:\n  Q: [AWS::SQS::Queue\n");
+  auto scan = run_tool("--verbose infra", dir.path());
+  CHECK(scan.exit_code == 0);
+  CHECK(scan.out.find("infra/queue.yaml: skipped: no resource type we check (not parsed)") != std::string::npos);
+  // ...but named explicitly (as pre-commit does) it is parsed and its error reported.
+  auto named = run_tool("infra/queue.yaml", dir.path());
+  CHECK(named.exit_code == 2);
+  CHECK(named.out.find("infra/queue.yaml:4:1: error: end of sequence flow not found") == 0);
+  // A broken file that mentions a type we check is always parsed.
+  write_file(dir / "infra" / "bucket.yaml", "AWSTemplateFormatVersion: x\nResources:\n  B: [AWS::S3::Bucket\n");
+  CHECK(run_tool("infra", dir.path()).exit_code == 2);
 }
 
 TEST_CASE("cli: an unparseable template is an error with its position and is never written") {

@@ -179,7 +179,7 @@ TEST_CASE("robustness: results do not depend on --jobs") {
   for (int i = 0; i < 40; ++i) {
     std::string name = "t" + std::to_string(i) + (i % 3 ? ".yaml" : ".json");
     std::string text = i % 3 ? kBucket : "{\"Resources\": {\"T\": {\"Type\": \"AWS::DynamoDB::Table\"}}}";
-    if (i % 7 == 0) text = "AWSTemplateFormatVersion: x\nResources: [\n";  // errors too
+    if (i % 7 == 0) text = "AWSTemplateFormatVersion: x\nResources: [AWS::S3::Bucket\n";  // errors too
     write_file(dir / name, text);
   }
   auto one = run_tool("-j 1 -f json .", dir.path());

@@ -27,7 +27,7 @@ struct FileResult {
   std::string diff;                           // --diff
   std::string output_text;                    // stdin with --fix: the text to print
   std::size_t unsafe_hidden = 0;              // unsafe fixes not applied
-  // Resources looked at, logical id and type (JUnit: one testcase each).
+  // Resources of the types the rules check, logical id and type (JUnit: one testcase each).
   std::vector<std::pair<std::string, std::string>> checked_resources;
 };
 
@@ -39,8 +39,15 @@ FileResult check_bytes(const std::string& path, std::string bytes, bool from_std
 // (not info) remain, else 0.
 int exit_code(const std::vector<FileResult>& results);
 
-// Reads `path` and checks it; unreadable files are errors.
+// The fast path: true when `bytes` cannot hold anything a rule looks at (no
+// DynamoDB, S3 bucket or SimpleTable type, no Fn::ForEach, no cfn-enclint
+// metadata), so parsing cannot produce a finding.
+bool cannot_hold_findings(std::string_view bytes);
+
+// Reads `path` and checks it; unreadable files are errors. With `fast_path`
+// (files found in a directory scan), a file that cannot hold findings is
+// skipped without being parsed, like any other non-template.
 FileResult check_path(const std::string& path, const RunOptions& options,
-                      const std::vector<const lint::Rule*>& rules);
+                      const std::vector<const lint::Rule*>& rules, bool fast_path = false);
 
 }  // namespace enclint::app

@@ -165,7 +165,7 @@ std::vector<FileResult> check_all(const std::vector<Input>& inputs, const RunOpt
       results[i] = check_bytes(name, std::move(bytes), true, options, rules);
       return;
     }
-    results[i] = check_path(in.path, options, rules);
+    results[i] = check_path(in.path, options, rules, /*fast_path=*/!in.explicit_path);
   };
   unsigned jobs = options.jobs ? options.jobs : std::max(1u, std::thread::hardware_concurrency());
   jobs = static_cast<unsigned>(std::min<std::size_t>(jobs, inputs.size()));

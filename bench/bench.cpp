@@ -1,0 +1,131 @@
+// In-process benchmark: the yaml-cpp parse-only floor against our parse,
+// lint and fix over the same bytes, medians of repeated runs.
+// Usage: enclint_bench DIR_OR_FILE... [--repeat N]
+#include <yaml-cpp/eventhandler.h>
+#include <yaml-cpp/exceptions.h>
+#include <yaml-cpp/parser.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "app/discover.hpp"
+#include "app/fix_loop.hpp"
+#include "lint/linter.hpp"
+#include "rules/registry.hpp"
+
+using namespace enclint;
+namespace fs = std::filesystem;
+using Clock = std::chrono::steady_clock;
+
+namespace {
+
+// yaml-cpp with a handler that does nothing: the floor we measure against.
+struct NullHandler : YAML::EventHandler {
+  void OnDocumentStart(const YAML::Mark&) override {}
+  void OnDocumentEnd() override {}
+  void OnNull(const YAML::Mark&, YAML::anchor_t) override {}
+  void OnAlias(const YAML::Mark&, YAML::anchor_t) override {}
+  void OnScalar(const YAML::Mark&, const std::string&, YAML::anchor_t, const std::string&) override {}
+  void OnSequenceStart(const YAML::Mark&, const std::string&, YAML::anchor_t, YAML::EmitterStyle::value) override {}
+  void OnSequenceEnd() override {}
+  void OnMapStart(const YAML::Mark&, const std::string&, YAML::anchor_t, YAML::EmitterStyle::value) override {}
+  void OnMapEnd() override {}
+};
+
+void floor_parse(const std::string& bytes) {
+  std::istringstream in(bytes);
+  try {
+    YAML::Parser parser(in);
+    NullHandler h;
+    while (parser.HandleNextDocument(h)) {
+    }
+  } catch (const YAML::Exception&) {
+  }
+}
+
+std::size_t lint_one(const std::string& path, const std::string& bytes) {
+  auto loaded = model::load(std::make_shared<source::SourceFile>(path, bytes));
+  if (!loaded.tpl) return 0;
+  return lint::run_rules(*loaded.tpl, rules::all(), {}).size();
+}
+
+std::size_t fix_one(const std::string& path, const std::string& bytes) {
+  auto loaded = model::load(std::make_shared<source::SourceFile>(path, bytes));
+  if (!loaded.tpl) return 0;
+  auto diags = lint::run_rules(*loaded.tpl, rules::all(), {});
+  bool any = false;
+  for (const auto& d : diags) any |= app::fix_allowed(d, false);
+  if (!any) return 0;
+  return app::fix_loop(*loaded.tpl, diags, rules::all(), {}, false).text.size();
+}
+
+template <typename F>
+double median_seconds(int repeat, F&& f) {
+  std::vector<double> t;
+  for (int i = 0; i < repeat; ++i) {
+    auto start = Clock::now();
+    f();
+    t.push_back(std::chrono::duration<double>(Clock::now() - start).count());
+  }
+  std::sort(t.begin(), t.end());
+  return t[t.size() / 2];
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  int repeat = 5;
+  std::string only;  // --only floor|lint|fix: one measurement (for profilers)
+  std::vector<std::string> paths;
+  for (int i = 1; i < argc; ++i) {
+    if (std::strcmp(argv[i], "--repeat") == 0 && i + 1 < argc)
+      repeat = std::atoi(argv[++i]);
+    else if (std::strcmp(argv[i], "--only") == 0 && i + 1 < argc)
+      only = argv[++i];
+    else
+      paths.push_back(argv[i]);
+  }
+  std::vector<std::pair<std::string, std::string>> files;
+  std::size_t bytes = 0;
+  for (const auto& in : app::discover(paths)) {
+    if (!in.error.empty()) continue;
+    std::ifstream f(in.path, std::ios::binary);
+    std::ostringstream ss;
+    ss << f.rdbuf();
+    bytes += ss.str().size();
+    files.emplace_back(in.path, ss.str());
+  }
+  std::size_t sink = 0;
+  if (!only.empty()) {
+    for (const auto& [p, b] : files) {
+      if (only == "floor") floor_parse(b);
+      if (only == "lint") sink += lint_one(p, b);
+      if (only == "fix") sink += fix_one(p, b);
+    }
+    std::fprintf(stderr, "(%zu)\n", sink);
+    return 0;
+  }
+  double floor = median_seconds(repeat, [&] {
+    for (const auto& [p, b] : files) floor_parse(b);
+  });
+  double lint = median_seconds(repeat, [&] {
+    for (const auto& [p, b] : files) sink += lint_one(p, b);
+  });
+  double fix = median_seconds(repeat, [&] {
+    for (const auto& [p, b] : files) sink += fix_one(p, b);
+  });
+  double mb = static_cast<double>(bytes) / (1024.0 * 1024.0);
+  std::printf("files %zu, %.2f MB, median of %d runs, one thread\n", files.size(), mb, repeat);
+  std::printf("  floor (yaml-cpp parse only): %8.3f s  %7.2f MB/s\n", floor, mb / floor);
+  std::printf("  lint (parse + model + rules): %8.3f s  %7.2f MB/s  %.2fx floor\n", lint, mb / lint, lint / floor);
+  std::printf("  fix (lint + fix + verify):    %8.3f s  %7.2f MB/s  %.2fx floor\n", fix, mb / fix, fix / floor);
+  std::fprintf(stderr, "(%zu)\n", sink);
+  return 0;
+}
