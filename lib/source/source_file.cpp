@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <cstring>
 
 namespace enclint::source {
 
@@ -10,16 +11,15 @@ SourceFile::SourceFile(std::string path, std::string bytes)
   bom_ = text_.size() >= 3 && static_cast<unsigned char>(text_[0]) == 0xEF &&
          static_cast<unsigned char>(text_[1]) == 0xBB &&
          static_cast<unsigned char>(text_[2]) == 0xBF;
+  line_starts_.reserve(text_.size() / 32 + 1);
   line_starts_.push_back(0);
-  bool newline_seen = false;
-  for (std::size_t i = 0; i < text_.size(); ++i) {
-    if (text_[i] == '\n') {
-      if (!newline_seen) {
-        newline_seen = true;
-        newline_ = (i > 0 && text_[i - 1] == '\r') ? "\r\n" : "\n";
-      }
-      line_starts_.push_back(i + 1);
-    }
+  const char* data = text_.data();
+  const char* end = data + text_.size();
+  for (const char* p = data; (p = static_cast<const char*>(std::memchr(p, '\n', static_cast<std::size_t>(end - p))));) {
+    std::size_t i = static_cast<std::size_t>(p - data);
+    if (line_starts_.size() == 1) newline_ = (i > 0 && text_[i - 1] == '\r') ? "\r\n" : "\n";
+    line_starts_.push_back(i + 1);
+    ++p;
   }
 }
 
@@ -63,6 +63,17 @@ std::optional<std::size_t> find_invalid_utf8(std::string_view s) {
   std::size_t n = s.size();
   std::size_t i = 0;
   while (i < n) {
+    // Eight ASCII bytes without a NUL at a time: the common case.
+    if (i + 8 <= n) {
+      std::uint64_t w;
+      std::memcpy(&w, p + i, 8);
+      bool high = (w & 0x8080808080808080ULL) != 0;
+      bool zero = ((w - 0x0101010101010101ULL) & ~w & 0x8080808080808080ULL) != 0;
+      if (!high && !zero) {
+        i += 8;
+        continue;
+      }
+    }
     unsigned char c = p[i];
     if (c == 0) return i;
     if (c < 0x80) {

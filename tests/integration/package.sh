@@ -20,7 +20,12 @@ done
 deb=$(ls "$WORK"/pkg/cfn-enclint_*.deb)
 depends=$(dpkg-deb -f "$deb" Depends)
 echo "Depends: $depends"
-for lib in libyaml-cpp libstdc++6 libc6; do
+# Every shared library the binary loads must be declared (libyaml-cpp and
+# libstdc++ only when they are not linked statically; see ENCLINT_STATIC_RUNTIME).
+needed="libc6"
+ldd "$BIN" | grep -q libyaml-cpp && needed="$needed libyaml-cpp"
+ldd "$BIN" | grep -q libstdc++ && needed="$needed libstdc++6"
+for lib in $needed; do
   echo "$depends" | grep -q "$lib" || fail "Depends does not declare $lib"
 done
 
