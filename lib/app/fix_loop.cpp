@@ -23,15 +23,17 @@ FixLoopResult fix_loop(const model::Template& tpl, const std::vector<lint::Diagn
   // Each round's template must outlive the diagnostics (and fixes) taken from it.
   std::optional<model::Template> current_holder;
   const model::Template* current = &tpl;
-  std::vector<lint::Diagnostic> current_diags = diagnostics;
+  // The first round reads the caller's diagnostics; later rounds own theirs.
+  std::vector<lint::Diagnostic> owned;
+  const std::vector<lint::Diagnostic>* current_diags = &diagnostics;
   std::set<std::string> addressed;
   bool first_round = true;
   for (int round = 0; round < kMaxFixRounds; ++round) {
     std::vector<const fix::Fix*> candidates;
-    for (const auto& d : current_diags)
+    for (const auto& d : *current_diags)
       if (fix_allowed(d, unsafe) && !d.fix->edits.empty()) candidates.push_back(&*d.fix);
     if (candidates.empty()) {
-      for (const auto& d : current_diags) {
+      for (const auto& d : *current_diags) {
         if (addressed.count(finding_key(d)) && fix_allowed(d, unsafe)) {
           result.error = "the fix for " + d.rule + " on '" + d.resource + "' did not resolve it";
           return result;
@@ -39,7 +41,7 @@ FixLoopResult fix_loop(const model::Template& tpl, const std::vector<lint::Diagn
       }
       result.ok = true;
       result.text = current->source().text();
-      result.remaining = std::move(current_diags);
+      result.remaining = current_diags == &owned ? std::move(owned) : diagnostics;
       return result;
     }
     std::vector<const fix::Fix*> chosen = fix::non_overlapping(candidates);
@@ -67,7 +69,7 @@ FixLoopResult fix_loop(const model::Template& tpl, const std::vector<lint::Diagn
       return result;
     }
     std::unordered_set<const fix::Fix*> applied(chosen.begin(), chosen.end());
-    for (const auto& d : current_diags) {
+    for (const auto& d : *current_diags) {
       if (d.fix && applied.count(&*d.fix)) {
         addressed.insert(finding_key(d));
         ++result.applied;
@@ -76,7 +78,8 @@ FixLoopResult fix_loop(const model::Template& tpl, const std::vector<lint::Diagn
     std::vector<lint::Diagnostic> next = lint::run_rules(*loaded.tpl, rules, options);
     current_holder.emplace(std::move(*loaded.tpl));
     current = &*current_holder;
-    current_diags = std::move(next);
+    owned = std::move(next);
+    current_diags = &owned;
     first_round = false;
   }
   result.error = "the fixes did not converge after " + std::to_string(kMaxFixRounds) +

@@ -148,7 +148,7 @@ bool use_sites(const yaml::Document& doc, NodeId node, Fix& fix, std::vector<std
     paths.push_back(std::move(p));
   }
   fix.shared_uses = sites.size();
-  fix.shared_anchor = doc[shared].anchor;
+  fix.shared_anchor = std::string(doc.anchor_name(shared));
   return true;
 }
 

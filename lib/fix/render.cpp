@@ -13,7 +13,9 @@ std::string yaml_scalar(const std::string& s) {
                                    "On",   "Off",   "ON",   "OFF",   "null",  "Null",  "NULL",
                                    "~",    "y",     "n",    "Y",     "N"};
   bool quote = s.empty();
-  for (const char* r : reserved) quote = quote || s == r;
+  // Only words starting like true/false/yes/no/on/off/null/~ can be reserved.
+  if (!quote && std::string_view("tTfFyYnNoO~").find(s.front()) != std::string_view::npos)
+    for (const char* r : reserved) quote = quote || s == r;
   if (!quote) {
     char c = s.front();
     quote = std::string_view("-?:,[]{}#&*!|>'\"%@` \t").find(c) != std::string_view::npos ||

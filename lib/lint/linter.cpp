@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "lint/suppression.hpp"
+#include "util/limits.hpp"
 
 namespace enclint::lint {
 
@@ -14,17 +15,20 @@ bool listed(const std::vector<std::string>& list, const RuleInfo& info) {
 
 void sort_and_locate(const model::Template& tpl, std::vector<Diagnostic>& diags) {
   const auto& src = tpl.source();
-  for (Diagnostic& d : diags) {
-    d.start = src.position(d.begin);
-    d.stop = src.position(d.end);
-    std::size_t from = src.line_start(d.begin);
-    if (from == 0) from = src.content_begin();
-    d.line_text = src.text().substr(from, src.line_end(d.begin) - from);
-  }
   std::stable_sort(diags.begin(), diags.end(), [](const Diagnostic& a, const Diagnostic& b) {
     if (a.begin != b.begin) return a.begin < b.begin;
     return a.rule < b.rule;
   });
+  std::size_t n = 0;
+  for (Diagnostic& d : diags) {
+    d.start = src.position(d.begin);
+    d.stop = src.position(d.end);
+    // The source line is only shown for the first findings of a file.
+    if (n++ >= util::kMaxFindingsShownPerFile) continue;
+    std::size_t from = src.line_start(d.begin);
+    if (from == 0) from = src.content_begin();
+    d.line_text = src.text().substr(from, src.line_end(d.begin) - from);
+  }
 }
 // A fix in a node shared through aliases changes every user of that node: it
 // is only right when every user has a finding with exactly this fix.

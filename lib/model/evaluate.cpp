@@ -11,9 +11,9 @@ using yaml::NodeId;
 namespace {
 constexpr int kMaxDepth = 32;
 
-std::string long_form(const std::string& tag) {
-  if (tag == "!Ref" || tag == "!Condition") return tag.substr(1);
-  if (tag.size() > 1 && tag[0] == '!' && tag[1] != '!') return "Fn::" + tag.substr(1);
+std::string long_form(std::string_view tag) {
+  if (tag == "!Ref" || tag == "!Condition") return std::string(tag.substr(1));
+  if (tag.size() > 1 && tag[0] == '!' && tag[1] != '!') return "Fn::" + std::string(tag.substr(1));
   return {};
 }
 }  // namespace

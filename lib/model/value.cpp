@@ -88,12 +88,12 @@ bool equivalent(const Value& a, const Value& b) {
 }
 
 namespace {
-std::string long_form(const std::string& tag) {
-  if (tag == "!Ref" || tag == "!Condition") return tag.substr(1);
+std::string long_form(std::string_view tag) {
+  if (tag == "!Ref" || tag == "!Condition") return std::string(tag.substr(1));
   if (tag.size() > 1 && tag[0] == '!' && tag[1] != '!' && tag[1] != '<' &&
-      tag.find("::") == std::string::npos)
-    return "Fn::" + tag.substr(1);
-  return tag;  // other tags are kept as they are, as a one-key mapping
+      tag.find("::") == std::string_view::npos)
+    return "Fn::" + std::string(tag.substr(1));
+  return std::string(tag);  // other tags are kept as they are, as a one-key mapping
 }
 }  // namespace
 
@@ -138,7 +138,7 @@ bool to_value(const yaml::Document& doc, yaml::NodeId id, Value& out, std::size_
   return true;
 }
 
-std::string tag_key(const std::string& tag) {
+std::string tag_key(std::string_view tag) {
   if (tag.empty() || tag == "tag:yaml.org,2002:str") return {};
   return long_form(tag);
 }

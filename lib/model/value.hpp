@@ -54,6 +54,6 @@ std::string debug_string(const Value& v);
 
 // The mapping key a tagged node is wrapped in by to_value ("Fn::If" for
 // `!If`), or "" when the tag does not wrap (no tag, `!!str`).
-std::string tag_key(const std::string& tag);
+std::string tag_key(std::string_view tag);
 
 }  // namespace enclint::model

@@ -69,6 +69,11 @@ NodeId Document::shared_ancestor(NodeId id) const {
   return kNone;
 }
 
+std::string_view Document::anchor_name(NodeId id) const {
+  auto it = anchors_.find(id);
+  return it == anchors_.end() ? std::string_view() : std::string_view(it->second);
+}
+
 std::vector<NodeId> Document::aliases_of(NodeId anchored) const {
   std::vector<NodeId> out;
   for (NodeId n = 0; n < nodes_.size(); ++n)

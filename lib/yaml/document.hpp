@@ -6,6 +6,8 @@
 
 #include <cstdint>
 #include <limits>
+#include <unordered_map>
+#include <unordered_set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -37,14 +39,20 @@ struct Node {
   NodeId parent = kNone;       // enclosing collection
   NodeId key = kNone;          // for a mapping value: its key node
   NodeId target = kNone;       // for an alias: the anchored node
-  std::string tag;             // "" when none was written; else as written, e.g. "!Sub"
-  std::string anchor;          // the &name it carries, if any
+  std::string_view tag;        // "" when none was written; else as written, e.g. "!Sub" (in the document's pool)
   std::string value;           // scalar value (after unescaping/folding)
   std::vector<NodeId> children;  // Map: key0, value0, key1, value1...; Seq: items
 };
 
 class Document {
  public:
+  Document() = default;
+  // Nodes point into tags_: a copy would point into the original's pool.
+  Document(const Document&) = delete;
+  Document& operator=(const Document&) = delete;
+  Document(Document&&) = default;
+  Document& operator=(Document&&) = default;
+
   NodeId root() const { return root_; }
   const Node& operator[](NodeId id) const { return nodes_[id]; }
   std::size_t size() const { return nodes_.size(); }
@@ -78,9 +86,15 @@ class Document {
   NodeId shared_ancestor(NodeId id) const;
   // The alias nodes that refer to `anchored`.
   std::vector<NodeId> aliases_of(NodeId anchored) const;
+  // The &name of an anchored node ("" if none).
+  std::string_view anchor_name(NodeId id) const;
 
  private:
   friend class Builder;
+  // Tags and anchor names are few and repeated: kept once here, not per node.
+  // A node-based set keeps its strings where they are when the Document moves.
+  std::unordered_set<std::string> tags_;
+  std::unordered_map<NodeId, std::string> anchors_;
   NodeId get_impl(NodeId map, std::string_view key, bool* via_merge, int depth) const;
   std::vector<Node> nodes_;
   NodeId root_ = kNone;

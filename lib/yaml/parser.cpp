@@ -75,7 +75,9 @@ class Builder : public YAML::EventHandler {
  public:
   Builder(std::string_view text, std::size_t bias, const std::vector<HiddenTag>* hidden = nullptr)
       : text_(text), bias_(bias), hidden_(hidden) {
-    doc_.nodes_.reserve(text.size() / 12);  // about one node per dozen bytes in real templates
+    // Generous: pages of the reserve that are never written are never resident,
+    // and growing past it would copy every node.
+    doc_.nodes_.reserve(text.size() / 4 + 16);
   }
 
   Document take() { return std::move(doc_); }
@@ -134,13 +136,13 @@ class Builder : public YAML::EventHandler {
     std::size_t props_end = skip_properties(at);
     std::size_t content = skip_blank_and_comments(props_end);
     n.begin = static_cast<std::uint32_t>(at);
-    n.tag = (tag == "?" || tag == "!") ? std::string() : tag;
+    n.tag = intern(tag);
     if (hidden_ && !hidden_->empty()) {
       auto it = std::lower_bound(hidden_->begin(), hidden_->end(), at,
                                  [](const HiddenTag& h, std::size_t o) { return h.indicator < o; });
       if (it != hidden_->end() && it->indicator == at) {
         n.begin = static_cast<std::uint32_t>(it->begin);
-        n.tag = it->tag;
+        n.tag = intern(it->tag);
       }
     }
     n.value = value;
@@ -306,6 +308,12 @@ class Builder : public YAML::EventHandler {
     return eol;
   }
 
+  // yaml-cpp's non-specific tags ("?" plain, "!" quoted) are no tag for us.
+  std::string_view intern(const std::string& tag) {
+    if (tag.empty() || tag == "?" || tag == "!") return {};
+    return *doc_.tags_.insert(tag).first;
+  }
+
   bool expecting_value() const {
     if (stack_.empty()) return false;
     const Node& top = doc_.nodes_[stack_.back()];
@@ -325,7 +333,7 @@ class Builder : public YAML::EventHandler {
     }
     if (anchor != 0) {
       n.anchored = true;
-      n.anchor = std::move(pending_anchor_);
+      if (!pending_anchor_.empty()) doc_.anchors_[id] = std::move(pending_anchor_);
       pending_anchor_.clear();
       if (anchors_.size() <= anchor) anchors_.resize(anchor + 1, kNone);
       anchors_[anchor] = id;
@@ -348,7 +356,7 @@ class Builder : public YAML::EventHandler {
     n.content = static_cast<std::uint32_t>(content);
     n.end = n.content;
     n.style = style == YAML::EmitterStyle::Flow ? Style::Flow : Style::Block;
-    n.tag = (tag == "?" || tag == "!") ? std::string() : tag;
+    n.tag = intern(tag);
     stack_.push_back(add(std::move(n), anchor));
   }
 
