@@ -46,6 +46,8 @@ void attach_properties_insert(const lint::CheckContext& ctx, const model::Resour
     attach(fix::insert_fix(ctx.tpl, ctx.style(), doc.resolve(r.properties), key, std::move(value),
                            std::move(title)),
            d);
+  } else if (doc[doc.resolve(r.properties)].kind == yaml::Kind::Null) {
+    d.not_fixable = "Properties is an explicit null; replace it with a mapping by hand";
   } else {
     d.not_fixable = "Properties is not a mapping";
   }
