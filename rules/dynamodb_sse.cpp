@@ -42,7 +42,6 @@ std::vector<EffectiveSse> effective_sse(const lint::CheckContext& ctx, const mod
         e.undecidable = p.detail;
       else if (g.kind == Possibility::Kind::Unknown || g.kind == Possibility::Kind::AnyParameter)
         e.undecidable = g.detail;
-      e.no_value = p.no_value && !e.exists();
       out.push_back(std::move(e));
     }
   }

@@ -12,6 +12,7 @@
 #include "fix/diff.hpp"
 #include "lint/linter.hpp"
 #include "model/template.hpp"
+#include "rules/dynamodb_sse.hpp"
 
 namespace enclint::app {
 
@@ -34,6 +35,14 @@ std::string label(const char* side, const std::string& path) {
 }  // namespace
 
 namespace {
+// Unsafe fixes the run leaves alone (the text report says how to apply them).
+std::size_t unsafe_not_applied(const std::vector<lint::Diagnostic>& diags, const RunOptions& options) {
+  std::size_t n = 0;
+  for (const auto& d : diags)
+    n += d.fix && !fix_allowed(d, options.unsafe_fixes);
+  return n;
+}
+
 FileResult too_large(const std::string& path, std::size_t size, const RunOptions& options) {
   FileResult r;
   r.path = path;
@@ -50,7 +59,7 @@ FileResult check_bytes(const std::string& path, std::string bytes, bool from_std
     return too_large(path, bytes.size(), options);
   FileResult result;
   result.path = path;
-  if (from_stdin) result.output_text = bytes;
+  if (from_stdin && options.fix) result.output_text = bytes;  // printed as is when nothing is fixed
   auto source = std::make_shared<source::SourceFile>(path, std::move(bytes));
   model::LoadResult loaded = model::load(source);
   if (loaded.status == model::LoadResult::Status::NotTemplate) {
@@ -67,14 +76,11 @@ FileResult check_bytes(const std::string& path, std::string bytes, bool from_std
   const model::Template& tpl = *loaded.tpl;
   // The resources the rules look at (JUnit: one testcase each).
   for (const auto& r : tpl.resources())
-    if (r.type == "AWS::S3::Bucket" || r.type.rfind("AWS::DynamoDB::", 0) == 0 ||
-        r.type == "AWS::Serverless::SimpleTable")
+    if (r.type == "AWS::S3::Bucket" || rules::is_dynamodb_table(r.type))
       result.checked_resources.emplace_back(r.logical_id, r.type);
   std::vector<lint::Diagnostic> diagnostics =
       lint::run_rules(tpl, rules, options.lint, &result.suppressed);
-  for (const auto& d : diagnostics)
-    if (d.fix && d.fix->applicability == fix::Applicability::Unsafe && !options.unsafe_fixes)
-      ++result.unsafe_hidden;
+  result.unsafe_hidden = unsafe_not_applied(diagnostics, options);
 
   bool wants_fix = options.fix || options.diff;
   bool has_fix = false;
@@ -116,10 +122,7 @@ FileResult check_bytes(const std::string& path, std::string bytes, bool from_std
     }
   }
   result.diagnostics = std::move(fixed.remaining);
-  result.unsafe_hidden = 0;
-  for (const auto& d : result.diagnostics)
-    if (d.fix && d.fix->applicability == fix::Applicability::Unsafe && !options.unsafe_fixes)
-      ++result.unsafe_hidden;
+  result.unsafe_hidden = unsafe_not_applied(result.diagnostics, options);
   return result;
 }
 

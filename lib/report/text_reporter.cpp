@@ -1,3 +1,4 @@
+#include "app/fix_loop.hpp"
 #include "report/reporter.hpp"
 #include "util/limits.hpp"
 
@@ -83,15 +84,13 @@ void TextReporter::write(std::ostream& out, const std::vector<app::FileResult>& 
         continue;
       }
       ++findings;
+      fixable += app::fix_allowed(d, options.unsafe_fixes);
       if (++shown > util::kMaxFindingsShownPerFile) {
         if (shown == util::kMaxFindingsShownPerFile + 1)
           out << r.path << ": " << (r.diagnostics.size() - util::kMaxFindingsShownPerFile)
               << " more findings not shown (--format json lists all)\n";
-        fixable += d.fix && (d.fix->applicability == fix::Applicability::Safe || options.unsafe_fixes);
         continue;
       }
-      bool can_fix = d.fix && (d.fix->applicability == fix::Applicability::Safe || options.unsafe_fixes);
-      fixable += can_fix;
       std::string where = r.path + ":" + std::to_string(d.start.line) + ":" + std::to_string(d.start.column) + ":";
       out << paint("1", where) << " " << paint(severity_color(d.severity), std::string(lint::to_string(d.severity)) + ":")
           << " " << d.message << " " << paint("2", "[" + d.rule + "]") << "\n";
