@@ -66,7 +66,7 @@ TEST_CASE("aliases: a whole resource aliased twice is fixed through its anchor")
   CHECK(result.remaining.empty());
 }
 
-TEST_CASE("merge keys: Properties from `<<` is not fixable; a map that merges is fixed in place") {
+TEST_CASE("merge keys: Properties from `<<` is not fixable, a map that merges is fixed in place") {
   auto via_merge = lint_text(
       "Resources:\n"
       "  A:\n    Type: AWS::S3::Bucket\n    <<: {Properties: {BucketName: x}}\n");

@@ -62,7 +62,7 @@ TEST_CASE("cli: usage errors exit 2 with a message") {
   }
 }
 
-TEST_CASE("cli: text findings, summary and exit 1; clean file exit 0") {
+TEST_CASE("cli: text findings, summary and exit 1, clean file exit 0") {
   TempDir dir;
   write_file(dir / "t.yaml", kBucket);
   write_file(dir / "clean.yaml", kClean);

@@ -111,7 +111,7 @@ TEST_CASE("cli: configuration applies, the command line wins, errors exit 2") {
   CHECK(base.out.find("[ENC205]") == std::string::npos);
 }
 
-TEST_CASE("cli: fix options from the config; --kms-key implies aws:kms") {
+TEST_CASE("cli: fix options from the config, --kms-key implies aws:kms") {
   TempDir dir;
   const std::string table =
       "Resources:\n  T:\n    Type: AWS::DynamoDB::Table\n    Properties:\n      BillingMode: PAY_PER_REQUEST\n";

@@ -13,7 +13,7 @@ TEST_CASE("unified diff of an insertion shows only added lines with context") {
         "--- a/t\n+++ b/t\n@@ -2,6 +2,8 @@\n 2\n 3\n 4\n+X\n+Y\n 5\n 6\n 7\n");
 }
 
-TEST_CASE("distant changes make separate hunks; near ones share one") {
+TEST_CASE("distant changes make separate hunks, near ones share one") {
   std::string a, b;
   for (int i = 1; i <= 30; ++i) {
     a += std::to_string(i) + "\n";

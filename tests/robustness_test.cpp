@@ -144,6 +144,22 @@ TEST_CASE("robustness: an alias bomb is linted without expansion and never 'fixe
   CHECK(has(fixed, "too large to verify (alias expansion); nothing was written"));
 }
 
+TEST_CASE("robustness: an alias that refers to a node containing it (a cycle) is an error, not a crash") {
+  // Found while rewriting the verifier: before, --fix recursed through the
+  // cycle until the stack overflowed.
+  std::string text = kHead + "  Q:\n    Type: AWS::SQS::Queue\n    Properties:\n      Tags: &t [*t]\n"
+                             "  B:\n    Type: AWS::S3::Bucket\n";
+  TempDir dir;
+  write_file(dir / "t.yaml", text);
+  auto lint = run_tool("--no-source t.yaml", dir.path());
+  CHECK(lint.exit_code == 2);
+  CHECK(lint.out.find("t.yaml:6:17: error: this alias refers to a node that contains it (a cycle)") !=
+        std::string::npos);
+  auto fixed = fix_file("t.yaml", text);  // checks the file is untouched
+  CHECK(fixed.exit_code == 2);
+  CHECK(has(fixed, "a cycle"));
+}
+
 TEST_CASE("robustness: files above the size limit are refused, the limit is configurable") {
   std::string big = kHead;
   while (big.size() < 2 * 1024 * 1024) big += "  # padding padding padding padding padding padding padding\n";

@@ -6,6 +6,7 @@
 #include <unordered_set>
 
 #include "fix/apply.hpp"
+#include "fix/verify.hpp"
 #include "lint/linter.hpp"
 
 namespace enclint::app {

@@ -2,13 +2,11 @@
 // that do not need the rules.
 #pragma once
 
-#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "fix/fix.hpp"
-#include "yaml/document.hpp"
 
 namespace enclint::fix {
 
@@ -21,11 +19,5 @@ std::string apply(std::string_view text, const std::vector<const Fix*>& fixes);
 
 // True when every byte of `original` is still in `fixed`, in order.
 bool is_insert_only(std::string_view original, std::string_view fixed);
-
-// The fixed document must be the original plus exactly the additions.
-// Returns a description of the first difference, or nullopt when equal.
-std::optional<std::string> verify_additions(const yaml::Document& original,
-                                            const yaml::Document& fixed,
-                                            const std::vector<const Fix*>& fixes);
 
 }  // namespace enclint::fix
