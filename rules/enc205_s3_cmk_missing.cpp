@@ -73,7 +73,7 @@ void S3CmkMissing::check(const lint::CheckContext& ctx, std::vector<lint::Diagno
             continue;
           }
           if (v.kind != model::Possibility::Kind::Node) continue;
-          const std::string& a = doc[v.node].value;
+          const std::string a(doc[v.node].value);
           if (!kms(a)) {
             weak = a + when(v.assumptions);
             continue;

@@ -55,7 +55,7 @@ std::vector<std::string> algorithm_names(const lint::CheckContext& ctx, const En
   for (const RuleAlgorithm& ra : rule_algorithms(ctx, rule))
     for (const Possibility& p : ra.values)
       if (p.kind == Possibility::Kind::Node && doc[p.node].kind == yaml::Kind::Scalar)
-        names.push_back(doc[p.node].value);
+        names.emplace_back(doc[p.node].value);
   return names;
 }
 

@@ -33,7 +33,7 @@ std::string rule_id(const std::vector<const Rule*>& rules, std::string_view id_o
   return {};
 }
 
-std::vector<NodeId> items(const yaml::Document& doc, NodeId seq) {
+std::span<const NodeId> items(const yaml::Document& doc, NodeId seq) {
   seq = doc.resolve(seq);
   if (seq == kNone || doc[seq].kind != yaml::Kind::Seq) return {};
   return doc[seq].children;
@@ -65,7 +65,8 @@ void collect_from(const yaml::Document& doc, NodeId metadata, const std::string&
 }  // namespace
 
 std::vector<NodeId> own_suppress_entries(const yaml::Document& doc, NodeId metadata) {
-  return items(doc, doc.get(doc.get(metadata, "cfn-enclint"), "suppress"));
+  auto entries = items(doc, doc.get(doc.get(metadata, "cfn-enclint"), "suppress"));
+  return {entries.begin(), entries.end()};
 }
 
 std::vector<Suppression> collect_suppressions(const model::Template& tpl,

@@ -21,7 +21,7 @@ std::string long_form(std::string_view tag) {
 Truth truth_of(const yaml::Document& doc, NodeId node) {
   node = doc.resolve(node);
   if (node == kNone || doc[node].kind != Kind::Scalar || !doc[node].tag.empty()) return Truth::Unknown;
-  const std::string& v = doc[node].value;
+  std::string_view v = doc[node].value;
   if (v == "true" || v == "True" || v == "TRUE") return Truth::True;
   if (v == "false" || v == "False" || v == "FALSE") return Truth::False;
   return Truth::Unknown;
@@ -222,7 +222,7 @@ Truth Evaluator::eval_condition_node(NodeId node, int depth) const {
   NodeId args = kNone;
   std::string fn = intrinsic(node, &args);
   args = doc.resolve(args);
-  std::vector<NodeId> items;
+  std::span<const NodeId> items;
   if (args != kNone && doc[args].kind == Kind::Seq) items = doc[args].children;
   if (fn == "Condition") return condition_at(std::string(doc.text(args)), depth + 1);
   if (fn == "Fn::Equals" && items.size() == 2) {

@@ -108,7 +108,7 @@ bool to_value(const yaml::Document& doc, yaml::NodeId id, Value& out, std::size_
     case yaml::Kind::Alias:
       break;
     case yaml::Kind::Scalar:
-      v = Value::string(n.value);
+      v = Value::string(std::string(n.value));
       break;
     case yaml::Kind::Map:
       v.kind = Value::Kind::Map;

@@ -1,6 +1,40 @@
 #include "yaml/document.hpp"
 
+#include <algorithm>
+#include <cstring>
+
 namespace enclint::yaml {
+
+char* Arena::allocate(std::size_t bytes, std::size_t align) {
+  std::size_t pad = (align - reinterpret_cast<std::uintptr_t>(next_) % align) % align;
+  if (!next_ || pad + bytes > left_) {
+    // Blocks double up to 1 MiB: small files stay small, big ones take few blocks.
+    std::size_t size = std::max(block_size_, bytes + align);
+    block_size_ = std::min<std::size_t>(block_size_ * 2, 1 << 20);
+    blocks_.push_back(std::make_unique_for_overwrite<char[]>(size));
+    next_ = blocks_.back().get();
+    left_ = size;
+    pad = (align - reinterpret_cast<std::uintptr_t>(next_) % align) % align;
+  }
+  char* p = next_ + pad;
+  next_ = p + bytes;
+  left_ -= pad + bytes;
+  return p;
+}
+
+std::string_view Arena::store(std::string_view s) {
+  if (s.empty()) return {};
+  char* p = allocate(s.size(), 1);
+  std::memcpy(p, s.data(), s.size());
+  return {p, s.size()};
+}
+
+std::span<const NodeId> Arena::store(std::span<const NodeId> ids) {
+  if (ids.empty()) return {};
+  auto* p = reinterpret_cast<NodeId*>(allocate(ids.size_bytes(), alignof(NodeId)));
+  std::memcpy(p, ids.data(), ids.size_bytes());
+  return {p, ids.size()};
+}
 
 NodeId Document::resolve(NodeId id) const {
   // Anchors are defined before use, so following aliases always ends.
@@ -45,7 +79,7 @@ NodeId Document::get_impl(NodeId map, std::string_view key, bool* via_merge, int
     NodeId v = resolve(ch[i + 1]);
     std::vector<NodeId> sources;
     if (v != kNone && nodes_[v].kind == Kind::Seq)
-      sources = nodes_[v].children;
+      sources.assign(nodes_[v].children.begin(), nodes_[v].children.end());
     else
       sources.push_back(v);
     for (NodeId s : sources) {

@@ -6,6 +6,8 @@
 
 #include <cstdint>
 #include <limits>
+#include <memory>
+#include <span>
 #include <unordered_map>
 #include <unordered_set>
 #include <string>
@@ -40,8 +42,24 @@ struct Node {
   NodeId key = kNone;          // for a mapping value: its key node
   NodeId target = kNone;       // for an alias: the anchored node
   std::string_view tag;        // "" when none was written; else as written, e.g. "!Sub" (in the document's pool)
-  std::string value;           // scalar value (after unescaping/folding)
-  std::vector<NodeId> children;  // Map: key0, value0, key1, value1...; Seq: items
+  std::string_view value;      // scalar value (after unescaping/folding), in the document's arena
+  std::span<const NodeId> children;  // Map: key0, value0, key1, value1...; Seq: items (in the arena)
+};
+
+// Where nodes keep their scalar values and child lists: a few large blocks
+// instead of one allocation per node, and addresses that never move (a
+// Document can be moved and its nodes' views stay valid).
+class Arena {
+ public:
+  std::string_view store(std::string_view s);
+  std::span<const NodeId> store(std::span<const NodeId> ids);
+
+ private:
+  char* allocate(std::size_t bytes, std::size_t align);
+  std::vector<std::unique_ptr<char[]>> blocks_;
+  char* next_ = nullptr;
+  std::size_t left_ = 0;
+  std::size_t block_size_ = 4096;
 };
 
 class Document {
@@ -95,6 +113,7 @@ class Document {
   // A node-based set keeps its strings where they are when the Document moves.
   std::unordered_set<std::string> tags_;
   std::unordered_map<NodeId, std::string> anchors_;
+  Arena arena_;
   NodeId get_impl(NodeId map, std::string_view key, bool* via_merge, int depth) const;
   std::vector<Node> nodes_;
   NodeId root_ = kNone;

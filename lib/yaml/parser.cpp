@@ -73,11 +73,14 @@ std::vector<HiddenTag> hide_tags_before_block_scalars(std::string& copy, std::si
 
 class Builder : public YAML::EventHandler {
  public:
-  Builder(std::string_view text, std::size_t bias, const std::vector<HiddenTag>* hidden = nullptr)
+  // `expected_bytes`: how much text the document may span (0: a probe for a
+  // second document, which needs no room).
+  Builder(std::string_view text, std::size_t bias, std::size_t expected_bytes,
+          const std::vector<HiddenTag>* hidden = nullptr)
       : text_(text), bias_(bias), hidden_(hidden) {
     // Generous: pages of the reserve that are never written are never resident,
     // and growing past it would copy every node.
-    doc_.nodes_.reserve(text.size() / 4 + 16);
+    doc_.nodes_.reserve(expected_bytes / 4 + 16);
   }
 
   Document take() { return std::move(doc_); }
@@ -149,7 +152,7 @@ class Builder : public YAML::EventHandler {
         n.tag = intern(it->tag);
       }
     }
-    n.value = value;
+    n.value = doc_.arena_.store(value);
     char c = content < text_.size() ? text_[content] : '\0';
     std::size_t end;
     if (c == '"') {
@@ -185,7 +188,7 @@ class Builder : public YAML::EventHandler {
     open(Kind::Map, mark, tag, anchor, style);
   }
   void OnMapEnd() override {
-    check_duplicate_keys(stack_.back());
+    check_duplicate_keys();
     close();
   }
 
@@ -318,20 +321,25 @@ class Builder : public YAML::EventHandler {
     return *doc_.tags_.insert(tag).first;
   }
 
+  // The children of the innermost open collection (they go to the arena when it closes).
+  std::vector<NodeId>& open_children() { return open_children_[stack_.size() - 1]; }
+  const std::vector<NodeId>& open_children() const { return open_children_[stack_.size() - 1]; }
+
   bool expecting_value() const {
     if (stack_.empty()) return false;
     const Node& top = doc_.nodes_[stack_.back()];
-    return top.kind == Kind::Map && top.children.size() % 2 == 1;
+    return top.kind == Kind::Map && open_children().size() % 2 == 1;
   }
-  NodeId pending_key() const { return doc_.nodes_[stack_.back()].children.back(); }
+  NodeId pending_key() const { return open_children().back(); }
 
   NodeId add(Node n, YAML::anchor_t anchor) {
     NodeId id = static_cast<NodeId>(doc_.nodes_.size());
     if (!stack_.empty()) {
-      Node& top = doc_.nodes_[stack_.back()];
+      const Node& top = doc_.nodes_[stack_.back()];
+      std::vector<NodeId>& siblings = open_children();
       n.parent = stack_.back();
-      if (top.kind == Kind::Map && top.children.size() % 2 == 1) n.key = top.children.back();
-      top.children.push_back(id);
+      if (top.kind == Kind::Map && siblings.size() % 2 == 1) n.key = siblings.back();
+      siblings.push_back(id);
     } else if (doc_.root_ == kNone) {
       doc_.root_ = id;
     }
@@ -362,12 +370,16 @@ class Builder : public YAML::EventHandler {
     n.style = style == YAML::EmitterStyle::Flow ? Style::Flow : Style::Block;
     n.tag = intern(tag);
     stack_.push_back(add(std::move(n), anchor));
+    // One vector per depth, reused: no allocation per collection.
+    if (open_children_.size() < stack_.size()) open_children_.emplace_back();
+    open_children().clear();
   }
 
   void close() {
     NodeId id = stack_.back();
-    stack_.pop_back();
     Node& n = doc_.nodes_[id];
+    n.children = doc_.arena_.store(open_children());
+    stack_.pop_back();
     std::size_t last = n.content;
     for (NodeId c : n.children) last = std::max<std::size_t>(last, doc_.nodes_[c].end);
     bool bracketed = n.content < text_.size() && (text_[n.content] == '{' || text_[n.content] == '[');
@@ -407,8 +419,9 @@ class Builder : public YAML::EventHandler {
     throw BuildError{"flow collection not closed", i};
   }
 
-  void check_duplicate_keys(NodeId map) {
-    const auto& ch = doc_.nodes_[map].children;
+  // Called before close(), while the map's children are still open.
+  void check_duplicate_keys() {
+    const auto& ch = open_children();
     if (ch.size() < 4) return;
     std::unordered_map<std::string_view, NodeId> seen;
     seen.reserve(ch.size() / 2);
@@ -418,7 +431,7 @@ class Builder : public YAML::EventHandler {
       if (k.value == "<<" && k.style == Style::Plain) continue;
       auto [it, inserted] = seen.emplace(k.value, ch[i]);
       if (!inserted) {
-        throw BuildError{"duplicate key '" + k.value + "' (CloudFormation rejects templates "
+        throw BuildError{"duplicate key '" + std::string(k.value) + "' (CloudFormation rejects templates "
                          "with duplicate keys)",
                          k.begin};
       }
@@ -432,6 +445,7 @@ class Builder : public YAML::EventHandler {
   std::string pending_anchor_;
   Document doc_;
   std::vector<NodeId> stack_;
+  std::vector<std::vector<NodeId>> open_children_;  // [depth]: children of stack_[depth]
   std::vector<NodeId> anchors_{kNone};
 };
 
@@ -447,10 +461,10 @@ ParseResult parse(const source::SourceFile& file) {
   std::istringstream in{std::move(copy)};
   try {
     YAML::Parser parser(in);
-    Builder builder(text, bias, &hidden);
+    Builder builder(text, bias, text.size(), &hidden);
     if (!parser.HandleNextDocument(builder)) return result;  // no document: empty
     if (!builder.empty()) result.document = builder.take();
-    Builder second(text, bias);
+    Builder second(text, bias, 0);
     if (parser.HandleNextDocument(second)) {
       result.error = ParseError{"the file holds more than one YAML document; a template is one",
                                 second.start()};
