@@ -143,6 +143,22 @@ TEST_CASE("JSON duplicate keys and quoted/plain spellings of one key are duplica
   CHECK(parse("a: 1\nb: 2\n").result.ok());
 }
 
+TEST_CASE("duplicate keys are found in small and in big (hashed) mappings, merge keys excepted") {
+  for (int n : {3, 16, 17, 100}) {
+    std::string text;
+    for (int i = 0; i < n; ++i) text += "k" + std::to_string(i) + ": 1\n";
+    INFO(n);
+    CHECK(parse(text).result.ok());
+    Parsed dup = parse(text + "k" + std::to_string(n / 2) + ": 2\n");
+    REQUIRE_FALSE(dup.result.ok());
+    CHECK(dup.result.error->message.find("duplicate key 'k" + std::to_string(n / 2) + "'") != std::string::npos);
+    CHECK(dup.src->position(dup.result.error->offset).line == static_cast<std::size_t>(n + 1));
+    CHECK(parse("b: &b {x: 1}\nc: &c {y: 1}\nm:\n  <<: *b\n  <<: *c\n" +
+                [&] { std::string s; for (int i = 0; i < n; ++i) s += "  k" + std::to_string(i) + ": 1\n"; return s; }())
+              .result.ok());
+  }
+}
+
 TEST_CASE("more than one document is an error at the second one") {
   Parsed p = parse("a: 1\n---\nb: 2\n");
   REQUIRE_FALSE(p.result.ok());

@@ -32,7 +32,7 @@ fix::Addition addition(std::vector<std::string> path, std::string key, Value val
     a.path.push_back(step);
   }
   a.key = std::move(key);
-  a.value = std::move(value);
+  a.value = std::make_shared<const Value>(std::move(value));
   return a;
 }
 

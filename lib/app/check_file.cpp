@@ -3,9 +3,7 @@
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
-#include <fstream>
 #include <set>
-#include <sstream>
 
 #include "app/fix_loop.hpp"
 #include "fix/atomic_write.hpp"
@@ -13,6 +11,7 @@
 #include "lint/linter.hpp"
 #include "model/template.hpp"
 #include "rules/dynamodb_sse.hpp"
+#include "util/read_file.hpp"
 
 namespace enclint::app {
 
@@ -147,24 +146,15 @@ FileResult check_path(const std::string& path, const RunOptions& options,
   std::error_code ec;
   auto size = std::filesystem::file_size(path, ec);
   if (!ec && size > options.max_file_size_mb * 1024 * 1024) return too_large(path, size, options);
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
+  util::ReadResult read = util::read_file(path);
+  if (!read.ok) {
     FileResult r;
     r.path = path;
     r.status = FileStatus::Error;
-    r.error = std::string("cannot read the file: ") + std::strerror(errno);
+    r.error = std::string("cannot read the file: ") + std::strerror(read.error);
     return r;
   }
-  std::ostringstream buf;
-  buf << in.rdbuf();
-  if (in.bad()) {
-    FileResult r;
-    r.path = path;
-    r.status = FileStatus::Error;
-    r.error = "cannot read the file";
-    return r;
-  }
-  std::string bytes = buf.str();
+  std::string bytes = std::move(read.bytes);
   if (fast_path && cannot_hold_findings(bytes)) {
     FileResult r;
     r.path = path;

@@ -56,7 +56,7 @@ FixLoopResult fix_loop(const model::Template& tpl, const std::vector<lint::Diagn
       result.error = "a safe fix would have removed bytes; nothing was written";
       return result;
     }
-    auto fixed_source = std::make_shared<source::SourceFile>(current->source().path(), after);
+    auto fixed_source = std::make_shared<source::SourceFile>(current->source().path(), std::move(after));
     model::LoadResult loaded = model::load(fixed_source);
     if (loaded.status != model::LoadResult::Status::Template || !loaded.tpl) {
       auto pos = fixed_source->position(loaded.offset);

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstddef>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -30,8 +31,12 @@ struct PathStep {
 struct Addition {
   std::vector<PathStep> path;
   std::string key;
-  model::Value value;
+  std::shared_ptr<const model::Value> value;  // see shared_value
 };
+
+// `v` as a shared constant: identical blocks share one copy (a generated
+// template with 20,000 findings adds the same block 20,000 times).
+std::shared_ptr<const model::Value> shared_value(model::Value v);
 
 struct Fix {
   std::string title;

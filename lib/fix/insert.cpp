@@ -165,8 +165,10 @@ InsertFix insert_fix(const model::Template& tpl, const FileStyle& style, NodeId 
   std::vector<std::vector<PathStep>> paths;
   std::string reason;
   if (!use_sites(tpl.doc(), target, fix, paths, reason)) return InsertFix{std::nullopt, reason};
-  for (const auto& path : paths)
-    for (const auto& [key, value] : entries) fix.additions.push_back(Addition{path, key, value});
+  for (const auto& [key, value] : entries) {
+    auto shared = shared_value(value);
+    for (const auto& path : paths) fix.additions.push_back(Addition{path, key, shared});
+  }
   return InsertFix{std::move(fix), {}};
 }
 
@@ -197,7 +199,8 @@ InsertFix replace_value_fix(const model::Template& tpl, const FileStyle& style, 
   std::vector<std::vector<PathStep>> paths;
   std::string reason;
   if (!use_sites(doc, n.parent, fix, paths, reason)) return InsertFix{std::nullopt, reason};
-  for (const auto& path : paths) fix.additions.push_back(Addition{path, std::string(doc.text(n.key)), value});
+  auto shared = shared_value(std::move(value));
+  for (const auto& path : paths) fix.additions.push_back(Addition{path, std::string(doc.text(n.key)), shared});
   return InsertFix{std::move(fix), {}};
 }
 

@@ -274,7 +274,8 @@ std::optional<std::string> Placer::place(const Addition& a) {
     return "the place of an addition is not a mapping: " + describe(a.path, a.key);
   if (ov->keys.count(a.key))
     return "two additions overlap at " + describe(a.path, a.key);
-  ov->set[a.key] = &a.value;
+  if (!a.value) return "an addition without a value: " + describe(a.path, a.key);
+  ov->set[a.key] = a.value.get();
   return std::nullopt;
 }
 

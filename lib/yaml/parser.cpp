@@ -37,33 +37,41 @@ bool is_flow_indicator(char c) { return c == ',' || c == '[' || c == ']' || c ==
 // an indentation level at the tag. We hand yaml-cpp a copy in which such
 // tags are blanked out (same length, so every offset stays right) and put
 // the tag back on the node ourselves.
+// A read-only stream over bytes we already hold (std::istringstream would copy them).
+class ViewBuffer : public std::streambuf {
+ public:
+  explicit ViewBuffer(std::string_view bytes) {
+    char* p = const_cast<char*>(bytes.data());  // never written: the get area only
+    setg(p, p, p + bytes.size());
+  }
+};
+
 struct HiddenTag {
   std::size_t indicator;  // offset of the `|` or `>`
   std::size_t begin;      // offset of the `!`
   std::string tag;
 };
 
-std::vector<HiddenTag> hide_tags_before_block_scalars(std::string& copy, std::size_t bias) {
+std::vector<HiddenTag> tags_before_block_scalars(std::string_view text, std::size_t bias) {
   std::vector<HiddenTag> hidden;
   std::size_t pos = 0;
-  while (pos < copy.size()) {
-    std::size_t eol = copy.find('\n', pos);
-    if (eol == std::string::npos) eol = copy.size();
+  while (pos < text.size()) {
+    std::size_t eol = text.find('\n', pos);
+    if (eol == std::string_view::npos) eol = text.size();
     std::size_t i = pos;
-    while (i < eol && copy[i] == ' ') ++i;
+    while (i < eol && text[i] == ' ') ++i;
     // The tag must be the first thing on its line, or follow `- ` entries.
-    while (i + 1 < eol && copy[i] == '-' && (copy[i + 1] == ' ' || copy[i + 1] == '\t')) {
+    while (i + 1 < eol && text[i] == '-' && (text[i + 1] == ' ' || text[i + 1] == '\t')) {
       i += 2;
-      while (i < eol && (copy[i] == ' ' || copy[i] == '\t')) ++i;
+      while (i < eol && (text[i] == ' ' || text[i] == '\t')) ++i;
     }
-    if (i < eol && copy[i] == '!') {
+    if (i < eol && text[i] == '!') {
       std::size_t tag_end = i;
-      while (tag_end < eol && copy[tag_end] != ' ' && copy[tag_end] != '\t') ++tag_end;
+      while (tag_end < eol && text[tag_end] != ' ' && text[tag_end] != '\t') ++tag_end;
       std::size_t j = tag_end;
-      while (j < eol && (copy[j] == ' ' || copy[j] == '\t')) ++j;
-      if (j < eol && (copy[j] == '|' || copy[j] == '>')) {
-        hidden.push_back({j + bias, i + bias, copy.substr(i, tag_end - i)});
-        for (std::size_t k = i; k < tag_end; ++k) copy[k] = ' ';
+      while (j < eol && (text[j] == ' ' || text[j] == '\t')) ++j;
+      if (j < eol && (text[j] == '|' || text[j] == '>')) {
+        hidden.push_back({j + bias, i + bias, std::string(text.substr(i, tag_end - i))});
       }
     }
     pos = eol + 1;
@@ -423,13 +431,25 @@ class Builder : public YAML::EventHandler {
   void check_duplicate_keys() {
     const auto& ch = open_children();
     if (ch.size() < 4) return;
+    auto counts = [&](const Node& k) {
+      return k.kind == Kind::Scalar && !(k.value == "<<" && k.style == Style::Plain);
+    };
+    // Most mappings are small: compare pairs, no allocation. Big ones: a hash set.
+    constexpr std::size_t kSmall = 2 * 16;
     std::unordered_map<std::string_view, NodeId> seen;
-    seen.reserve(ch.size() / 2);
+    if (ch.size() > kSmall) seen.reserve(ch.size() / 2);
     for (std::size_t i = 0; i < ch.size(); i += 2) {
       const Node& k = doc_.nodes_[ch[i]];
-      if (k.kind != Kind::Scalar) continue;
-      if (k.value == "<<" && k.style == Style::Plain) continue;
-      auto [it, inserted] = seen.emplace(k.value, ch[i]);
+      if (!counts(k)) continue;
+      bool inserted = true;
+      if (ch.size() > kSmall) {
+        inserted = seen.emplace(k.value, ch[i]).second;
+      } else {
+        for (std::size_t j = 0; j < i && inserted; j += 2) {
+          const Node& earlier = doc_.nodes_[ch[j]];
+          inserted = !(counts(earlier) && earlier.value == k.value);
+        }
+      }
       if (!inserted) {
         throw BuildError{"duplicate key '" + std::string(k.value) + "' (CloudFormation rejects templates "
                          "with duplicate keys)",
@@ -455,10 +475,18 @@ ParseResult parse(const source::SourceFile& file) {
   std::size_t bias = file.content_begin();
 
   // yaml-cpp reads from a stream; give it the bytes after the BOM so its
-  // marks are offsets from there, and add the BOM back ourselves.
-  std::string copy(text.substr(bias));
-  std::vector<HiddenTag> hidden = hide_tags_before_block_scalars(copy, bias);
-  std::istringstream in{std::move(copy)};
+  // marks are offsets from there, and add the BOM back ourselves. It reads
+  // the file's own bytes, unless a tag must be hidden: then a copy.
+  std::string_view bytes = text.substr(bias);
+  std::vector<HiddenTag> hidden = tags_before_block_scalars(bytes, bias);
+  std::string copy;
+  if (!hidden.empty()) {
+    copy.assign(bytes);
+    for (const HiddenTag& h : hidden) copy.replace(h.begin - bias, h.tag.size(), h.tag.size(), ' ');
+    bytes = copy;
+  }
+  ViewBuffer buffer(bytes);
+  std::istream in(&buffer);
   try {
     YAML::Parser parser(in);
     Builder builder(text, bias, text.size(), &hidden);
