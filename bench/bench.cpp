@@ -1,9 +1,15 @@
 // In-process benchmark: the yaml-cpp parse-only floor against our parse,
 // lint and fix over the same bytes, medians of repeated runs.
 // Usage: enclint_bench DIR_OR_FILE... [--repeat N]
+//        enclint_bench --latency N FILE CFN_ENCLINT   (fresh-process wall times)
+//        enclint_bench --parse-once FILE               (read and parse, then exit)
 #include <yaml-cpp/eventhandler.h>
 #include <yaml-cpp/exceptions.h>
 #include <yaml-cpp/parser.h>
+
+#include <fcntl.h>
+#include <spawn.h>
+#include <sys/wait.h>
 
 #include <algorithm>
 #include <chrono>
@@ -19,6 +25,9 @@
 #include "app/fix_loop.hpp"
 #include "lint/linter.hpp"
 #include "rules/registry.hpp"
+#include "util/read_file.hpp"
+
+extern char** environ;
 
 using namespace enclint;
 namespace fs = std::filesystem;
@@ -78,9 +87,56 @@ double median_seconds(int repeat, F&& f) {
   return t[t.size() / 2];
 }
 
+// Wall time of one run of `argv` (posix_spawn, output to /dev/null), in ms.
+double spawn_ms(const std::vector<std::string>& args) {
+  std::vector<char*> argv;
+  for (const auto& a : args) argv.push_back(const_cast<char*>(a.c_str()));
+  argv.push_back(nullptr);
+  posix_spawn_file_actions_t actions;
+  posix_spawn_file_actions_init(&actions);
+  posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0);
+  posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0);
+  auto start = Clock::now();
+  pid_t pid = 0;
+  int status = 0;
+  if (posix_spawn(&pid, argv[0], &actions, nullptr, argv.data(), environ) == 0) waitpid(pid, &status, 0);
+  double ms = std::chrono::duration<double, std::milli>(Clock::now() - start).count();
+  posix_spawn_file_actions_destroy(&actions);
+  return ms;
+}
+
+// Fresh-process latency, the commands interleaved so that a change of machine
+// speed during the run moves them all alike. Prints a markdown table.
+int latency(int n, const std::string& file, const std::string& tool, const std::string& self) {
+  std::vector<std::pair<std::string, std::vector<std::string>>> commands = {
+      {"`/bin/true` (starting any process)", {"/bin/true"}},
+      {"`enclint_bench --parse-once` (read + yaml-cpp parse, nothing else: the floor)",
+       {self, "--parse-once", file}},
+      {"`cfn-enclint --version`", {tool, "--version"}},
+      {"`cfn-enclint --no-source " + file + "`", {tool, "--no-source", file}},
+  };
+  std::vector<std::vector<double>> times(commands.size());
+  for (int r = 0; r < n; ++r)
+    for (std::size_t c = 0; c < commands.size(); ++c) times[c].push_back(spawn_ms(commands[c].second));
+  std::printf("| command | median wall | p90 |\n|---|---|---|\n");
+  for (std::size_t c = 0; c < commands.size(); ++c) {
+    std::sort(times[c].begin(), times[c].end());
+    std::printf("| %s | %.2f ms | %.2f ms |\n", commands[c].first.c_str(), times[c][times[c].size() / 2],
+                times[c][times[c].size() * 9 / 10]);
+  }
+  std::printf("\n(%d runs each, interleaved, posix_spawn to exit)\n", n);
+  return 0;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
+  if (argc == 5 && std::strcmp(argv[1], "--latency") == 0)
+    return latency(std::atoi(argv[2]), argv[3], argv[4], fs::canonical("/proc/self/exe").string());
+  if (argc == 3 && std::strcmp(argv[1], "--parse-once") == 0) {
+    floor_parse(util::read_file(argv[2]).bytes);
+    return 0;
+  }
   int repeat = 5;
   std::string only;  // --only floor|lint|fix: one measurement (for profilers)
   std::vector<std::string> paths;

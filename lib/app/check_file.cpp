@@ -143,10 +143,8 @@ bool cannot_hold_findings(std::string_view bytes) {
 
 FileResult check_path(const std::string& path, const RunOptions& options,
                       const std::vector<const lint::Rule*>& rules, bool fast_path) {
-  std::error_code ec;
-  auto size = std::filesystem::file_size(path, ec);
-  if (!ec && size > options.max_file_size_mb * 1024 * 1024) return too_large(path, size, options);
-  util::ReadResult read = util::read_file(path);
+  util::ReadResult read = util::read_file(path, options.max_file_size_mb * 1024 * 1024);
+  if (!read.ok && read.error == EFBIG) return too_large(path, read.size, options);
   if (!read.ok) {
     FileResult r;
     r.path = path;

@@ -169,7 +169,10 @@ std::vector<FileResult> check_all(const std::vector<Input>& inputs, const RunOpt
     }
     results[i] = check_path(in.path, options, rules, /*fast_path=*/!in.explicit_path);
   };
-  unsigned jobs = options.jobs ? options.jobs : std::max(1u, std::thread::hardware_concurrency());
+  // One file (a pre-commit run): no thread, and no need to count the cores.
+  unsigned jobs = inputs.size() <= 1 ? 1
+                  : options.jobs     ? options.jobs
+                                     : std::max(1u, std::thread::hardware_concurrency());
   jobs = static_cast<unsigned>(std::min<std::size_t>(jobs, inputs.size()));
   if (jobs <= 1) {
     for (std::size_t i = 0; i < inputs.size(); ++i) one(i);

@@ -162,7 +162,8 @@ ConfigResult load_config(const fs::path& path) {
 
 std::optional<fs::path> find_config(fs::path dir) {
   std::error_code ec;
-  dir = fs::absolute(dir, ec);
+  dir = fs::absolute(dir, ec).lexically_normal();  // "/a/b/." would be looked at twice
+  if (!dir.has_filename() && dir.has_relative_path()) dir = dir.parent_path();
   for (;;) {
     fs::path candidate = dir / kConfigName;
     if (fs::is_regular_file(candidate, ec)) return candidate;

@@ -8,7 +8,7 @@
 
 namespace enclint::util {
 
-ReadResult read_file(const std::string& path) {
+ReadResult read_file(const std::string& path, std::size_t max_bytes) {
   ReadResult r;
   int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
   if (fd < 0) {
@@ -18,6 +18,12 @@ ReadResult read_file(const std::string& path) {
   struct stat st {};
   // The size is a hint (a FIFO has none, a file may grow): read to the end.
   std::size_t want = ::fstat(fd, &st) == 0 && st.st_size > 0 ? static_cast<std::size_t>(st.st_size) : 0;
+  if (want > max_bytes) {
+    ::close(fd);
+    r.error = EFBIG;
+    r.size = want;
+    return r;
+  }
   r.bytes.resize(want + 1);  // one spare byte: a read of 0 there confirms the end
   std::size_t have = 0;
   for (;;) {

@@ -3,6 +3,7 @@
 // pre-commit run's start-up, and copy the bytes twice).
 #pragma once
 
+#include <cstdint>
 #include <string>
 
 namespace enclint::util {
@@ -10,9 +11,11 @@ namespace enclint::util {
 struct ReadResult {
   bool ok = false;
   std::string bytes;
-  int error = 0;  // errno when !ok
+  int error = 0;             // errno when !ok (EFBIG: larger than the limit)
+  std::size_t size = 0;      // the file's size when it is too large
 };
 
-ReadResult read_file(const std::string& path);
+// Refuses (EFBIG) a file whose size is above `max_bytes`, without reading it.
+ReadResult read_file(const std::string& path, std::size_t max_bytes = SIZE_MAX);
 
 }  // namespace enclint::util
