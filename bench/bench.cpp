@@ -72,7 +72,7 @@ std::size_t fix_one(const std::string& path, const std::string& bytes) {
   bool any = false;
   for (const auto& d : diags) any |= app::fix_allowed(d, false);
   if (!any) return 0;
-  return app::fix_loop(*loaded.tpl, diags, rules::all(), {}, false).text.size();
+  return app::fix_loop(*loaded.tpl, diags, rules::all(), {}, false).text().size();
 }
 
 template <typename F>

@@ -36,7 +36,7 @@ TEST_CASE("aliases: every user needs the fix, so the anchored mapping gets it on
   auto result = app::fix_loop(*l.loaded.tpl, l.diags, rules::all(), {}, false);
   INFO(result.error);
   REQUIRE(result.ok);
-  CHECK(result.text ==
+  CHECK(result.text() ==
         "Resources:\n"
         "  A:\n    Type: AWS::DynamoDB::Table\n    Properties: &p\n      BillingMode: PAY_PER_REQUEST\n"
         "      SSESpecification:\n        SSEEnabled: true\n        SSEType: KMS\n"
@@ -82,5 +82,5 @@ TEST_CASE("merge keys: Properties from `<<` is not fixable, a map that merges is
   auto result = app::fix_loop(*merging.loaded.tpl, merging.diags, rules::all(), {}, false);
   INFO(result.error);
   REQUIRE(result.ok);
-  CHECK(result.text.find("      TableName: a\n      SSESpecification:\n") != std::string::npos);
+  CHECK(result.text().find("      TableName: a\n      SSESpecification:\n") != std::string::npos);
 }

@@ -68,15 +68,15 @@ TEST_CASE("corpus: every template lints, re-parses by range, and fixes cleanly")
     auto result = app::fix_loop(*loaded.tpl, diags, rules::all(), {}, false);
     INFO(result.error);
     REQUIRE(result.ok);
-    CHECK(result.text != original);
-    CHECK(fix::is_insert_only(original, result.text));
-    auto again = model::load(testing::make_source(result.text, p.string()));
+    CHECK(result.text() != original);
+    CHECK(fix::is_insert_only(original, result.text()));
+    auto again = model::load(testing::make_source(std::string(result.text()), p.string()));
     REQUIRE(again.tpl);
     auto left = lint::run_rules(*again.tpl, rules::all(), {});
     for (const auto& d : left) CHECK_FALSE((d.fix && d.fix->applicability == fix::Applicability::Safe));
     auto second = app::fix_loop(*again.tpl, left, rules::all(), {}, false);
     REQUIRE(second.ok);
-    CHECK(second.text == result.text);
+    CHECK(second.text() == result.text());
     ++fixed_files;
     for (const auto& d : diags)
       if (d.fix) ++fixed[d.rule];

@@ -136,24 +136,24 @@ TEST_CASE("rule fixtures: findings, fixed text and fixer invariants") {
         return app::fix_allowed(d, unsafe);
       });
       if (fs::exists(fixed_path)) {
-        CHECK(result.text == testing::read_file(fixed_path));
+        CHECK(result.text() == testing::read_file(fixed_path));
       } else {
         CHECK_FALSE(has_safe);
-        CHECK(result.text == original);
+        CHECK(result.text() == original);
       }
       bool any_unsafe = std::any_of(diags.begin(), diags.end(), [&](const lint::Diagnostic& d) {
         return unsafe && d.fix && d.fix->applicability == fix::Applicability::Unsafe;
       });
-      if (!any_unsafe) CHECK(fix::is_insert_only(original, result.text));
+      if (!any_unsafe) CHECK(fix::is_insert_only(original, result.text()));
 
       // The fixed text parses, has nothing safe left to fix, and a second run changes nothing.
-      auto again = model::load(testing::make_source(result.text, c.input.string()));
+      auto again = model::load(testing::make_source(std::string(result.text()), c.input.string()));
       REQUIRE(again.tpl);
       auto left = lint::run_rules(*again.tpl, rules, options);
       for (const auto& d : left) CHECK_FALSE(app::fix_allowed(d, unsafe));
       auto second = app::fix_loop(*again.tpl, left, rules, options, unsafe);
       REQUIRE(second.ok);
-      CHECK(second.text == result.text);
+      CHECK(second.text() == result.text());
       CHECK(testing::check_ranges(again.tpl->source(), again.tpl->doc()).empty());
     }
   }

@@ -227,7 +227,7 @@ std::string run_fix(const std::string& text) {
   INFO(result.error);
   REQUIRE(result.ok);
   for (const auto& d : result.remaining) CHECK_FALSE(app::fix_allowed(d, false));
-  return result.text;
+  return std::string(result.text());
 }
 
 }  // namespace

@@ -98,19 +98,19 @@ FileResult check_bytes(const std::string& path, std::string bytes, bool from_std
     return result;
   }
   if (options.diff && !options.fix) {
-    result.diff = fix::unified_diff(source->text(), fixed.text, label("a/", path), label("b/", path));
+    result.diff = fix::unified_diff(source->text(), fixed.text(), label("a/", path), label("b/", path));
     result.diagnostics = std::move(diagnostics);
     return result;
   }
   if (from_stdin) {
-    result.output_text = fixed.text;
-  } else if (auto err = fix::write_atomically(path, fixed.text, source->text())) {
+    result.output_text = fixed.text();
+  } else if (auto err = fix::write_atomically(path, fixed.text(), source->text())) {
     result.status = FileStatus::Error;
     result.error = *err;
     result.diagnostics = std::move(diagnostics);
     return result;
   }
-  if (options.diff) result.diff = fix::unified_diff(source->text(), fixed.text, label("a/", path), label("b/", path));
+  if (options.diff) result.diff = fix::unified_diff(source->text(), fixed.text(), label("a/", path), label("b/", path));
   result.status = FileStatus::Fixed;
   std::set<std::string> remaining;
   for (const auto& d : fixed.remaining) remaining.insert(finding_key(d));

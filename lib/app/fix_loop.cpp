@@ -41,7 +41,7 @@ FixLoopResult fix_loop(const model::Template& tpl, const std::vector<lint::Diagn
         }
       }
       result.ok = true;
-      result.text = current->source().text();
+      result.fixed_source = current->source_ptr();
       result.remaining = current_diags == &owned ? std::move(owned) : diagnostics;
       return result;
     }

@@ -14,7 +14,9 @@ namespace enclint::app {
 
 struct FixLoopResult {
   bool ok = false;
-  std::string text;                         // the fixed text (when ok)
+  // The fixed text (when ok): the last round's source, not a copy of it.
+  std::shared_ptr<const source::SourceFile> fixed_source;
+  std::string_view text() const { return fixed_source ? fixed_source->view() : std::string_view(); }
   std::string error;                        // why nothing may be written
   std::size_t error_offset = 0;             // where, in the original text
   std::vector<lint::Diagnostic> remaining;  // findings in the fixed text

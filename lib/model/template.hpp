@@ -32,6 +32,7 @@ class Template {
   Template(std::shared_ptr<const source::SourceFile> source, yaml::Document doc);
 
   const source::SourceFile& source() const { return *source_; }
+  const std::shared_ptr<const source::SourceFile>& source_ptr() const { return source_; }
   const yaml::Document& doc() const { return doc_; }
   Format format() const { return format_; }
   const std::vector<Resource>& resources() const { return resources_; }
