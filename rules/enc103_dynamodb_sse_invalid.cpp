@@ -65,7 +65,7 @@ void DynamodbSseInvalid::check(const lint::CheckContext& ctx, std::vector<lint::
       SseKey type = sse_key(ctx, spec, "SSEType");
       for (const model::Possibility& p : type.possibilities) {
         if (p.kind != K::Node || doc[p.node].kind != yaml::Kind::Scalar) continue;
-        const std::string v(doc[p.node].value);
+        const std::string v(doc[p.node].value());
         if (v == "KMS" || !reported.insert(type.value).second) continue;
         auto [begin, end] = node_location(ctx.tpl, type.value);
         out.push_back(make(r, begin, end,

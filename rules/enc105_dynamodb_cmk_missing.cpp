@@ -88,7 +88,7 @@ void DynamodbCmkMissing::check(const lint::CheckContext& ctx, std::vector<lint::
         // The key is per replica.
         yaml::NodeId replicas = doc.resolve(doc.get(r.properties, "Replicas"));
         if (!doc.is_seq(replicas)) continue;
-        for (yaml::NodeId replica : doc[replicas].children) {
+        for (yaml::NodeId replica : doc[replicas].children()) {
           replica = doc.resolve(replica);
           if (!doc.is_map(replica) || !seen.insert(replica).second) continue;
           yaml::NodeId replica_sse = doc.get(replica, "SSESpecification");

@@ -71,7 +71,7 @@ void S3EncryptionEmpty::check(const lint::CheckContext& ctx, std::vector<lint::D
           // Every rule must be able to lack an algorithm for the whole list to lack one.
           model::Assumptions why;
           bool all_can_lack = true;
-          for (yaml::NodeId item : doc[doc.resolve(config.node)].children) {
+          for (yaml::NodeId item : doc[doc.resolve(config.node)].children()) {
             bool can_lack = false;
             for (const model::Possibility& ip : eval.expand(item, config.assumptions)) {
               if (ip.kind == K::Absent || (ip.kind == K::Node && !doc.is_map(ip.node))) {
@@ -93,7 +93,7 @@ void S3EncryptionEmpty::check(const lint::CheckContext& ctx, std::vector<lint::D
             }
           }
           if (all_can_lack) {
-            problem = doc[doc.resolve(config.node)].children.empty()
+            problem = doc[doc.resolve(config.node)].children().empty()
                           ? "ServerSideEncryptionConfiguration is empty"
                           : "no rule of ServerSideEncryptionConfiguration sets "
                             "ServerSideEncryptionByDefault.SSEAlgorithm" +

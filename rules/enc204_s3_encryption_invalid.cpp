@@ -62,7 +62,7 @@ void S3EncryptionInvalid::check(const lint::CheckContext& ctx, std::vector<lint:
         std::vector<const model::Possibility*> aes;
         for (const model::Possibility& v : ra.values) {
           if (v.kind != model::Possibility::Kind::Node || doc[v.node].kind != yaml::Kind::Scalar) continue;
-          const std::string a(doc[v.node].value);
+          const std::string a(doc[v.node].value());
           if (a == "AES256") aes.push_back(&v);
           if (known(a)) continue;
           auto [begin, end] = node_location(ctx.tpl, ra.written);

@@ -73,7 +73,7 @@ void S3CmkMissing::check(const lint::CheckContext& ctx, std::vector<lint::Diagno
             continue;
           }
           if (v.kind != model::Possibility::Kind::Node) continue;
-          const std::string a(doc[v.node].value);
+          const std::string a(doc[v.node].value());
           if (!kms(a)) {
             weak = a + when(v.assumptions);
             continue;
@@ -93,7 +93,7 @@ void S3CmkMissing::check(const lint::CheckContext& ctx, std::vector<lint::Diagno
                                       "; policy level cmk requires a customer managed KMS key",
                                   rule_path(r, rule) + "/ServerSideEncryptionByDefault");
         bool literal = ra.written != yaml::kNone && doc[ra.written].kind == yaml::Kind::Scalar &&
-                       doc[ra.written].tag.empty();
+                       doc[ra.written].tag().empty();
         if (key_option.empty()) {
           d.not_fixable = "pass --kms-key (or set fix.kms_key in the config) to insert a key";
         } else if (key != yaml::kNone && keyless) {

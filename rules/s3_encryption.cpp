@@ -18,7 +18,7 @@ std::vector<EncryptionRule> encryption_rules(const lint::CheckContext& ctx, cons
   auto encryption = eval.expand(doc.get(r.properties, "BucketEncryption"));
   for (const Possibility& config : eval.lookup(encryption, "ServerSideEncryptionConfiguration")) {
     if (config.kind != Possibility::Kind::Node || !doc.is_seq(config.node)) continue;
-    const auto& items = doc[doc.resolve(config.node)].children;
+    const auto& items = doc[doc.resolve(config.node)].children();
     for (std::size_t i = 0; i < items.size(); ++i) {
       for (Possibility item : eval.expand(items[i], config.assumptions)) {
         if (item.kind != Possibility::Kind::Node || !doc.is_map(item.node)) continue;
@@ -55,7 +55,7 @@ std::vector<std::string> algorithm_names(const lint::CheckContext& ctx, const En
   for (const RuleAlgorithm& ra : rule_algorithms(ctx, rule))
     for (const Possibility& p : ra.values)
       if (p.kind == Possibility::Kind::Node && doc[p.node].kind == yaml::Kind::Scalar)
-        names.emplace_back(doc[p.node].value);
+        names.emplace_back(doc[p.node].value());
   return names;
 }
 

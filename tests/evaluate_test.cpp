@@ -102,7 +102,7 @@ TEST_CASE("what cannot be decided is Unknown") {
 TEST_CASE("booleans in every spelling") {
   Fixture f(std::string(kHead) + "      A: [true, 'true', \"True\", TRUE, false, 'False', yes]\n");
   const auto& doc = f.doc();
-  auto items = doc[doc.resolve(f.of("A").front().node)].children;
+  auto items = doc[doc.resolve(f.of("A").front().node)].children();
   std::vector<model::Truth> got;
   for (auto n : items) got.push_back(model::truth_of(doc, n));
   using T = model::Truth;

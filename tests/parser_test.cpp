@@ -55,7 +55,7 @@ TEST_CASE("scalar ranges in every style") {
   CHECK(p.text_of(p.at({"single"})) == "'it''s'");
   CHECK(p.text_of(p.at({"double"})) == "\"a \\\"q\\\" b\"");
   CHECK(p.text_of(p.at({"tagged"})) == "!Sub \"x-${y}\"");
-  CHECK((*p.result.document)[p.at({"tagged"})].tag == "!Sub");
+  CHECK((*p.result.document)[p.at({"tagged"})].tag() == "!Sub");
   CHECK(p.text_of(p.at({"multi"})) == "first\n  second");
   CHECK(p.text_of(p.at({"literal"})) == "|\n  line one\n\n  line: two");
   CHECK(p.text_of(p.at({"folded"})) == ">-\n  a\n  b");
@@ -116,9 +116,9 @@ TEST_CASE("a tagged block scalar that starts a sequence entry parses (yaml-cpp w
   REQUIRE(p.result.ok());
   const auto& doc = *p.result.document;
   yaml::NodeId seq = p.at({"a"});
-  yaml::NodeId item = doc[seq].children[1];
-  CHECK(doc[item].tag == "!Sub");
-  CHECK(doc[item].value == "echo hi: ${There}\n");
+  yaml::NodeId item = doc[seq].children()[1];
+  CHECK(doc[item].tag() == "!Sub");
+  CHECK(doc[item].value() == "echo hi: ${There}\n");
   CHECK(p.text_of(item) == "!Sub |\n    echo hi: ${There}");
   CHECK(check_ranges(*p.src, doc).empty());
 }

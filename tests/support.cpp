@@ -83,7 +83,7 @@ bool contains_alias(const yaml::Document& doc, yaml::NodeId id, std::vector<sign
   if (memo[id] >= 0) return memo[id];
   const yaml::Node& n = doc[id];
   bool result = n.kind == yaml::Kind::Alias;
-  for (yaml::NodeId c : n.children) result = contains_alias(doc, c, memo) || result;
+  for (yaml::NodeId c : n.children()) result = contains_alias(doc, c, memo) || result;
   // `<<` merges and anchors re-parse fine, aliases do not (their anchor is elsewhere).
   memo[id] = result;
   return result;
@@ -112,8 +112,8 @@ std::vector<std::string> check_ranges(const source::SourceFile& src, const yaml:
     std::string text = src.text().substr(n.begin, n.end - n.begin);
     // `!GetAZs` with nothing after it: alone at the end of a snippet yaml-cpp
     // reports a null and drops the tag, so compare the text instead.
-    if (n.kind == yaml::Kind::Scalar && n.content == n.end && !n.tag.empty()) {
-      if (text != n.tag) failures.push_back(src.path() + ": tag-only scalar range is |" + text + "|");
+    if (n.kind == yaml::Kind::Scalar && n.content == n.end && !n.tag().empty()) {
+      if (text != n.tag()) failures.push_back(src.path() + ": tag-only scalar range is |" + text + "|");
       continue;
     }
     std::string snippet = std::string(fix::column_of(src, n.begin), ' ') + text;

@@ -38,7 +38,7 @@ struct Reader {
   std::vector<std::string> strings(NodeId node, const std::string& what) const {
     std::vector<std::string> out;
     if (doc.is_seq(node)) {
-      for (NodeId item : doc[doc.resolve(node)].children) out.push_back(scalar(item, what + " entries"));
+      for (NodeId item : doc[doc.resolve(node)].children()) out.push_back(scalar(item, what + " entries"));
       return out;
     }
     std::stringstream ss(scalar(node, what));
@@ -59,7 +59,7 @@ struct Reader {
   }
 
   void check_keys(NodeId map, std::initializer_list<const char*> valid, const std::string& where) const {
-    const auto& ch = doc[doc.resolve(map)].children;
+    const auto& ch = doc[doc.resolve(map)].children();
     for (std::size_t i = 0; i < ch.size(); i += 2) {
       std::string key(doc.text(ch[i]));
       bool ok = false;
@@ -99,7 +99,7 @@ Config read(const Reader& in, const fs::path& path) {
   }
   if (NodeId n = doc.get(root, "severity"); n != kNone) {
     if (!doc.is_map(n)) in.fail(n, "severity must be a mapping of rule to error, warning or info");
-    const auto& ch = doc[doc.resolve(n)].children;
+    const auto& ch = doc[doc.resolve(n)].children();
     for (std::size_t i = 0; i + 1 < ch.size(); i += 2) {
       std::string id = in.rule_id(ch[i], std::string(doc.text(ch[i])));
       std::string v = in.scalar(ch[i + 1], "a severity");

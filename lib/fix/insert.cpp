@@ -31,7 +31,7 @@ InsertPlan into_flow_map(const model::Template& tpl, const FileStyle& style, con
   std::size_t close = map.end - 1;  // the '}'
   if (src.text()[close] != '}') return decline("could not find the end of the mapping");
   const std::string comma = style.compact ? "," : ", ";
-  if (map.children.empty()) {
+  if (map.children().empty()) {
     std::string text;
     if (style.json && !style.minified) {
       // "Properties": {}  ->  a pretty block between the braces
@@ -46,8 +46,8 @@ InsertPlan into_flow_map(const model::Template& tpl, const FileStyle& style, con
       text += (i ? comma : "") + flow_member(entries[i].first, entries[i].second, style);
     return insert_at(close, text);
   }
-  const yaml::Node& last_key = doc[map.children[map.children.size() - 2]];
-  std::size_t after = doc[map.children.back()].end;
+  const yaml::Node& last_key = doc[map.children()[map.children().size() - 2]];
+  std::size_t after = doc[map.children().back()].end;
   std::string text;
   if (style.json && !style.minified && !same_line(src, map.begin, close) &&
       !same_line(src, last_key.begin, map.begin)) {
@@ -82,7 +82,7 @@ InsertPlan plan_insert(const model::Template& tpl, const FileStyle& style, NodeI
   if (n.kind == Kind::Map && n.style == yaml::Style::Flow)
     return into_flow_map(tpl, style, n, entries);
   if (n.kind == Kind::Map) {
-    std::size_t col = column_of(src, doc[n.children.front()].begin);
+    std::size_t col = column_of(src, doc[n.children().front()].begin);
     return insert_at(src.line_end(n.end), block_lines(entries, col, style));
   }
   if (doc.is_empty_null(target) && n.key != kNone && n.parent != kNone &&
@@ -104,14 +104,14 @@ std::vector<PathStep> path_of(const yaml::Document& doc, NodeId node) {
       path.insert(path.begin(), PathStep{std::string(doc.text(doc[n].key)), -1});
     } else {
       int index = 0;
-      for (NodeId c : parent.children) {
+      for (NodeId c : parent.children()) {
         if (c == n) break;
         ++index;
       }
       path.insert(path.begin(), PathStep{{}, index});
     }
     // A tagged collection (`!If [...]`) is a one-key mapping in Value terms.
-    if (std::string key = model::tag_key(parent.tag); !key.empty())
+    if (std::string key = model::tag_key(parent.tag()); !key.empty())
       path.insert(path.begin(), PathStep{key, -1});
   }
   return path;

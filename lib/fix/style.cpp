@@ -59,18 +59,18 @@ FileStyle detect_style(const model::Template& tpl) {
   int tab_lines = 0, short_tags = 0, long_forms = 0;
   for (NodeId id = 0; id < doc.size(); ++id) {
     const yaml::Node& n = doc[id];
-    if (!n.tag.empty() && n.tag[0] == '!' && n.tag.size() > 1) ++short_tags;
+    if (!n.tag().empty() && n.tag()[0] == '!' && n.tag().size() > 1) ++short_tags;
     if (n.kind == Kind::Scalar && n.key == kNone && n.parent != kNone &&
-        (n.value == "Ref" || n.value.rfind("Fn::", 0) == 0))
+        (n.value() == "Ref" || n.value().rfind("Fn::", 0) == 0))
       ++long_forms;
     if (n.key == kNone || n.kind == Kind::Scalar || n.kind == Kind::Null ||
-        n.kind == Kind::Alias || n.children.empty())
+        n.kind == Kind::Alias || n.children().empty())
       continue;
     const yaml::Node& parent = doc[n.parent];
     if (style.json) {
       // JSON: the first member's indentation against the line of the '{'.
       if (n.kind != Kind::Map) continue;
-      NodeId first = n.children.front();
+      NodeId first = n.children().front();
       if (src.position(doc[first].begin).line == src.position(n.begin).line) continue;
       std::string outer = leading_whitespace(src, n.begin);
       std::string inner = leading_whitespace(src, doc[first].begin);
@@ -85,7 +85,7 @@ FileStyle detect_style(const model::Template& tpl) {
     if (parent.style != Style::Block || n.style != Style::Block) continue;
     int key_col = static_cast<int>(column_of(src, doc[n.key].begin));
     if (n.kind == Kind::Map) {
-      int delta = static_cast<int>(column_of(src, doc[n.children.front()].begin)) - key_col;
+      int delta = static_cast<int>(column_of(src, doc[n.children().front()].begin)) - key_col;
       if (delta > 0) ++indents[delta];
     } else if (n.kind == Kind::Seq) {
       int delta = static_cast<int>(column_of(src, n.begin)) - key_col;

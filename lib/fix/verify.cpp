@@ -39,7 +39,7 @@ View view(const Cursor& c) {
   View v;
   v.id = c.doc->resolve(c.id);
   v.node = &(*c.doc)[v.id];
-  if (!c.untagged) v.wrap = model::tag_key(v.node->tag);
+  if (!c.untagged) v.wrap = model::tag_key(v.node->tag());
   if (!v.wrap.empty()) {
     v.shape = Shape::Map;
     return v;
@@ -55,16 +55,16 @@ View view(const Cursor& c) {
 
 std::size_t entry_count(const View& v) {
   if (v.shape != Shape::Map) return 0;
-  return v.wrap.empty() ? v.node->children.size() / 2 : 1;
+  return v.wrap.empty() ? v.node->children().size() / 2 : 1;
 }
 
 std::string_view entry_key(const Cursor& c, const View& v, std::size_t i) {
-  return v.wrap.empty() ? c.doc->text(v.node->children[2 * i]) : std::string_view(v.wrap);
+  return v.wrap.empty() ? c.doc->text(v.node->children()[2 * i]) : std::string_view(v.wrap);
 }
 
 Cursor entry_value(const Cursor& c, const View& v, std::size_t i) {
   if (!v.wrap.empty()) return {c.doc, v.id, true};
-  return {c.doc, v.node->children[2 * i + 1], false};
+  return {c.doc, v.node->children()[2 * i + 1], false};
 }
 
 // Finds a mapping's entries by key; large mappings (the Resources of a
@@ -128,10 +128,10 @@ class Comparer {
     if (sa != vb.shape) return false;
     switch (sa) {
       case Shape::Null: return true;
-      case Shape::Scalar: return va.node->value == vb.node->value;
+      case Shape::Scalar: return va.node->value() == vb.node->value();
       case Shape::Seq: {
-        const auto& ia = va.node->children;
-        const auto& ib = vb.node->children;
+        const auto& ia = va.node->children();
+        const auto& ib = vb.node->children();
         if (ia.size() != ib.size()) return false;
         for (std::size_t i = 0; i < ia.size(); ++i)
           if (!same({a.doc, ia[i], false}, ov ? ov->item(i) : nullptr, {b.doc, ib[i], false})) return false;
@@ -151,11 +151,11 @@ class Comparer {
     switch (v.kind) {
       case Value::Kind::Null: return vb.shape == Shape::Null;
       case Value::Kind::String:
-      case Value::Kind::Bool: return vb.shape == Shape::Scalar && vb.node->value == v.scalar;
+      case Value::Kind::Bool: return vb.shape == Shape::Scalar && vb.node->value() == v.scalar;
       case Value::Kind::Seq: {
-        if (vb.shape != Shape::Seq || vb.node->children.size() != v.items.size()) return false;
+        if (vb.shape != Shape::Seq || vb.node->children().size() != v.items.size()) return false;
         for (std::size_t i = 0; i < v.items.size(); ++i)
-          if (!same_value({b.doc, vb.node->children[i], false}, v.items[i])) return false;
+          if (!same_value({b.doc, vb.node->children()[i], false}, v.items[i])) return false;
         return true;
       }
       case Value::Kind::Map: {
@@ -252,9 +252,9 @@ std::optional<std::string> Placer::place(const Addition& a) {
   for (const PathStep& step : a.path) {
     View v = view(c);
     if (step.index >= 0) {
-      if (v.shape != Shape::Seq || static_cast<std::size_t>(step.index) >= v.node->children.size())
+      if (v.shape != Shape::Seq || static_cast<std::size_t>(step.index) >= v.node->children().size())
         return "the place of an addition does not exist: " + describe(a.path, a.key);
-      c = {&original_, v.node->children[static_cast<std::size_t>(step.index)], false};
+      c = {&original_, v.node->children()[static_cast<std::size_t>(step.index)], false};
       auto& next = ov->items[step.index];
       if (!next) next = std::make_unique<Overlay>();
       ov = next.get();

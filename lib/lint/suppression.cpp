@@ -36,7 +36,7 @@ std::string rule_id(const std::vector<const Rule*>& rules, std::string_view id_o
 std::span<const NodeId> items(const yaml::Document& doc, NodeId seq) {
   seq = doc.resolve(seq);
   if (seq == kNone || doc[seq].kind != yaml::Kind::Seq) return {};
-  return doc[seq].children;
+  return doc[seq].children();
 }
 
 void collect_from(const yaml::Document& doc, NodeId metadata, const std::string& resource,

@@ -20,8 +20,8 @@ std::string long_form(std::string_view tag) {
 
 Truth truth_of(const yaml::Document& doc, NodeId node) {
   node = doc.resolve(node);
-  if (node == kNone || doc[node].kind != Kind::Scalar || !doc[node].tag.empty()) return Truth::Unknown;
-  std::string_view v = doc[node].value;
+  if (node == kNone || doc[node].kind != Kind::Scalar || !doc[node].tag().empty()) return Truth::Unknown;
+  std::string_view v = doc[node].value();
   if (v == "true" || v == "True" || v == "TRUE") return Truth::True;
   if (v == "false" || v == "False" || v == "FALSE") return Truth::False;
   return Truth::Unknown;
@@ -53,15 +53,15 @@ std::string Evaluator::intrinsic(NodeId node, NodeId* args) const {
   node = doc.resolve(node);
   if (node == kNone) return {};
   const yaml::Node& n = doc[node];
-  if (!n.tag.empty()) {
-    std::string name = long_form(n.tag);
+  if (!n.tag().empty()) {
+    std::string name = long_form(n.tag());
     if (!name.empty() && args) *args = node;
     return name;
   }
-  if (n.kind == Kind::Map && n.children.size() == 2) {
-    std::string_view key = doc.text(n.children[0]);
+  if (n.kind == Kind::Map && n.children().size() == 2) {
+    std::string_view key = doc.text(n.children()[0]);
     if (key == "Ref" || key == "Condition" || key.rfind("Fn::", 0) == 0) {
-      if (args) *args = n.children[1];
+      if (args) *args = n.children()[1];
       return std::string(key);
     }
   }
@@ -117,11 +117,11 @@ void Evaluator::expand_into(NodeId node, Assumptions assumptions,
   }
   if (fn == "Fn::If") {
     args = doc.resolve(args);
-    if (args == kNone || doc[args].kind != Kind::Seq || doc[args].children.size() != 3) {
+    if (args == kNone || doc[args].kind != Kind::Seq || doc[args].children().size() != 3) {
       add({Possibility::Kind::Unknown, kNone, "a malformed Fn::If", {}, false});
       return;
     }
-    const auto& items = doc[args].children;
+    const auto& items = doc[args].children();
     std::string name(doc.text(items[0]));
     Truth t = condition(name);
     if (const std::string* given = assumed(assumptions, true, name)) {
@@ -153,9 +153,9 @@ void Evaluator::expand_into(NodeId node, Assumptions assumptions,
       return;
     }
     NodeId allowed = doc.resolve(doc.get(param, "AllowedValues"));
-    if (allowed != kNone && doc[allowed].kind == Kind::Seq && !doc[allowed].children.empty()) {
+    if (allowed != kNone && doc[allowed].kind == Kind::Seq && !doc[allowed].children().empty()) {
       const std::string* given = assumed(assumptions, false, target);
-      for (NodeId v : doc[allowed].children) {
+      for (NodeId v : doc[allowed].children()) {
         if (given && doc.text(v) != *given) continue;
         if (given) {
           add({Possibility::Kind::Node, doc.resolve(v), {}, {}, false});
@@ -211,7 +211,7 @@ std::optional<std::vector<std::string>> Evaluator::scalar_values(NodeId node, in
   std::vector<std::string> values;
   for (const Possibility& p : ps) {
     if (p.kind != Possibility::Kind::Node || doc[p.node].kind != Kind::Scalar) return std::nullopt;
-    values.emplace_back(doc[p.node].value);
+    values.emplace_back(doc[p.node].value());
   }
   return values;
 }
@@ -223,7 +223,7 @@ Truth Evaluator::eval_condition_node(NodeId node, int depth) const {
   std::string fn = intrinsic(node, &args);
   args = doc.resolve(args);
   std::span<const NodeId> items;
-  if (args != kNone && doc[args].kind == Kind::Seq) items = doc[args].children;
+  if (args != kNone && doc[args].kind == Kind::Seq) items = doc[args].children();
   if (fn == "Condition") return condition_at(std::string(doc.text(args)), depth + 1);
   if (fn == "Fn::Equals" && items.size() == 2) {
     auto a = scalar_values(items[0], depth + 1);

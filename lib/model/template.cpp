@@ -19,13 +19,13 @@ Template::Template(std::shared_ptr<const source::SourceFile> source, yaml::Docum
 
 void Template::collect_resources(NodeId map, const std::string& path_prefix, int depth) {
   const yaml::Node& m = doc_[doc_.resolve(map)];
-  for (std::size_t i = 0; i + 1 < m.children.size(); i += 2) {
-    NodeId key = m.children[i];
-    NodeId value = m.children[i + 1];
+  for (std::size_t i = 0; i + 1 < m.children().size(); i += 2) {
+    NodeId key = m.children()[i];
+    NodeId value = m.children()[i + 1];
     std::string id(doc_.text(key));
     // Fn::ForEach::Name: [Identifier, Collection, {OutputKey: Resource, ...}]
     if (id.rfind("Fn::ForEach::", 0) == 0 && doc_.is_seq(value) && depth < 8) {
-      const auto& items = doc_[doc_.resolve(value)].children;
+      const auto& items = doc_[doc_.resolve(value)].children();
       if (items.size() == 3 && doc_.is_map(items[2]))
         collect_resources(items[2], path_prefix + "/" + id + "/2", depth + 1);
       continue;

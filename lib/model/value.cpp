@@ -108,28 +108,28 @@ bool to_value(const yaml::Document& doc, yaml::NodeId id, Value& out, std::size_
     case yaml::Kind::Alias:
       break;
     case yaml::Kind::Scalar:
-      v = Value::string(std::string(n.value));
+      v = Value::string(std::string(n.value()));
       break;
     case yaml::Kind::Map:
       v.kind = Value::Kind::Map;
-      v.entries.reserve(n.children.size() / 2);
-      for (std::size_t i = 0; i + 1 < n.children.size(); i += 2) {
+      v.entries.reserve(n.children().size() / 2);
+      for (std::size_t i = 0; i + 1 < n.children().size(); i += 2) {
         Value child;
-        if (!to_value(doc, n.children[i + 1], child, budget)) return false;
-        v.entries.push_back({std::string(doc.text(n.children[i])), std::move(child)});
+        if (!to_value(doc, n.children()[i + 1], child, budget)) return false;
+        v.entries.push_back({std::string(doc.text(n.children()[i])), std::move(child)});
       }
       break;
     case yaml::Kind::Seq:
       v.kind = Value::Kind::Seq;
-      v.items.reserve(n.children.size());
-      for (yaml::NodeId c : n.children) {
+      v.items.reserve(n.children().size());
+      for (yaml::NodeId c : n.children()) {
         Value child;
         if (!to_value(doc, c, child, budget)) return false;
         v.items.push_back(std::move(child));
       }
       break;
   }
-  if (std::string key = tag_key(n.tag); !key.empty()) {
+  if (std::string key = tag_key(n.tag()); !key.empty()) {
     Value wrapped = Value::map({{key, std::move(v)}});
     wrapped.intrinsic = true;
     v = std::move(wrapped);

@@ -45,15 +45,15 @@ NodeId Document::resolve(NodeId id) const {
 std::string_view Document::text(NodeId id) const {
   id = resolve(id);
   if (id == kNone || nodes_[id].kind != Kind::Scalar) return {};
-  return nodes_[id].value;
+  return nodes_[id].value();
 }
 
 NodeId Document::key_of(NodeId map, std::string_view key) const {
   map = resolve(map);
   if (map == kNone || nodes_[map].kind != Kind::Map) return kNone;
-  const auto& ch = nodes_[map].children;
+  const auto& ch = nodes_[map].children();
   for (std::size_t i = 0; i + 1 < ch.size(); i += 2) {
-    if (nodes_[ch[i]].kind == Kind::Scalar && nodes_[ch[i]].value == key) return ch[i];
+    if (nodes_[ch[i]].kind == Kind::Scalar && nodes_[ch[i]].value() == key) return ch[i];
   }
   return kNone;
 }
@@ -66,7 +66,7 @@ NodeId Document::get_impl(NodeId map, std::string_view key, bool* via_merge, int
   map = resolve(map);
   if (depth > 64) return kNone;  // merges of merges: far beyond any real template
   if (map == kNone || nodes_[map].kind != Kind::Map) return kNone;
-  const auto& ch = nodes_[map].children;
+  const auto& ch = nodes_[map].children();
   NodeId k = key_of(map, key);
   if (k != kNone) {
     for (std::size_t i = 0; i + 1 < ch.size(); i += 2)
@@ -75,11 +75,11 @@ NodeId Document::get_impl(NodeId map, std::string_view key, bool* via_merge, int
   // `<<: *base` or `<<: [*a, *b]`: earlier mappings win.
   for (std::size_t i = 0; i + 1 < ch.size(); i += 2) {
     const Node& kn = nodes_[ch[i]];
-    if (kn.kind != Kind::Scalar || kn.value != "<<" || kn.style != Style::Plain) continue;
+    if (kn.kind != Kind::Scalar || kn.value() != "<<" || kn.style != Style::Plain) continue;
     NodeId v = resolve(ch[i + 1]);
     std::vector<NodeId> sources;
     if (v != kNone && nodes_[v].kind == Kind::Seq)
-      sources.assign(nodes_[v].children.begin(), nodes_[v].children.end());
+      sources.assign(nodes_[v].children().begin(), nodes_[v].children().end());
     else
       sources.push_back(v);
     for (NodeId s : sources) {

@@ -153,16 +153,18 @@ class Builder : public YAML::EventHandler {
     std::size_t props_end = skip_properties(at);
     std::size_t content = skip_blank_and_comments(props_end);
     n.begin = static_cast<std::uint32_t>(at);
-    n.tag = intern(tag);
+    n.tag_ = intern(tag);
     if (hidden_ && !hidden_->empty()) {
       auto it = std::lower_bound(hidden_->begin(), hidden_->end(), at,
                                  [](const HiddenTag& h, std::size_t o) { return h.indicator < o; });
       if (it != hidden_->end() && it->indicator == at) {
         n.begin = static_cast<std::uint32_t>(it->begin);
-        n.tag = intern(it->tag);
+        n.tag_ = intern(it->tag);
       }
     }
-    n.value = doc_.arena_.store(value);
+    std::string_view stored = doc_.arena_.store(value);
+    n.value_ = stored.data();
+    n.value_size_ = static_cast<std::uint32_t>(stored.size());
     char c = content < text_.size() ? text_[content] : '\0';
     std::size_t end;
     if (c == '"') {
@@ -326,9 +328,9 @@ class Builder : public YAML::EventHandler {
   }
 
   // yaml-cpp's non-specific tags ("?" plain, "!" quoted) are no tag for us.
-  std::string_view intern(const std::string& tag) {
-    if (tag.empty() || tag == "?" || tag == "!") return {};
-    return *doc_.tags_.insert(tag).first;
+  const std::string* intern(const std::string& tag) {
+    if (tag.empty() || tag == "?" || tag == "!") return nullptr;
+    return &*doc_.tags_.insert(tag).first;
   }
 
   // The children of the innermost open collection (they go to the arena when it closes).
@@ -378,7 +380,7 @@ class Builder : public YAML::EventHandler {
     n.content = static_cast<std::uint32_t>(content);
     n.end = n.content;
     n.style = style == YAML::EmitterStyle::Flow ? Style::Flow : Style::Block;
-    n.tag = intern(tag);
+    n.tag_ = intern(tag);
     stack_.push_back(add(std::move(n), anchor));
     // One vector per depth, reused: no allocation per collection.
     if (open_children_.size() < stack_.size()) open_children_.emplace_back();
@@ -388,13 +390,15 @@ class Builder : public YAML::EventHandler {
   void close() {
     NodeId id = stack_.back();
     Node& n = doc_.nodes_[id];
-    n.children = doc_.arena_.store(open_children());
+    std::span<const NodeId> children = doc_.arena_.store(open_children());
+    n.children_ = children.data();
+    n.child_count_ = static_cast<std::uint32_t>(children.size());
     stack_.pop_back();
     std::size_t last = n.content;
-    for (NodeId c : n.children) last = std::max<std::size_t>(last, doc_.nodes_[c].end);
+    for (NodeId c : n.children()) last = std::max<std::size_t>(last, doc_.nodes_[c].end);
     bool bracketed = n.content < text_.size() && (text_[n.content] == '{' || text_[n.content] == '[');
     if (n.style == Style::Flow && bracketed) {
-      n.end = static_cast<std::uint32_t>(closing_bracket(n.children.empty() ? n.content + 1 : last));
+      n.end = static_cast<std::uint32_t>(closing_bracket(n.children().empty() ? n.content + 1 : last));
     } else {
       n.end = static_cast<std::uint32_t>(last);
     }
@@ -434,7 +438,7 @@ class Builder : public YAML::EventHandler {
     const auto& ch = open_children();
     if (ch.size() < 4) return;
     auto counts = [&](const Node& k) {
-      return k.kind == Kind::Scalar && !(k.value == "<<" && k.style == Style::Plain);
+      return k.kind == Kind::Scalar && !(k.value() == "<<" && k.style == Style::Plain);
     };
     // Most mappings are small: compare pairs, no allocation. Big ones: a hash set.
     constexpr std::size_t kSmall = 2 * 16;
@@ -445,15 +449,15 @@ class Builder : public YAML::EventHandler {
       if (!counts(k)) continue;
       bool inserted = true;
       if (ch.size() > kSmall) {
-        inserted = seen.emplace(k.value, ch[i]).second;
+        inserted = seen.emplace(k.value(), ch[i]).second;
       } else {
         for (std::size_t j = 0; j < i && inserted; j += 2) {
           const Node& earlier = doc_.nodes_[ch[j]];
-          inserted = !(counts(earlier) && earlier.value == k.value);
+          inserted = !(counts(earlier) && earlier.value() == k.value());
         }
       }
       if (!inserted) {
-        throw BuildError{"duplicate key '" + std::string(k.value) + "' (CloudFormation rejects templates "
+        throw BuildError{"duplicate key '" + std::string(k.value()) + "' (CloudFormation rejects templates "
                          "with duplicate keys)",
                          k.begin};
       }
