@@ -9,14 +9,10 @@
 #include "yaml/parser.hpp"
 
 #include "util/limits.hpp"
-
-#include <yaml-cpp/eventhandler.h>
-#include <yaml-cpp/exceptions.h>
-#include <yaml-cpp/parser.h>
+#include "yaml/events.hpp"
 
 #include <algorithm>
 #include <optional>
-#include <sstream>
 #include <unordered_map>
 
 namespace enclint::yaml {
@@ -32,60 +28,12 @@ bool is_flow_indicator(char c) { return c == ',' || c == '[' || c == ']' || c ==
 
 }  // namespace
 
-// yaml-cpp 0.7 rejects a tagged block scalar that starts a sequence entry or
-// a line (`- !Sub |` followed by lines indented no deeper than the tag): it opens
-// an indentation level at the tag. We hand yaml-cpp a copy in which such
-// tags are blanked out (same length, so every offset stays right) and put
-// the tag back on the node ourselves.
-// A read-only stream over bytes we already hold (std::istringstream would copy them).
-class ViewBuffer : public std::streambuf {
- public:
-  explicit ViewBuffer(std::string_view bytes) {
-    char* p = const_cast<char*>(bytes.data());  // never written: the get area only
-    setg(p, p, p + bytes.size());
-  }
-};
-
-struct HiddenTag {
-  std::size_t indicator;  // offset of the `|` or `>`
-  std::size_t begin;      // offset of the `!`
-  std::string tag;
-};
-
-std::vector<HiddenTag> tags_before_block_scalars(std::string_view text, std::size_t bias) {
-  std::vector<HiddenTag> hidden;
-  std::size_t pos = 0;
-  while (pos < text.size()) {
-    std::size_t eol = text.find('\n', pos);
-    if (eol == std::string_view::npos) eol = text.size();
-    std::size_t i = pos;
-    while (i < eol && text[i] == ' ') ++i;
-    // The tag must be the first thing on its line, or follow `- ` entries.
-    while (i + 1 < eol && text[i] == '-' && (text[i + 1] == ' ' || text[i + 1] == '\t')) {
-      i += 2;
-      while (i < eol && (text[i] == ' ' || text[i] == '\t')) ++i;
-    }
-    if (i < eol && text[i] == '!') {
-      std::size_t tag_end = i;
-      while (tag_end < eol && text[tag_end] != ' ' && text[tag_end] != '\t') ++tag_end;
-      std::size_t j = tag_end;
-      while (j < eol && (text[j] == ' ' || text[j] == '\t')) ++j;
-      if (j < eol && (text[j] == '|' || text[j] == '>')) {
-        hidden.push_back({j + bias, i + bias, std::string(text.substr(i, tag_end - i))});
-      }
-    }
-    pos = eol + 1;
-  }
-  return hidden;
-}
-
 class Builder : public YAML::EventHandler {
  public:
   // `expected_bytes`: how much text the document may span (0: a probe for a
   // second document, which needs no room).
-  Builder(std::string_view text, std::size_t bias, std::size_t expected_bytes,
-          const std::vector<HiddenTag>* hidden = nullptr)
-      : text_(text), bias_(bias), hidden_(hidden) {
+  Builder(const Events& events, std::size_t expected_bytes)
+      : text_(events.text()), events_(events) {
     // Generous: pages of the reserve that are never written are never resident,
     // and growing past it would copy every node.
     // Templates run at 10 to 15 bytes a node; a small file's reserve stays on
@@ -154,13 +102,9 @@ class Builder : public YAML::EventHandler {
     std::size_t content = skip_blank_and_comments(props_end);
     n.begin = static_cast<std::uint32_t>(at);
     n.tag_ = intern(tag);
-    if (hidden_ && !hidden_->empty()) {
-      auto it = std::lower_bound(hidden_->begin(), hidden_->end(), at,
-                                 [](const HiddenTag& h, std::size_t o) { return h.indicator < o; });
-      if (it != hidden_->end() && it->indicator == at) {
-        n.begin = static_cast<std::uint32_t>(it->begin);
-        n.tag_ = intern(it->tag);
-      }
+    if (const HiddenTag* h = events_.hidden_at(at)) {
+      n.begin = static_cast<std::uint32_t>(h->begin);
+      n.tag_ = intern(h->tag);
     }
     std::string_view stored = doc_.arena_.store(value);
     n.value_ = stored.data();
@@ -205,10 +149,7 @@ class Builder : public YAML::EventHandler {
   }
 
  private:
-  std::size_t offset(const YAML::Mark& mark) const {
-    std::size_t pos = static_cast<std::size_t>(mark.pos) + bias_;  // yaml-cpp does not count the BOM
-    return pos > text_.size() ? text_.size() : pos;
-  }
+  std::size_t offset(const YAML::Mark& mark) const { return events_.offset(mark); }
 
   // Past `!tag` and `&anchor` properties (not the blanks after them).
   std::size_t skip_properties(std::size_t i) const {
@@ -465,8 +406,7 @@ class Builder : public YAML::EventHandler {
   }
 
   std::string_view text_;
-  std::size_t bias_;
-  const std::vector<HiddenTag>* hidden_;
+  const Events& events_;
   std::size_t start_ = 0;
   std::string pending_anchor_;
   Document doc_;
@@ -478,34 +418,19 @@ class Builder : public YAML::EventHandler {
 ParseResult parse(const source::SourceFile& file) {
   ParseResult result;
   std::string_view text = file.view();
-  std::size_t bias = file.content_begin();
-
-  // yaml-cpp reads from a stream; give it the bytes after the BOM so its
-  // marks are offsets from there, and add the BOM back ourselves. It reads
-  // the file's own bytes, unless a tag must be hidden: then a copy.
-  std::string_view bytes = text.substr(bias);
-  std::vector<HiddenTag> hidden = tags_before_block_scalars(bytes, bias);
-  std::string copy;
-  if (!hidden.empty()) {
-    copy.assign(bytes);
-    for (const HiddenTag& h : hidden) copy.replace(h.begin - bias, h.tag.size(), h.tag.size(), ' ');
-    bytes = copy;
-  }
-  ViewBuffer buffer(bytes);
-  std::istream in(&buffer);
   try {
-    YAML::Parser parser(in);
-    Builder builder(text, bias, text.size(), &hidden);
-    if (!parser.HandleNextDocument(builder)) return result;  // no document: empty
+    Events events(file);
+    Builder builder(events, text.size());
+    if (!events.next_document(builder)) return result;  // no document: empty
     if (!builder.empty()) result.document = builder.take();
-    Builder second(text, bias, 0);
-    if (parser.HandleNextDocument(second)) {
+    Builder second(events, 0);
+    if (events.next_document(second)) {
       result.error = ParseError{"the file holds more than one YAML document; a template is one",
                                 second.start()};
       result.document.reset();
     }
   } catch (const YAML::Exception& e) {
-    std::size_t pos = e.mark.is_null() ? 0 : static_cast<std::size_t>(e.mark.pos) + bias;
+    std::size_t pos = e.mark.is_null() ? 0 : static_cast<std::size_t>(e.mark.pos) + file.content_begin();
     result.error = ParseError{e.msg, std::min(pos, text.size())};
     result.document.reset();
   } catch (const BuildError& e) {

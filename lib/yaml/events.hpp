@@ -1,0 +1,67 @@
+// Driving yaml-cpp's event parser over a file, with the workarounds every
+// reader of our files needs: marks as offsets into the file (BOM counted),
+// and tags yaml-cpp cannot parse before block scalars hidden from it and
+// handed back. Used by the parser (which builds a Document) and by the
+// streaming fix verifier (which builds nothing).
+#pragma once
+
+#include <yaml-cpp/eventhandler.h>
+#include <yaml-cpp/exceptions.h>
+#include <yaml-cpp/parser.h>
+
+#include <istream>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "source/source_file.hpp"
+
+namespace enclint::yaml {
+
+// yaml-cpp 0.7 rejects a tagged block scalar that starts a sequence entry or
+// a line (`- !Sub |` followed by lines indented no deeper than the tag): it
+// opens an indentation level at the tag. Such tags are blanked out of the
+// bytes yaml-cpp reads (same length, so every offset stays right) and put
+// back on the node by whoever handles the events.
+struct HiddenTag {
+  std::size_t indicator;  // offset of the `|` or `>`
+  std::size_t begin;      // offset of the `!`
+  std::string tag;
+};
+
+class Events {
+ public:
+  explicit Events(const source::SourceFile& file);
+  Events(const Events&) = delete;
+  Events& operator=(const Events&) = delete;
+
+  // The file offset of a yaml-cpp mark.
+  std::size_t offset(const YAML::Mark& mark) const;
+  // The tag hidden from yaml-cpp on the block scalar whose indicator is at `offset`, if any.
+  const HiddenTag* hidden_at(std::size_t offset) const;
+  std::string_view text() const { return text_; }
+  std::size_t bias() const { return bias_; }
+
+  // The next document's events; false when there is none. Throws YAML::Exception.
+  bool next_document(YAML::EventHandler& handler) { return parser_->HandleNextDocument(handler); }
+
+ private:
+  class ViewBuffer : public std::streambuf {
+   public:
+    explicit ViewBuffer(std::string_view bytes) {
+      char* p = const_cast<char*>(bytes.data());  // never written: the get area only
+      setg(p, p, p + bytes.size());
+    }
+  };
+
+  std::string_view text_;
+  std::size_t bias_;
+  std::vector<HiddenTag> hidden_;
+  std::string copy_;  // the bytes with tags hidden, only when there are some
+  std::unique_ptr<ViewBuffer> buffer_;
+  std::unique_ptr<std::istream> in_;
+  std::unique_ptr<YAML::Parser> parser_;
+};
+
+}  // namespace enclint::yaml
