@@ -34,6 +34,9 @@ TEST_CASE("aliases: every user needs the fix, so the anchored mapping gets it on
     CHECK(d.fix->shared_uses == 2);
   }
   auto result = app::fix_loop(*l.loaded.tpl, l.diags, rules::all(), {}, false);
+  auto streamed = app::fix_loop(*l.loaded.tpl, l.diags, rules::all(), {}, false, 0);
+  CHECK(streamed.ok == result.ok);
+  CHECK(streamed.text() == result.text());
   INFO(result.error);
   REQUIRE(result.ok);
   CHECK(result.text() ==
@@ -61,6 +64,9 @@ TEST_CASE("aliases: a whole resource aliased twice is fixed through its anchor")
       "  B: *bucket\n");
   REQUIRE(l.diags.size() == 2);
   auto result = app::fix_loop(*l.loaded.tpl, l.diags, rules::all(), {}, false);
+  auto streamed = app::fix_loop(*l.loaded.tpl, l.diags, rules::all(), {}, false, 0);
+  CHECK(streamed.ok == result.ok);
+  CHECK(streamed.text() == result.text());
   INFO(result.error);
   REQUIRE(result.ok);
   CHECK(result.remaining.empty());
@@ -80,6 +86,9 @@ TEST_CASE("merge keys: Properties from `<<` is not fixable, a map that merges is
       "  A:\n    Type: AWS::DynamoDB::Table\n    Properties:\n      <<: *base\n      TableName: a\n");
   REQUIRE(merging.diags.size() == 1);
   auto result = app::fix_loop(*merging.loaded.tpl, merging.diags, rules::all(), {}, false);
+  auto streamed = app::fix_loop(*merging.loaded.tpl, merging.diags, rules::all(), {}, false, 0);
+  CHECK(streamed.ok == result.ok);
+  CHECK(streamed.text() == result.text());
   INFO(result.error);
   REQUIRE(result.ok);
   CHECK(result.text().find("      TableName: a\n      SSESpecification:\n") != std::string::npos);

@@ -227,6 +227,10 @@ std::string run_fix(const std::string& text) {
   INFO(result.error);
   REQUIRE(result.ok);
   for (const auto& d : result.remaining) CHECK_FALSE(app::fix_allowed(d, false));
+  auto streamed = app::fix_loop(*loaded.tpl, diags, rules::all(), {}, false, /*stream_verify_from=*/0);
+  INFO("streamed: " << streamed.error);
+  CHECK(streamed.ok);
+  CHECK(streamed.text() == result.text());
   return std::string(result.text());
 }
 

@@ -3,6 +3,7 @@
 // The texts are written by hand; the verifier never sees what the fixer made.
 #include <catch2/catch.hpp>
 
+#include "fix/stream_verify.hpp"
 #include "fix/verify.hpp"
 #include "model/value.hpp"
 #include "support.hpp"
@@ -36,12 +37,19 @@ fix::Addition addition(std::vector<std::string> path, std::string key, Value val
   return a;
 }
 
+// Both verifiers, which must agree; returns the tree verifier's answer.
 std::optional<std::string> verify(const std::string& before, const std::string& after,
                                   std::vector<fix::Addition> additions) {
   yaml::Document a = parse(before), b = parse(after);
   fix::Fix f;
   f.additions = std::move(additions);
-  return fix::verify_additions(a, b, {&f});
+  auto tree = fix::verify_additions(a, b, {&f});
+  auto fixed = testing::make_source(after);
+  fix::StreamVerdict streamed = fix::verify_additions_streaming(a, *fixed, {&f});
+  CHECK_FALSE(streamed.parse_error);
+  CHECK(streamed.ok() == !tree.has_value());
+  if (tree && streamed.mismatch) CHECK(*streamed.mismatch == *tree);
+  return tree;
 }
 
 const Value kBucketKey = Value::boolean(true);
@@ -127,7 +135,7 @@ TEST_CASE("verify: short-form tags equal their long form, through tag paths") {
                                             Value::ref("Key"))}));
 }
 
-TEST_CASE("verify: aliases are compared as what they stand for, a bomb is refused") {
+TEST_CASE("verify: aliases are compared as what they stand for, a bomb is refused by the tree verifier") {
   std::string before = "A: &a {x: 1}\nB: *a\n";
   CHECK_FALSE(verify(before, "A: {x: 1}\nB: {x: 1}\n", {}));
   CHECK(verify(before, "A: {x: 1}\nB: {x: 2}\n", {}));
@@ -137,9 +145,48 @@ TEST_CASE("verify: aliases are compared as what they stand for, a bomb is refuse
     bomb += std::string(1, c) + ": &" + c + " [*" + prev + ", *" + prev + ", *" + prev + ", *" + prev +
             ", *" + prev + ", *" + prev + ", *" + prev + ", *" + prev + ", *" + prev + ", *" + prev + "]\n";
   }
-  auto refused = verify(bomb, bomb, {});
+  yaml::Document a = parse(bomb), b = parse(bomb);
+  fix::Fix none;
+  auto refused = fix::verify_additions(a, b, {&none});
   REQUIRE(refused);
   CHECK_THAT(*refused, Catch::Contains("too large to verify"));
+  // The streaming verifier compares aliases by what they refer to: linear,
+  // so the same bomb verifies, and a changed one does not.
+  CHECK(fix::verify_additions_streaming(a, *testing::make_source(bomb), {&none}).ok());
+  std::string changed = bomb;
+  changed.replace(changed.rfind("*j"), 2, "*i");
+  CHECK(fix::verify_additions_streaming(a, *testing::make_source(changed), {&none}).mismatch);
+}
+
+TEST_CASE("verify (streaming): parse errors, documents, keys and aliases") {
+  yaml::Document a = parse(kBucket);
+  fix::Fix none;
+  auto stream = [&](const std::string& after) {
+    return fix::verify_additions_streaming(a, *testing::make_source(after), {&none});
+  };
+  CHECK(stream(kBucket).ok());
+  // Not YAML: a parse error with its place, not a mismatch.
+  yaml::Document small = parse("Resources:\n  B:\n    Type: AWS::S3::Bucket\n");
+  auto broken = fix::verify_additions_streaming(  // the same in flow style, the last brace missing
+      small, *testing::make_source("{Resources: {B: {Type: AWS::S3::Bucket}\n"), {&none});
+  REQUIRE(broken.parse_error);
+  CHECK_FALSE(broken.mismatch);
+  // A second document.
+  auto two = stream(kBucket + "---\nA: 1\n");
+  REQUIRE(two.parse_error);
+  CHECK_THAT(two.parse_error->message, Catch::Contains("more than one YAML document"));
+  // A key twice (yaml-cpp lets it through; the count alone would not see it).
+  yaml::Document ab = parse("A: 1\nB: 2\n");
+  CHECK(fix::verify_additions_streaming(ab, *testing::make_source("A: 1\nA: 1\n"), {&none}).mismatch);
+  CHECK(fix::verify_additions_streaming(ab, *testing::make_source("B: 2\nA: 1\n"), {&none}).ok());
+  // Alias keys and collection keys ({{ templating }} left in a file).
+  yaml::Document keys = parse("a: &k K\nm: {*k : 1}\nr: {{ x }}\n");
+  CHECK(fix::verify_additions_streaming(keys, *testing::make_source("a: &k K\nm: {*k : 1}\nr: {{ x }}\n"), {&none}).ok());
+  CHECK(fix::verify_additions_streaming(keys, *testing::make_source("a: &k K\nm: {*k : 2}\nr: {{ x }}\n"), {&none}).mismatch);
+  // An alias moved to another anchor, or a cycle: refused.
+  yaml::Document two_anchors = parse("a: &a {x: 1}\nb: &b {x: 1}\nc: *a\n");
+  CHECK(fix::verify_additions_streaming(two_anchors, *testing::make_source("a: &a {x: 1}\nb: &b {x: 1}\nc: *a\n"), {&none}).ok());
+  CHECK(fix::verify_additions_streaming(two_anchors, *testing::make_source("a: &a {x: 1}\nb: &b {x: 1}\nc: *b\n"), {&none}).mismatch);
 }
 
 TEST_CASE("verify: thousands of additions into one big (indexed) mapping") {

@@ -89,7 +89,8 @@ FileResult check_bytes(const std::string& path, std::string bytes, bool from_std
     return result;
   }
 
-  FixLoopResult fixed = fix_loop(tpl, diagnostics, rules, options.lint, options.unsafe_fixes);
+  // The loop owns the template from here: it frees it as soon as it can.
+  FixLoopResult fixed = fix_loop(std::move(*loaded.tpl), diagnostics, rules, options.lint, options.unsafe_fixes);
   if (!fixed.ok) {
     result.status = FileStatus::Error;
     result.error = fixed.error;

@@ -6,6 +6,7 @@
 #include <unordered_set>
 
 #include "fix/apply.hpp"
+#include "fix/stream_verify.hpp"
 #include "fix/verify.hpp"
 #include "lint/linter.hpp"
 
@@ -17,14 +18,18 @@ bool fix_allowed(const lint::Diagnostic& d, bool unsafe) {
 
 std::string finding_key(const lint::Diagnostic& d) { return d.rule + "|" + d.path; }
 
-FixLoopResult fix_loop(const model::Template& tpl, const std::vector<lint::Diagnostic>& diagnostics,
-                       const std::vector<const lint::Rule*>& rules, const lint::Options& options,
-                       bool unsafe) {
+namespace {
+
+FixLoopResult run(const model::Template* borrowed, std::optional<model::Template> owned_tpl,
+                  const std::vector<lint::Diagnostic>& diagnostics, const std::vector<const lint::Rule*>& rules,
+                  const lint::Options& options, bool unsafe, std::size_t stream_verify_from) {
   FixLoopResult result;
-  // Each round's template must outlive the diagnostics (and fixes) taken from it.
-  std::optional<model::Template> current_holder;
-  const model::Template* current = &tpl;
+  // The template of the round: the caller's (borrowed), or one we own and
+  // may free once its successor is verified.
+  std::optional<model::Template> current_holder = std::move(owned_tpl);
+  const model::Template* current = current_holder ? &*current_holder : borrowed;
   // The first round reads the caller's diagnostics; later rounds own theirs.
+  // They hold no reference into any template.
   std::vector<lint::Diagnostic> owned;
   const std::vector<lint::Diagnostic>* current_diags = &diagnostics;
   std::set<std::string> addressed;
@@ -57,18 +62,33 @@ FixLoopResult fix_loop(const model::Template& tpl, const std::vector<lint::Diagn
       return result;
     }
     auto fixed_source = std::make_shared<source::SourceFile>(current->source().path(), std::move(after));
+    auto not_parsed = [&](const std::string& message, std::size_t offset) {
+      auto pos = fixed_source->position(offset);
+      result.error = "the fixed template would not parse (" + message + " at line " + std::to_string(pos.line) +
+                     ", column " + std::to_string(pos.column) + " of the fixed text); nothing was written";
+      return result;
+    };
+    auto not_verified = [&](const std::string& why) {
+      result.error = "the fix did not verify: " + why + "; nothing was written";
+      return result;
+    };
+    bool streamed = fixed_source->view().size() >= stream_verify_from;
+    if (streamed) {
+      fix::StreamVerdict verdict = fix::verify_additions_streaming(current->doc(), *fixed_source, chosen);
+      if (verdict.parse_error) return not_parsed(verdict.parse_error->message, verdict.parse_error->offset);
+      if (verdict.mismatch) return not_verified(*verdict.mismatch);
+      // Verified: the previous template is not needed any more (the fixes
+      // and diagnostics hold no reference into it).
+      if (current_holder) {
+        current = nullptr;
+        current_holder.reset();
+      }
+    }
     model::LoadResult loaded = model::load(fixed_source);
-    if (loaded.status != model::LoadResult::Status::Template || !loaded.tpl) {
-      auto pos = fixed_source->position(loaded.offset);
-      result.error = "the fixed template would not parse (" + loaded.message + " at line " +
-                     std::to_string(pos.line) + ", column " + std::to_string(pos.column) +
-                     " of the fixed text); nothing was written";
-      return result;
-    }
-    if (auto diff = fix::verify_additions(current->doc(), loaded.tpl->doc(), chosen)) {
-      result.error = "the fix did not verify: " + *diff + "; nothing was written";
-      return result;
-    }
+    if (loaded.status != model::LoadResult::Status::Template || !loaded.tpl)
+      return not_parsed(loaded.message, loaded.offset);
+    if (!streamed)
+      if (auto diff = fix::verify_additions(current->doc(), loaded.tpl->doc(), chosen)) return not_verified(*diff);
     std::unordered_set<const fix::Fix*> applied(chosen.begin(), chosen.end());
     for (const auto& d : *current_diags) {
       if (d.fix && applied.count(&*d.fix)) {
@@ -86,6 +106,20 @@ FixLoopResult fix_loop(const model::Template& tpl, const std::vector<lint::Diagn
   result.error = "the fixes did not converge after " + std::to_string(kMaxFixRounds) +
                  " rounds; nothing was written";
   return result;
+}
+
+}  // namespace
+
+FixLoopResult fix_loop(const model::Template& tpl, const std::vector<lint::Diagnostic>& diagnostics,
+                       const std::vector<const lint::Rule*>& rules, const lint::Options& options, bool unsafe,
+                       std::size_t stream_verify_from) {
+  return run(&tpl, std::nullopt, diagnostics, rules, options, unsafe, stream_verify_from);
+}
+
+FixLoopResult fix_loop(model::Template&& tpl, const std::vector<lint::Diagnostic>& diagnostics,
+                       const std::vector<const lint::Rule*>& rules, const lint::Options& options, bool unsafe,
+                       std::size_t stream_verify_from) {
+  return run(nullptr, std::move(tpl), diagnostics, rules, options, unsafe, stream_verify_from);
 }
 
 }  // namespace enclint::app

@@ -25,11 +25,23 @@ struct FixLoopResult {
 
 inline constexpr int kMaxFixRounds = 10;
 
+// From this size on, a round's fixed text is verified as a stream of parser
+// events (fix/stream_verify) before it is parsed into a Document, and the
+// previous round's template is freed in between: the two documents are never
+// in memory together. It costs one more parse, so smaller files (and all of
+// the corpus) take the direct comparison.
+inline constexpr std::size_t kStreamVerifyFromBytes = 1024 * 1024;
+
 bool fix_allowed(const lint::Diagnostic& d, bool unsafe);
 
+// `tpl` must outlive the call. `stream_verify_from`: see kStreamVerifyFromBytes.
 FixLoopResult fix_loop(const model::Template& tpl, const std::vector<lint::Diagnostic>& diagnostics,
                        const std::vector<const lint::Rule*>& rules, const lint::Options& options,
-                       bool unsafe);
+                       bool unsafe, std::size_t stream_verify_from = kStreamVerifyFromBytes);
+// The same, owning the template: it is freed as soon as it is not needed.
+FixLoopResult fix_loop(model::Template&& tpl, const std::vector<lint::Diagnostic>& diagnostics,
+                       const std::vector<const lint::Rule*>& rules, const lint::Options& options,
+                       bool unsafe, std::size_t stream_verify_from = kStreamVerifyFromBytes);
 
 // Identity of a finding across fix rounds: rule and template path.
 std::string finding_key(const lint::Diagnostic& d);

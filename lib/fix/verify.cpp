@@ -1,116 +1,13 @@
 #include "fix/verify.hpp"
 
-#include <map>
-#include <memory>
-#include <optional>
-#include <string_view>
-#include <unordered_map>
-
-#include "model/value.hpp"
+#include "fix/overlay.hpp"
 #include "util/limits.hpp"
 
 namespace enclint::fix {
 
 namespace {
 
-using model::Value;
-using yaml::Document;
-using yaml::Kind;
-using yaml::NodeId;
-
-// A node as model::to_value sees it. A tagged node is first a one-key mapping
-// {Fn::Tag: ...} whose value is the same node without its tag.
-struct Cursor {
-  const Document* doc = nullptr;
-  NodeId id = yaml::kNone;
-  bool untagged = false;
-};
-
-enum class Shape { Null, Scalar, Map, Seq };
-
-struct View {
-  Shape shape = Shape::Null;
-  const yaml::Node* node = nullptr;  // aliases followed
-  NodeId id = yaml::kNone;
-  std::string wrap;  // non-empty: the one key of a tag's mapping ("Fn::If")
-};
-
-View view(const Cursor& c) {
-  View v;
-  v.id = c.doc->resolve(c.id);
-  v.node = &(*c.doc)[v.id];
-  if (!c.untagged) v.wrap = model::tag_key(v.node->tag());
-  if (!v.wrap.empty()) {
-    v.shape = Shape::Map;
-    return v;
-  }
-  switch (v.node->kind) {
-    case Kind::Scalar: v.shape = Shape::Scalar; break;
-    case Kind::Map: v.shape = Shape::Map; break;
-    case Kind::Seq: v.shape = Shape::Seq; break;
-    default: v.shape = Shape::Null; break;
-  }
-  return v;
-}
-
-std::size_t entry_count(const View& v) {
-  if (v.shape != Shape::Map) return 0;
-  return v.wrap.empty() ? v.node->children().size() / 2 : 1;
-}
-
-std::string_view entry_key(const Cursor& c, const View& v, std::size_t i) {
-  return v.wrap.empty() ? c.doc->text(v.node->children()[2 * i]) : std::string_view(v.wrap);
-}
-
-Cursor entry_value(const Cursor& c, const View& v, std::size_t i) {
-  if (!v.wrap.empty()) return {c.doc, v.id, true};
-  return {c.doc, v.node->children()[2 * i + 1], false};
-}
-
-// Finds a mapping's entries by key; large mappings (the Resources of a
-// generated template) get a hash index, so N lookups cost O(N).
-class Lookup {
- public:
-  Lookup(const Cursor& c, View v) : c_(c), v_(std::move(v)) {
-    std::size_t n = entry_count(v_);
-    if (n < 32) return;
-    index_.reserve(n);
-    for (std::size_t i = 0; i < n; ++i) index_.emplace(entry_key(c_, v_, i), i);
-  }
-  std::optional<Cursor> find(std::string_view key) const {
-    if (!index_.empty()) {
-      auto it = index_.find(key);
-      if (it == index_.end()) return std::nullopt;
-      return entry_value(c_, v_, it->second);
-    }
-    for (std::size_t i = 0, n = entry_count(v_); i < n; ++i)
-      if (entry_key(c_, v_, i) == key) return entry_value(c_, v_, i);
-    return std::nullopt;
-  }
-
- private:
-  Cursor c_;
-  View v_;
-  std::unordered_map<std::string_view, std::size_t> index_;
-};
-
-// The additions of one round as a tree over the original's paths: what
-// "expected = original + additions" means, without building `expected`.
-struct Overlay {
-  std::map<std::string, std::unique_ptr<Overlay>, std::less<>> keys;
-  std::map<int, std::unique_ptr<Overlay>> items;
-  std::map<std::string, const Value*, std::less<>> set;  // key: value (the last addition wins)
-
-  bool empty() const { return keys.empty() && items.empty() && set.empty(); }
-  const Overlay* key(std::string_view k) const {
-    auto it = keys.find(k);
-    return it == keys.end() ? nullptr : it->second.get();
-  }
-  const Overlay* item(std::size_t i) const {
-    auto it = items.find(static_cast<int>(i));
-    return it == items.end() ? nullptr : it->second.get();
-  }
-};
+using namespace detail;
 
 class Comparer {
  public:
@@ -216,68 +113,6 @@ class Comparer {
   int depth_ = 0;
   bool exhausted_ = false;
 };
-
-std::string describe(const std::vector<PathStep>& path, const std::string& key) {
-  std::string s;
-  for (const PathStep& p : path) s += (p.index >= 0 ? std::to_string(p.index) : p.key) + "/";
-  return s + key;
-}
-
-// Builds the overlay, checking that each addition's place exists in the
-// original and is a mapping (or a null, which becomes one).
-class Placer {
- public:
-  explicit Placer(const Document& original) : original_(original) {}
-  std::optional<std::string> place(const Addition& a);
-  Overlay& overlay() { return root_; }
-
- private:
-  // Lookups of big mappings are kept: every addition walks through Resources.
-  std::optional<Cursor> find(const Cursor& c, const View& v, std::string_view key) {
-    if (v.shape != Shape::Map) return std::nullopt;
-    if (entry_count(v) < 32) return Lookup(c, v).find(key);
-    auto it = lookups_.find(v.id);
-    if (it == lookups_.end()) it = lookups_.emplace(v.id, Lookup(c, v)).first;
-    return it->second.find(key);
-  }
-
-  const Document& original_;
-  Overlay root_;
-  std::unordered_map<NodeId, Lookup> lookups_;
-};
-
-std::optional<std::string> Placer::place(const Addition& a) {
-  Cursor c{&original_, original_.root(), false};
-  Overlay* ov = &root_;
-  for (const PathStep& step : a.path) {
-    View v = view(c);
-    if (step.index >= 0) {
-      if (v.shape != Shape::Seq || static_cast<std::size_t>(step.index) >= v.node->children().size())
-        return "the place of an addition does not exist: " + describe(a.path, a.key);
-      c = {&original_, v.node->children()[static_cast<std::size_t>(step.index)], false};
-      auto& next = ov->items[step.index];
-      if (!next) next = std::make_unique<Overlay>();
-      ov = next.get();
-    } else {
-      std::optional<Cursor> found = find(c, v, step.key);
-      // A path through another addition's value: never made by one round's fixes.
-      if (!found || ov->set.count(step.key))
-        return "the place of an addition does not exist: " + describe(a.path, a.key);
-      c = *found;
-      auto& next = ov->keys[step.key];
-      if (!next) next = std::make_unique<Overlay>();
-      ov = next.get();
-    }
-  }
-  Shape target = view(c).shape;
-  if (target != Shape::Map && target != Shape::Null)
-    return "the place of an addition is not a mapping: " + describe(a.path, a.key);
-  if (ov->keys.count(a.key))
-    return "two additions overlap at " + describe(a.path, a.key);
-  if (!a.value) return "an addition without a value: " + describe(a.path, a.key);
-  ov->set[a.key] = a.value.get();
-  return std::nullopt;
-}
 
 }  // namespace
 

@@ -1,0 +1,146 @@
+// What the two fix verifiers share (fix/verify and fix/stream_verify): a
+// view of document nodes as model::to_value sees them, and the additions of
+// one round laid out as a tree over the original's paths.
+#pragma once
+
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "fix/fix.hpp"
+#include "model/value.hpp"
+#include "yaml/document.hpp"
+
+namespace enclint::fix::detail {
+
+using model::Value;
+using yaml::Document;
+using yaml::Kind;
+using yaml::NodeId;
+
+// A node as model::to_value sees it. A tagged node is first a one-key mapping
+// {Fn::Tag: ...} whose value is the same node without its tag.
+struct Cursor {
+  const Document* doc = nullptr;
+  NodeId id = yaml::kNone;
+  bool untagged = false;
+};
+
+enum class Shape { Null, Scalar, Map, Seq };
+
+struct View {
+  Shape shape = Shape::Null;
+  const yaml::Node* node = nullptr;  // aliases followed
+  NodeId id = yaml::kNone;
+  std::string wrap;  // non-empty: the one key of a tag's mapping ("Fn::If")
+};
+
+inline View view(const Cursor& c) {
+  View v;
+  v.id = c.doc->resolve(c.id);
+  v.node = &(*c.doc)[v.id];
+  if (!c.untagged) v.wrap = model::tag_key(v.node->tag());
+  if (!v.wrap.empty()) {
+    v.shape = Shape::Map;
+    return v;
+  }
+  switch (v.node->kind) {
+    case Kind::Scalar: v.shape = Shape::Scalar; break;
+    case Kind::Map: v.shape = Shape::Map; break;
+    case Kind::Seq: v.shape = Shape::Seq; break;
+    default: v.shape = Shape::Null; break;
+  }
+  return v;
+}
+
+inline std::size_t entry_count(const View& v) {
+  if (v.shape != Shape::Map) return 0;
+  return v.wrap.empty() ? v.node->children().size() / 2 : 1;
+}
+
+inline std::string_view entry_key(const Cursor& c, const View& v, std::size_t i) {
+  return v.wrap.empty() ? c.doc->text(v.node->children()[2 * i]) : std::string_view(v.wrap);
+}
+
+inline Cursor entry_value(const Cursor& c, const View& v, std::size_t i) {
+  if (!v.wrap.empty()) return {c.doc, v.id, true};
+  return {c.doc, v.node->children()[2 * i + 1], false};
+}
+
+// Finds a mapping's entries by key; large mappings (the Resources of a
+// generated template) get a hash index, so N lookups cost O(N).
+class Lookup {
+ public:
+  Lookup(const Cursor& c, View v) : c_(c), v_(std::move(v)) {
+    std::size_t n = entry_count(v_);
+    if (n < 32) return;
+    index_.reserve(n);
+    for (std::size_t i = 0; i < n; ++i) index_.emplace(entry_key(c_, v_, i), i);
+  }
+  std::optional<Cursor> find(std::string_view key) const {
+    if (!index_.empty()) {
+      auto it = index_.find(key);
+      if (it == index_.end()) return std::nullopt;
+      return entry_value(c_, v_, it->second);
+    }
+    for (std::size_t i = 0, n = entry_count(v_); i < n; ++i)
+      if (entry_key(c_, v_, i) == key) return entry_value(c_, v_, i);
+    return std::nullopt;
+  }
+
+ private:
+  Cursor c_;
+  View v_;
+  std::unordered_map<std::string_view, std::size_t> index_;
+};
+
+// The additions of one round as a tree over the original's paths: what
+// "expected = original + additions" means, without building `expected`.
+struct Overlay {
+  std::map<std::string, std::unique_ptr<Overlay>, std::less<>> keys;
+  std::map<int, std::unique_ptr<Overlay>> items;
+  std::map<std::string, const Value*, std::less<>> set;  // key: value (the last addition wins)
+
+  bool empty() const { return keys.empty() && items.empty() && set.empty(); }
+  const Overlay* key(std::string_view k) const {
+    auto it = keys.find(k);
+    return it == keys.end() ? nullptr : it->second.get();
+  }
+  const Overlay* item(std::size_t i) const {
+    auto it = items.find(static_cast<int>(i));
+    return it == items.end() ? nullptr : it->second.get();
+  }
+};
+
+// "a/b/0/key", for messages.
+std::string describe(const std::vector<PathStep>& path, const std::string& key);
+
+// Builds the overlay, checking that each addition's place exists in the
+// original and is a mapping (or a null, which becomes one).
+class Placer {
+ public:
+  explicit Placer(const Document& original) : original_(original) {}
+  std::optional<std::string> place(const Addition& a);
+  Overlay& overlay() { return root_; }
+
+  // An entry of the original's mapping `c` (viewed as `v`). Lookups of big
+  // mappings are kept: every addition walks through Resources.
+  std::optional<Cursor> find(const Cursor& c, const View& v, std::string_view key) {
+    if (v.shape != Shape::Map) return std::nullopt;
+    if (entry_count(v) < 32) return Lookup(c, v).find(key);
+    auto it = lookups_.find(v.id);
+    if (it == lookups_.end()) it = lookups_.emplace(v.id, Lookup(c, v)).first;
+    return it->second.find(key);
+  }
+
+ private:
+  const Document& original_;
+  Overlay root_;
+  std::unordered_map<NodeId, Lookup> lookups_;
+};
+
+}  // namespace enclint::fix::detail
