@@ -6,15 +6,16 @@ using model::Possibility;
 using yaml::kNone;
 using yaml::NodeId;
 
-bool is_dynamodb_table(const std::string& type) {
+bool is_dynamodb_table(std::string_view type) {
   return type == "AWS::DynamoDB::Table" || type == "AWS::DynamoDB::GlobalTable" ||
          type == "AWS::Serverless::SimpleTable";
 }
 
 std::string table_label(const model::Resource& r) {
-  if (r.type == "AWS::DynamoDB::GlobalTable") return "DynamoDB global table '" + r.logical_id + "'";
-  if (r.type == "AWS::Serverless::SimpleTable") return "SAM SimpleTable '" + r.logical_id + "'";
-  return "DynamoDB table '" + r.logical_id + "'";
+  std::string id(r.logical_id);
+  if (r.type == "AWS::DynamoDB::GlobalTable") return "DynamoDB global table '" + id + "'";
+  if (r.type == "AWS::Serverless::SimpleTable") return "SAM SimpleTable '" + id + "'";
+  return "DynamoDB table '" + id + "'";
 }
 
 NodeId resource_sse_node(const lint::CheckContext& ctx, const model::Resource& r) {

@@ -8,7 +8,7 @@ using model::Possibility;
 using yaml::kNone;
 using yaml::NodeId;
 
-std::string bucket_label(const model::Resource& r) { return "S3 bucket '" + r.logical_id + "'"; }
+std::string bucket_label(const model::Resource& r) { return "S3 bucket '" + std::string(r.logical_id) + "'"; }
 
 std::vector<EncryptionRule> encryption_rules(const lint::CheckContext& ctx, const model::Resource& r) {
   const auto& doc = ctx.tpl.doc();

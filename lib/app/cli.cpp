@@ -251,7 +251,7 @@ int run(int argc, char** argv) {
     options.diff = args.count("diff") > 0;
     options.verbose = args.count("verbose") > 0;
     options.show_source = args.count("no-source") == 0;
-    options.max_file_size_mb = args["max-file-size"].as<std::size_t>();
+    options.max_file_size_mb = std::min(args["max-file-size"].as<std::size_t>(), util::kMaxFileSizeMb);
     color = args["color"].as<std::string>();
     options.format = args["format"].as<std::string>();
     if (args.count("output")) options.output = args["output"].as<std::string>();

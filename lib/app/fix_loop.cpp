@@ -1,5 +1,9 @@
 #include "app/fix_loop.hpp"
 
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
+
 #include <algorithm>
 #include <optional>
 #include <set>
@@ -20,9 +24,20 @@ std::string finding_key(const lint::Diagnostic& d) { return d.rule + "|" + d.pat
 
 namespace {
 
+// What the report needs of an applied fix is its title and applicability;
+// the edits and additions go once the fix is verified (big files only).
+void slim_applied(std::vector<lint::Diagnostic>& diagnostics, const std::unordered_set<const fix::Fix*>& applied) {
+  for (auto& d : diagnostics) {
+    if (!d.fix || !applied.count(&*d.fix)) continue;
+    std::vector<fix::Edit>().swap(d.fix->edits);
+    std::vector<fix::Addition>().swap(d.fix->additions);
+  }
+}
+
 FixLoopResult run(const model::Template* borrowed, std::optional<model::Template> owned_tpl,
-                  const std::vector<lint::Diagnostic>& diagnostics, const std::vector<const lint::Rule*>& rules,
-                  const lint::Options& options, bool unsafe, std::size_t stream_verify_from) {
+                  const std::vector<lint::Diagnostic>& diagnostics, std::vector<lint::Diagnostic>* slimmable,
+                  const std::vector<const lint::Rule*>& rules, const lint::Options& options, bool unsafe,
+                  std::size_t stream_verify_from) {
   FixLoopResult result;
   // The template of the round: the caller's (borrowed), or one we own and
   // may free once its successor is verified.
@@ -72,29 +87,45 @@ FixLoopResult run(const model::Template* borrowed, std::optional<model::Template
       result.error = "the fix did not verify: " + why + "; nothing was written";
       return result;
     };
+    std::unordered_set<const fix::Fix*> applied(chosen.begin(), chosen.end());
+    auto record_applied = [&] {
+      for (const auto& d : *current_diags) {
+        if (d.fix && applied.count(&*d.fix)) {
+          addressed.insert(finding_key(d));
+          ++result.applied;
+        }
+      }
+    };
     bool streamed = fixed_source->view().size() >= stream_verify_from;
     if (streamed) {
       fix::StreamVerdict verdict = fix::verify_additions_streaming(current->doc(), *fixed_source, chosen);
       if (verdict.parse_error) return not_parsed(verdict.parse_error->message, verdict.parse_error->offset);
       if (verdict.mismatch) return not_verified(*verdict.mismatch);
-      // Verified: the previous template is not needed any more (the fixes
-      // and diagnostics hold no reference into it).
+      record_applied();
+      // Verified: what the next parse does not need goes first. The previous
+      // template (the fixes and diagnostics hold no reference into it), and
+      // the applied fixes' edits and additions.
       if (current_holder) {
         current = nullptr;
         current_holder.reset();
       }
+      if (current_diags == &owned)
+        slim_applied(owned, applied);
+      else if (slimmable)
+        slim_applied(*slimmable, applied);
+#ifdef __GLIBC__
+      // What was freed is scattered over the heap in small pieces; the next
+      // document is a few large blocks that cannot reuse them. Hand the
+      // pages back first.
+      malloc_trim(0);
+#endif
     }
     model::LoadResult loaded = model::load(fixed_source);
     if (loaded.status != model::LoadResult::Status::Template || !loaded.tpl)
       return not_parsed(loaded.message, loaded.offset);
-    if (!streamed)
+    if (!streamed) {
       if (auto diff = fix::verify_additions(current->doc(), loaded.tpl->doc(), chosen)) return not_verified(*diff);
-    std::unordered_set<const fix::Fix*> applied(chosen.begin(), chosen.end());
-    for (const auto& d : *current_diags) {
-      if (d.fix && applied.count(&*d.fix)) {
-        addressed.insert(finding_key(d));
-        ++result.applied;
-      }
+      record_applied();
     }
     std::vector<lint::Diagnostic> next = lint::run_rules(*loaded.tpl, rules, options);
     current_holder.emplace(std::move(*loaded.tpl));
@@ -113,13 +144,13 @@ FixLoopResult run(const model::Template* borrowed, std::optional<model::Template
 FixLoopResult fix_loop(const model::Template& tpl, const std::vector<lint::Diagnostic>& diagnostics,
                        const std::vector<const lint::Rule*>& rules, const lint::Options& options, bool unsafe,
                        std::size_t stream_verify_from) {
-  return run(&tpl, std::nullopt, diagnostics, rules, options, unsafe, stream_verify_from);
+  return run(&tpl, std::nullopt, diagnostics, nullptr, rules, options, unsafe, stream_verify_from);
 }
 
-FixLoopResult fix_loop(model::Template&& tpl, const std::vector<lint::Diagnostic>& diagnostics,
+FixLoopResult fix_loop(model::Template&& tpl, std::vector<lint::Diagnostic>& diagnostics,
                        const std::vector<const lint::Rule*>& rules, const lint::Options& options, bool unsafe,
                        std::size_t stream_verify_from) {
-  return run(nullptr, std::move(tpl), diagnostics, rules, options, unsafe, stream_verify_from);
+  return run(nullptr, std::move(tpl), diagnostics, &diagnostics, rules, options, unsafe, stream_verify_from);
 }
 
 }  // namespace enclint::app

@@ -39,7 +39,9 @@ FixLoopResult fix_loop(const model::Template& tpl, const std::vector<lint::Diagn
                        const std::vector<const lint::Rule*>& rules, const lint::Options& options,
                        bool unsafe, std::size_t stream_verify_from = kStreamVerifyFromBytes);
 // The same, owning the template: it is freed as soon as it is not needed.
-FixLoopResult fix_loop(model::Template&& tpl, const std::vector<lint::Diagnostic>& diagnostics,
+// With streaming verification, the applied fixes in `diagnostics` keep only
+// what reports show (title, applicability) once verified.
+FixLoopResult fix_loop(model::Template&& tpl, std::vector<lint::Diagnostic>& diagnostics,
                        const std::vector<const lint::Rule*>& rules, const lint::Options& options,
                        bool unsafe, std::size_t stream_verify_from = kStreamVerifyFromBytes);
 

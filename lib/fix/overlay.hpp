@@ -98,22 +98,52 @@ class Lookup {
   std::unordered_map<std::string_view, std::size_t> index_;
 };
 
-// The additions of one round as a tree over the original's paths: what
-// "expected = original + additions" means, without building `expected`.
-struct Overlay {
-  std::map<std::string, std::unique_ptr<Overlay>, std::less<>> keys;
-  std::map<int, std::unique_ptr<Overlay>> items;
-  std::map<std::string, const Value*, std::less<>> set;  // key: value (the last addition wins)
+// The additions of one round, sorted by path: the additions below any place
+// of the original are one run of them, found by binary search (a tree of
+// maps cost some 500 bytes per addition; this costs a pointer).
+class Additions {
+ public:
+  void add(const Addition* a) { all_.push_back(a); }
+  void sort();  // after the last add
+  const std::vector<const Addition*>& all() const { return all_; }
 
-  bool empty() const { return keys.empty() && items.empty() && set.empty(); }
-  const Overlay* key(std::string_view k) const {
-    auto it = keys.find(k);
-    return it == keys.end() ? nullptr : it->second.get();
+ private:
+  std::vector<const Addition*> all_;
+};
+
+// The additions below one place of the original: those whose path goes
+// through it (`depth` steps of it matched). Empty when there are none.
+class Overlay {
+ public:
+  Overlay() = default;
+  explicit Overlay(const Additions& adds) : all_(&adds.all()), hi_(adds.all().size()) {}
+
+  bool empty() const { return !all_ || lo_ >= hi_; }
+  explicit operator bool() const { return !empty(); }
+  Overlay key(std::string_view k) const;  // below the mapping key `k`
+  Overlay item(std::size_t i) const;      // below the sequence item `i`
+
+  // Entries added right here (key: value), the last addition of a key winning.
+  bool has_set() const { return set_end() > lo_; }
+  const Value* set_find(std::string_view k) const;
+  std::size_t set_size() const;
+  template <typename F>
+  void for_each_set(F&& f) const {  // f(std::string_view key, const Value& value), keys in order
+    std::size_t end = set_end();
+    for (std::size_t i = lo_; i < end; ++i)
+      if (i + 1 == end || (*all_)[i + 1]->key != (*all_)[i]->key) f(std::string_view((*all_)[i]->key), *(*all_)[i]->value);
   }
-  const Overlay* item(std::size_t i) const {
-    auto it = items.find(static_cast<int>(i));
-    return it == items.end() ? nullptr : it->second.get();
-  }
+  // The same additions, relative to this place, as below `other`.
+  bool same_as(const Overlay& other) const;
+
+ private:
+  Overlay(const std::vector<const Addition*>* all, std::size_t lo, std::size_t hi, std::size_t depth)
+      : all_(all), lo_(lo), hi_(hi), depth_(depth) {}
+  std::size_t set_end() const;  // end of the additions whose path ends here
+  Overlay below(const PathStep& step) const;
+
+  const std::vector<const Addition*>* all_ = nullptr;
+  std::size_t lo_ = 0, hi_ = 0, depth_ = 0;
 };
 
 // "a/b/0/key", for messages.
@@ -124,8 +154,12 @@ std::string describe(const std::vector<PathStep>& path, const std::string& key);
 class Placer {
  public:
   explicit Placer(const Document& original) : original_(original) {}
+  // Checks an addition's place, and keeps it.
   std::optional<std::string> place(const Addition& a);
-  Overlay& overlay() { return root_; }
+  // After the last place(): the additions as an overlay, or why two of them
+  // cannot both be made (one inside the other's value).
+  std::optional<std::string> finish();
+  Overlay overlay() const { return Overlay(adds_); }
 
   // An entry of the original's mapping `c` (viewed as `v`). Lookups of big
   // mappings are kept: every addition walks through Resources.
@@ -139,7 +173,7 @@ class Placer {
 
  private:
   const Document& original_;
-  Overlay root_;
+  Additions adds_;
   std::unordered_map<NodeId, Lookup> lookups_;
 };
 

@@ -18,36 +18,18 @@ using namespace detail;
 // the additions below it, or an added value.
 struct Want {
   Cursor c;
-  const Overlay* ov = nullptr;
+  Overlay ov;
   const Value* v = nullptr;  // set: an added value (c unused)
 };
 
 struct Mismatch {};  // thrown out of the event handler at the first difference
 
-bool overlays_equivalent(const Overlay* a, const Overlay* b) {
-  if (!a || a->empty()) return !b || b->empty();
-  if (!b) return false;
-  if (a->keys.size() != b->keys.size() || a->items.size() != b->items.size() || a->set.size() != b->set.size())
-    return false;
-  for (const auto& [k, child] : a->keys)
-    if (!b->keys.count(k) || !overlays_equivalent(child.get(), b->key(k))) return false;
-  for (const auto& [i, child] : a->items) {
-    auto it = b->items.find(i);
-    if (it == b->items.end() || !overlays_equivalent(child.get(), it->second.get())) return false;
-  }
-  for (const auto& [k, v] : a->set) {
-    auto it = b->set.find(k);
-    if (it == b->set.end() || !(it->second == v || model::equivalent(*it->second, *v))) return false;
-  }
-  return true;
-}
-
 class StreamVerifier : public YAML::EventHandler {
  public:
-  StreamVerifier(const Document& original, const Overlay& overlay, Placer& placer, const yaml::Events& events)
+  StreamVerifier(const Document& original, Overlay overlay, Placer& placer, const yaml::Events& events)
       : placer_(placer), events_(events) {
     root_.c = {&original, original.root(), false};
-    root_.ov = overlay.empty() ? nullptr : &overlay;
+    root_.ov = overlay;
   }
 
   bool complete() const { return root_done_ && frames_.empty(); }
@@ -148,7 +130,7 @@ class StreamVerifier : public YAML::EventHandler {
   static Shape shape(const Want& w) {
     if (w.v) return value_shape(*w.v);
     Shape s = view(w.c).shape;
-    if (s == Shape::Null && w.ov && !w.ov->set.empty()) return Shape::Map;  // a null there becomes a mapping
+    if (s == Shape::Null && w.ov.has_set()) return Shape::Map;  // a null there becomes a mapping
     return s;
   }
   static std::string_view text(const Want& w) { return w.v ? std::string_view(w.v->scalar) : view(w.c).node->value(); }
@@ -158,34 +140,33 @@ class StreamVerifier : public YAML::EventHandler {
       if (w.v->kind != Value::Kind::Map) return std::nullopt;
       const Value* child = w.v->find(k);
       if (!child) return std::nullopt;
-      return Want{{}, nullptr, child};
+      return Want{{}, {}, child};
     }
-    if (w.ov) {
-      auto it = w.ov->set.find(k);
-      if (it != w.ov->set.end()) return Want{{}, nullptr, it->second};
-    }
+    if (const Value* added = w.ov.set_find(k)) return Want{{}, {}, added};
     View vw = view(w.c);
     std::optional<Cursor> c = placer_.find(w.c, vw, k);
     if (!c) return std::nullopt;
-    return Want{*c, w.ov ? w.ov->key(k) : nullptr, nullptr};
+    return Want{*c, w.ov.key(k), nullptr};
   }
 
   std::size_t entries(const Want& w) {
     if (w.v) return w.v->entries.size();
     View vw = view(w.c);
     std::size_t n = entry_count(vw);
-    if (!w.ov) return n;
-    for (const auto& [k, value] : w.ov->set)
+    if (!w.ov.has_set()) return n;
+    w.ov.for_each_set([&](std::string_view k, const Value&) {
       if (vw.shape == Shape::Map && placer_.find(w.c, vw, k)) --n;  // replaced, not added
-    return n + w.ov->set.size();
+      ++n;
+    });
+    return n;
   }
 
   static std::size_t items(const Want& w) {
     return w.v ? w.v->items.size() : view(w.c).node->children().size();
   }
   static Want item(const Want& w, std::size_t i) {
-    if (w.v) return Want{{}, nullptr, &w.v->items[i]};
-    return Want{{w.c.doc, view(w.c).node->children()[i], false}, w.ov ? w.ov->item(i) : nullptr, nullptr};
+    if (w.v) return Want{{}, {}, &w.v->items[i]};
+    return Want{{w.c.doc, view(w.c).node->children()[i], false}, w.ov.item(i), nullptr};
   }
 
   // A tagged node of the fixed text stands for {Fn::Tag: node}: the want
@@ -205,7 +186,7 @@ class StreamVerifier : public YAML::EventHandler {
   static bool same_place(const Want& a, const Want& b) {
     if (a.v || b.v) return a.v && b.v && (a.v == b.v || model::equivalent(*a.v, *b.v));
     return a.c.doc->resolve(a.c.id) == b.c.doc->resolve(b.c.id) && a.c.untagged == b.c.untagged &&
-           overlays_equivalent(a.ov, b.ov);
+           a.ov.same_as(b.ov);
   }
 
   // --- walking the fixed text -----------------------------------------------
@@ -324,6 +305,10 @@ StreamVerdict verify_additions_streaming(const yaml::Document& original, const s
         verdict.mismatch = *err;
         return verdict;
       }
+  if (auto err = placer.finish()) {
+    verdict.mismatch = *err;
+    return verdict;
+  }
   const std::string kMismatch = "the fixed template is not the original plus the intended additions";
   try {
     yaml::Events events(fixed);

@@ -15,13 +15,13 @@ class Comparer {
   bool exhausted() const { return exhausted_; }
 
   // `a` with the additions of `ov` laid over it, against `b`.
-  bool same(const Cursor& a, const Overlay* ov, const Cursor& b) {
+  bool same(const Cursor& a, const Overlay& ov, const Cursor& b) {
     if (!tick()) return false;
     Depth guard(depth_);
     if (depth_ > kMaxDepth) return exhaust();
     View va = view(a), vb = view(b);
     Shape sa = va.shape;
-    if (ov && !ov->set.empty() && sa == Shape::Null) sa = Shape::Map;  // a null there becomes a mapping
+    if (ov.has_set() && sa == Shape::Null) sa = Shape::Map;  // a null there becomes a mapping
     if (sa != vb.shape) return false;
     switch (sa) {
       case Shape::Null: return true;
@@ -31,7 +31,7 @@ class Comparer {
         const auto& ib = vb.node->children();
         if (ia.size() != ib.size()) return false;
         for (std::size_t i = 0; i < ia.size(); ++i)
-          if (!same({a.doc, ia[i], false}, ov ? ov->item(i) : nullptr, {b.doc, ib[i], false})) return false;
+          if (!same({a.doc, ia[i], false}, ov.item(i), {b.doc, ib[i], false})) return false;
         return true;
       }
       case Shape::Map: return same_map(a, va, ov, b, vb);
@@ -88,25 +88,27 @@ class Comparer {
     return true;
   }
 
-  bool same_map(const Cursor& a, const View& va, const Overlay* ov, const Cursor& b, const View& vb) {
+  bool same_map(const Cursor& a, const View& va, const Overlay& ov, const Cursor& b, const View& vb) {
     std::size_t na = entry_count(va), replaced = 0;
-    if (ov)
-      for (std::size_t i = 0; i < na; ++i) replaced += ov->set.count(entry_key(a, va, i));
-    std::size_t expected = na - replaced + (ov ? ov->set.size() : 0);
+    bool sets = ov.has_set();
+    if (sets)
+      for (std::size_t i = 0; i < na; ++i) replaced += ov.set_find(entry_key(a, va, i)) != nullptr;
+    std::size_t expected = na - replaced + (sets ? ov.set_size() : 0);
     if (expected != entry_count(vb)) return false;
     Lookup lb(b, vb);
     for (std::size_t i = 0; i < na; ++i) {
       std::string_view k = entry_key(a, va, i);
-      if (ov && ov->set.count(k)) continue;
+      if (sets && ov.set_find(k)) continue;
       std::optional<Cursor> cb = lb.find(k);
-      if (!cb || !same(entry_value(a, va, i), ov ? ov->key(k) : nullptr, *cb)) return false;
+      if (!cb || !same(entry_value(a, va, i), ov.key(k), *cb)) return false;
     }
-    if (ov)
-      for (const auto& [k, v] : ov->set) {
-        std::optional<Cursor> cb = lb.find(k);
-        if (!cb || !same_value(*cb, *v)) return false;
-      }
-    return true;
+    bool ok = true;
+    ov.for_each_set([&](std::string_view k, const Value& v) {
+      if (!ok) return;
+      std::optional<Cursor> cb = lb.find(k);
+      ok = cb && same_value(*cb, v);
+    });
+    return ok;
   }
 
   std::size_t budget_;
@@ -123,12 +125,12 @@ std::optional<std::string> verify_additions(const yaml::Document& original,
   for (const Fix* f : fixes)
     for (const Addition& a : f->additions)
       if (auto err = placer.place(a)) return err;
-  const Overlay& overlay = placer.overlay();
+  if (auto err = placer.finish()) return err;
+  Overlay overlay = placer.overlay();
   // Without aliases the comparison visits each node once; the budget only
   // stops alias bombs (and cycles).
   Comparer compare(util::kValueExpansionBudget + 4 * (original.size() + fixed.size()));
-  bool same = compare.same({&original, original.root(), false}, overlay.empty() ? nullptr : &overlay,
-                           {&fixed, fixed.root(), false});
+  bool same = compare.same({&original, original.root(), false}, overlay, {&fixed, fixed.root(), false});
   if (compare.exhausted()) return "the template is too large to verify (alias expansion)";
   if (!same) return "the fixed template is not the original plus the intended additions";
   return std::nullopt;

@@ -76,7 +76,7 @@ std::vector<Suppression> collect_suppressions(const model::Template& tpl,
   // Only our own format exists at template level; the others are per resource.
   collect_from(doc, doc.get(doc.root(), "Metadata"), "", rules, false, out);
   for (const auto& r : tpl.resources())
-    collect_from(doc, doc.get(r.node, "Metadata"), r.logical_id, rules, foreign, out);
+    collect_from(doc, doc.get(r.node, "Metadata"), std::string(r.logical_id), rules, foreign, out);
   return out;
 }
 

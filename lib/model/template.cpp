@@ -22,12 +22,12 @@ void Template::collect_resources(NodeId map, const std::string& path_prefix, int
   for (std::size_t i = 0; i + 1 < m.children().size(); i += 2) {
     NodeId key = m.children()[i];
     NodeId value = m.children()[i + 1];
-    std::string id(doc_.text(key));
+    std::string_view id = doc_.text(key);
     // Fn::ForEach::Name: [Identifier, Collection, {OutputKey: Resource, ...}]
     if (id.rfind("Fn::ForEach::", 0) == 0 && doc_.is_seq(value) && depth < 8) {
       const auto& items = doc_[doc_.resolve(value)].children();
       if (items.size() == 3 && doc_.is_map(items[2]))
-        collect_resources(items[2], path_prefix + "/" + id + "/2", depth + 1);
+        collect_resources(items[2], path_prefix + "/" + std::string(id) + "/2", depth + 1);
       continue;
     }
     if (!doc_.is_map(value)) continue;
@@ -35,10 +35,11 @@ void Template::collect_resources(NodeId map, const std::string& path_prefix, int
     r.logical_id = id;
     r.key = key;
     r.node = doc_.resolve(value);
-    r.type = std::string(doc_.text(doc_.get(r.node, "Type")));
+    r.type = doc_.text(doc_.get(r.node, "Type"));
     r.properties_key = doc_.key_of(r.node, "Properties");
     r.properties = doc_.get(r.node, "Properties", &r.properties_via_merge);
-    r.path = path_prefix + "/" + id;
+    r.path = path_prefix + "/";
+    r.path += id;
     resources_.push_back(std::move(r));
   }
 }

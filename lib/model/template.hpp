@@ -16,9 +16,10 @@ namespace enclint::model {
 
 enum class Format { Yaml, Json };
 
+// Views point into the template's document (a Resource lives in its Template).
 struct Resource {
-  std::string logical_id;  // as written; inside Fn::ForEach the templated id, e.g. ${Name}Bucket
-  std::string type;
+  std::string_view logical_id;  // as written; inside Fn::ForEach the templated id, e.g. ${Name}Bucket
+  std::string_view type;
   yaml::NodeId key = yaml::kNone;             // the logical id key node
   yaml::NodeId node = yaml::kNone;            // the resource mapping
   yaml::NodeId properties_key = yaml::kNone;  // `Properties` key, if written

@@ -11,14 +11,14 @@ SourceFile::SourceFile(std::string path, std::string bytes)
   bom_ = text_.size() >= 3 && static_cast<unsigned char>(text_[0]) == 0xEF &&
          static_cast<unsigned char>(text_[1]) == 0xBB &&
          static_cast<unsigned char>(text_[2]) == 0xBF;
-  line_starts_.reserve(text_.size() / 32 + 1);
+  line_starts_.reserve(text_.size() / 24 + 1);
   line_starts_.push_back(0);
   const char* data = text_.data();
   const char* end = data + text_.size();
   for (const char* p = data; (p = static_cast<const char*>(std::memchr(p, '\n', static_cast<std::size_t>(end - p))));) {
     std::size_t i = static_cast<std::size_t>(p - data);
     if (line_starts_.size() == 1) newline_ = (i > 0 && text_[i - 1] == '\r') ? "\r\n" : "\n";
-    line_starts_.push_back(i + 1);
+    line_starts_.push_back(static_cast<std::uint32_t>(i + 1));
     ++p;
   }
 }

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -42,7 +43,7 @@ class SourceFile {
   std::string text_;
   bool bom_ = false;
   std::string newline_ = "\n";
-  std::vector<std::size_t> line_starts_;
+  std::vector<std::uint32_t> line_starts_;  // offsets fit: files are limited far below 4 GiB
 };
 
 // Checks that bytes are UTF-8 we can handle (no NUL, no UTF-16/32, valid

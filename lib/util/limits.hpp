@@ -10,6 +10,9 @@ namespace enclint::util {
 // config `max_file_size`): 64 MiB is far above any real template (CloudFormation
 // accepts 1 MB templates; SAM/rain sources are a few times that).
 inline constexpr std::size_t kDefaultMaxFileSizeMb = 64;
+// Byte offsets are kept in 32 bits (nodes, line index): `--max-file-size`
+// cannot go beyond this.
+inline constexpr std::size_t kMaxFileSizeMb = 4095;
 
 // Nesting deeper than this is refused before the text reaches yaml-cpp,
 // which recurses once per level (real templates stay under 30).
