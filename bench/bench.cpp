@@ -26,6 +26,7 @@
 #include "lint/linter.hpp"
 #include "rules/registry.hpp"
 #include "util/read_file.hpp"
+#include "yaml/events.hpp"
 
 extern char** environ;
 
@@ -36,17 +37,7 @@ using Clock = std::chrono::steady_clock;
 namespace {
 
 // yaml-cpp with a handler that does nothing: the floor we measure against.
-struct NullHandler : YAML::EventHandler {
-  void OnDocumentStart(const YAML::Mark&) override {}
-  void OnDocumentEnd() override {}
-  void OnNull(const YAML::Mark&, YAML::anchor_t) override {}
-  void OnAlias(const YAML::Mark&, YAML::anchor_t) override {}
-  void OnScalar(const YAML::Mark&, const std::string&, YAML::anchor_t, const std::string&) override {}
-  void OnSequenceStart(const YAML::Mark&, const std::string&, YAML::anchor_t, YAML::EmitterStyle::value) override {}
-  void OnSequenceEnd() override {}
-  void OnMapStart(const YAML::Mark&, const std::string&, YAML::anchor_t, YAML::EmitterStyle::value) override {}
-  void OnMapEnd() override {}
-};
+using NullHandler = yaml::NullHandler;
 
 void floor_parse(const std::string& bytes) {
   std::istringstream in(bytes);
