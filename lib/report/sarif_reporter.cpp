@@ -59,7 +59,9 @@ void write_result(std::ostream& out, const app::FileResult& r, const lint::Diagn
     out << ", \"logicalLocations\": [{\"name\": " << json_string(d.resource)
         << ", \"fullyQualifiedName\": " << json_string(d.path) << ", \"kind\": \"resource\"}]";
   out << "}]";
-  if (d.fix) {
+  // A fix without edits (one the fix loop already applied and slimmed, in
+  // a big file that then failed) has nothing to replace: SARIF wants one.
+  if (d.fix && !d.fix->edits.empty()) {
     out << ", \"fixes\": [{\"description\": {\"text\": " << json_string(d.fix->title + " (" +
                                                               fix::to_string(d.fix->applicability) + ")")
         << "}, \"artifactChanges\": [{\"artifactLocation\": " << artifact(r.path) << ", \"replacements\": [";
