@@ -223,7 +223,17 @@ TEST_CASE("robustness: SIGTERM during --fix of many files leaves each file old o
     execl(ENCLINT_BINARY, ENCLINT_BINARY, "--fix", "-j", "2", ".", static_cast<char*>(nullptr));
     _exit(127);
   }
-  std::this_thread::sleep_for(std::chrono::milliseconds(150));
+  // The signal must come once the run is under way (its handler installed):
+  // wait for the first fixed file (on a loaded machine start-up can take
+  // longer than any fixed delay), then a little more.
+  auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(20);
+  bool started = false;
+  while (!started && std::chrono::steady_clock::now() < deadline) {
+    for (int i = 0; i < files && !started; i += 97)
+      started = read_file(dir / ("t" + std::to_string(i) + ".yaml")) == fixed_text;
+    if (!started) std::this_thread::sleep_for(std::chrono::milliseconds(5));
+  }
+  std::this_thread::sleep_for(std::chrono::milliseconds(20));
   kill(pid, SIGTERM);
   int status = 0;
   waitpid(pid, &status, 0);

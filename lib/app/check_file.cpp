@@ -126,13 +126,15 @@ FileResult check_bytes(const std::string& path, std::string bytes, bool from_std
   return result;
 }
 
+void ExitStatus::add(const FileResult& r) {
+  errors |= r.status == FileStatus::Error;
+  for (const auto& d : r.diagnostics) findings |= d.severity != lint::Severity::Info;
+}
+
 int exit_code(const std::vector<FileResult>& results) {
-  bool errors = false, findings = false;
-  for (const FileResult& r : results) {
-    errors |= r.status == FileStatus::Error;
-    for (const auto& d : r.diagnostics) findings |= d.severity != lint::Severity::Info;
-  }
-  return errors ? 2 : findings ? 1 : 0;
+  ExitStatus status;
+  for (const FileResult& r : results) status.add(r);
+  return status.code();
 }
 
 bool cannot_hold_findings(std::string_view bytes) {

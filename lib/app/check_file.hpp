@@ -36,7 +36,13 @@ FileResult check_bytes(const std::string& path, std::string bytes, bool from_std
                        const RunOptions& options, const std::vector<const lint::Rule*>& rules);
 
 // The exit status for a run: 2 if any file is in error, else 1 if findings
-// (not info) remain, else 0.
+// (not info) remain, else 0. Gathered file by file.
+struct ExitStatus {
+  bool errors = false;
+  bool findings = false;
+  void add(const FileResult& r);
+  int code() const { return errors ? 2 : findings ? 1 : 0; }
+};
 int exit_code(const std::vector<FileResult>& results);
 
 // The fast path: true when `bytes` cannot hold anything a rule looks at (no

@@ -11,7 +11,11 @@
 #include <csignal>
 #include <cstdlib>
 
+#include <algorithm>
 #include <atomic>
+#include <condition_variable>
+#include <functional>
+#include <mutex>
 #include <filesystem>
 #include <fstream>
 #include <optional>
@@ -138,7 +142,12 @@ int usage_error(const std::string& message) {
 volatile std::sig_atomic_t g_interrupted = 0;
 extern "C" void on_interrupt(int signal) { g_interrupted = signal; }
 
-std::vector<FileResult> check_all(const std::vector<Input>& inputs, const RunOptions& options) {
+// Checks every input and hands each result to `sink`, on this thread and in
+// input order, as soon as it and every result before it are ready; a result
+// is freed once handed over. The output is the same at any -j, and memory
+// holds only the results that wait for an earlier file.
+void check_all(const std::vector<Input>& inputs, const RunOptions& options,
+               const std::function<void(FileResult&&)>& sink) {
   const auto& rules = rules::all();
   std::vector<FileResult> results(inputs.size());
   auto one = [&](std::size_t i) {
@@ -175,18 +184,39 @@ std::vector<FileResult> check_all(const std::vector<Input>& inputs, const RunOpt
                                      : std::max(1u, std::thread::hardware_concurrency());
   jobs = static_cast<unsigned>(std::min<std::size_t>(jobs, inputs.size()));
   if (jobs <= 1) {
-    for (std::size_t i = 0; i < inputs.size(); ++i) one(i);
-    return results;
+    for (std::size_t i = 0; i < inputs.size(); ++i) {
+      one(i);
+      sink(std::move(results[i]));
+      results[i] = FileResult{};
+    }
+    return;
   }
-  // Results land in their input's slot, so the report order never depends on -j.
+  // Results land in their input's slot; this thread hands them over in order.
   std::atomic<std::size_t> next{0};
+  std::mutex mutex;
+  std::condition_variable ready_cv;
+  std::vector<char> ready(inputs.size(), 0);
   std::vector<std::thread> pool;
   for (unsigned t = 0; t < jobs; ++t)
     pool.emplace_back([&] {
-      for (std::size_t i = next++; i < inputs.size(); i = next++) one(i);
+      for (std::size_t i = next++; i < inputs.size(); i = next++) {
+        one(i);
+        {
+          std::lock_guard<std::mutex> lock(mutex);
+          ready[i] = 1;
+        }
+        ready_cv.notify_one();
+      }
     });
+  for (std::size_t i = 0; i < inputs.size(); ++i) {
+    {
+      std::unique_lock<std::mutex> lock(mutex);
+      ready_cv.wait(lock, [&] { return ready[i] != 0; });
+    }
+    sink(std::move(results[i]));
+    results[i] = FileResult{};
+  }
   for (auto& th : pool) th.join();
-  return results;
 }
 
 }  // namespace
@@ -330,13 +360,9 @@ int run(int argc, char** argv) {
     }
     inputs = std::move(kept);
   }
-  std::vector<FileResult> results = check_all(inputs, options);
-
-  bool stdin_fix = false;
-  for (const FileResult& r : results)
-    if (!r.output_text.empty() && options.fix) stdin_fix = true;
-
   // With `--fix -` the fixed template owns stdout; the report goes to stderr.
+  bool stdin_fix = options.fix && std::any_of(inputs.begin(), inputs.end(),
+                                              [](const Input& in) { return in.path == "-"; });
   std::ofstream file_out;
   std::ostream* report_out = stdin_fix ? &std::cerr : &std::cout;
   if (!options.output.empty()) {
@@ -349,34 +375,35 @@ int run(int argc, char** argv) {
   options.color = color == "always" ||
                   (color == "auto" && report_out == &std::cout && ::isatty(STDOUT_FILENO) &&
                    !(no_color && *no_color));
-  if (options.diff) {
-    std::size_t would_fix = 0;
-    for (const FileResult& r : results) {
+  // --diff prints the diffs on stdout: the report goes to stderr with --fix,
+  // and only to a file (--output) without.
+  std::ostream* report_to = report_out;
+  if (options.diff) report_to = options.fix ? &std::cerr : options.output.empty() ? nullptr : report_out;
+
+  ExitStatus status;
+  std::size_t would_fix = 0, interrupted = 0;
+  check_all(inputs, options, [&](FileResult&& r) {
+    status.add(r);
+    interrupted += r.skip_reason == "interrupted before it was checked";
+    if (options.diff) {
       std::cout << r.diff;
-      if (!r.diff.empty()) ++would_fix;
+      would_fix += !r.diff.empty();
+    } else if (stdin_fix) {
+      std::cout << r.output_text;
     }
-    if (!options.fix) {
-      std::cerr << "Would fix " << would_fix << (would_fix == 1 ? " file" : " files")
-                << " (run with --fix to apply).\n";
-      // Findings and errors still go to the report when it is a file.
-      if (!options.output.empty()) reporter->write(*report_out, results, options);
-    } else {
-      reporter->write(std::cerr, results, options);
-    }
-  } else {
-    if (stdin_fix)
-      for (const FileResult& r : results) std::cout << r.output_text;
-    reporter->write(*report_out, results, options);
-  }
+    if (report_to) reporter->add(*report_to, r, options);
+  });
+  if (options.diff && !options.fix)
+    std::cerr << "Would fix " << would_fix << (would_fix == 1 ? " file" : " files")
+              << " (run with --fix to apply).\n";
+  if (report_to) reporter->finish(*report_to, options);
 
   if (g_interrupted) {
-    std::size_t left = 0;
-    for (const FileResult& r : results) left += r.skip_reason == "interrupted before it was checked";
-    std::cerr << "cfn-enclint: interrupted; " << left << (left == 1 ? " file was" : " files were")
+    std::cerr << "cfn-enclint: interrupted; " << interrupted << (interrupted == 1 ? " file was" : " files were")
               << " not checked (every file is either unchanged or completely fixed)\n";
     return 128 + g_interrupted;
   }
-  return exit_code(results);
+  return status.code();
 }
 
 }  // namespace enclint::app

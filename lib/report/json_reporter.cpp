@@ -28,51 +28,51 @@ void write_diagnostic(std::ostream& out, const std::string& path, const lint::Di
 
 }  // namespace
 
-void JsonReporter::write(std::ostream& out, const std::vector<app::FileResult>& results,
-                         const app::RunOptions& options) const {
-  out << "{\"tool\": \"cfn-enclint\", \"version\": " << json_string(ENCLINT_VERSION)
-      << ",\n \"files\": [";
-  bool first = true;
-  for (const app::FileResult& r : results) {
-    out << (first ? "\n  " : ",\n  ");
-    first = false;
-    out << "{\"path\": " << json_string(r.path) << ", \"status\": " << json_string(app::to_string(r.status))
-        << ", \"error\": ";
-    if (r.status == app::FileStatus::Error) {
-      std::string msg = r.error;
-      if (r.error_at)
-        msg = std::to_string(r.error_at->line) + ":" + std::to_string(r.error_at->column) + ": " + msg;
-      out << json_string(msg);
-    } else {
-      out << "null";
-    }
-    if (r.status == app::FileStatus::Skipped) out << ", \"reason\": " << json_string(r.skip_reason);
-    out << "}";
+// The diagnostics go out as they come; the files (one short entry each) and
+// the suppressed findings are kept for the end. Member order in a JSON
+// object carries no meaning, so "files" may follow "diagnostics".
+void JsonReporter::start(std::ostream& out) {
+  if (started_) return;
+  started_ = true;
+  out << "{\"tool\": \"cfn-enclint\", \"version\": " << json_string(ENCLINT_VERSION) << ",\n \"diagnostics\": [";
+}
+
+void JsonReporter::add(std::ostream& out, const app::FileResult& r, const app::RunOptions& options) {
+  start(out);
+  files_ << (any_file_ ? ",\n  " : "\n  ");
+  any_file_ = true;
+  files_ << "{\"path\": " << json_string(r.path) << ", \"status\": " << json_string(app::to_string(r.status))
+         << ", \"error\": ";
+  if (r.status == app::FileStatus::Error) {
+    std::string msg = r.error;
+    if (r.error_at)
+      msg = std::to_string(r.error_at->line) + ":" + std::to_string(r.error_at->column) + ": " + msg;
+    files_ << json_string(msg);
+  } else {
+    files_ << "null";
   }
-  out << "],\n \"diagnostics\": [";
-  first = true;
-  for (const app::FileResult& r : results) {
-    for (const auto* list : {&r.fixed, &r.diagnostics}) {
-      for (const lint::Diagnostic& d : *list) {
-        out << (first ? "\n  " : ",\n  ");
-        first = false;
-        write_diagnostic(out, r.path, d);
-      }
+  if (r.status == app::FileStatus::Skipped) files_ << ", \"reason\": " << json_string(r.skip_reason);
+  files_ << "}";
+  for (const auto* list : {&r.fixed, &r.diagnostics}) {
+    for (const lint::Diagnostic& d : *list) {
+      out << (any_diagnostic_ ? ",\n  " : "\n  ");
+      any_diagnostic_ = true;
+      write_diagnostic(out, r.path, d);
     }
   }
-  out << "]";
   if (options.show_suppressed) {
-    out << ",\n \"suppressed\": [";
-    first = true;
-    for (const app::FileResult& r : results) {
-      for (const lint::Diagnostic& d : r.suppressed) {
-        out << (first ? "\n  " : ",\n  ");
-        first = false;
-        write_diagnostic(out, r.path, d);
-      }
+    for (const lint::Diagnostic& d : r.suppressed) {
+      suppressed_ << (any_suppressed_ ? ",\n  " : "\n  ");
+      any_suppressed_ = true;
+      write_diagnostic(suppressed_, r.path, d);
     }
-    out << "]";
   }
+}
+
+void JsonReporter::finish(std::ostream& out, const app::RunOptions& options) {
+  start(out);
+  out << "],\n \"files\": [" << files_.str() << "]";
+  if (options.show_suppressed) out << ",\n \"suppressed\": [" << suppressed_.str() << "]";
   out << "}\n";
 }
 

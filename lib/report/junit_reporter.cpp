@@ -35,64 +35,62 @@ struct Case {
 
 }  // namespace
 
-void JunitReporter::write(std::ostream& out, const std::vector<app::FileResult>& results,
-                          const app::RunOptions& options) const {
-  std::size_t tests = 0, failures = 0, errors = 0;
-  std::string body;
-  for (const app::FileResult& r : results) {
-    if (r.status == app::FileStatus::Skipped) continue;
-    // One testcase per resource, in template order; template-level findings get their own.
-    std::vector<Case> cases;
-    std::map<std::string, std::size_t> index;
-    for (const auto& [id, type] : r.checked_resources) {
-      if (index.count(id)) continue;
-      index[id] = cases.size();
-      cases.push_back({id + " (" + type + ")", {}});
-    }
-    for (const lint::Diagnostic& d : r.diagnostics) {
-      if (d.severity == lint::Severity::Info && !options.verbose) continue;
-      std::string key = d.resource.empty() ? "(template)" : d.resource;
-      if (!index.count(key)) {
-        index[key] = cases.size();
-        cases.push_back({key, {}});
-      }
-      cases[index[key]].failures.push_back(&d);
-    }
-    std::size_t suite_failures = 0;
-    std::string suite;
-    for (const Case& c : cases) {
-      suite += "    <testcase classname=\"" + xml(r.path) + "\" name=\"" + xml(c.name) + "\"";
-      if (c.failures.empty()) {
-        suite += "/>\n";
-        continue;
-      }
-      ++suite_failures;
-      suite += ">\n";
-      for (const lint::Diagnostic* d : c.failures) {
-        suite += "      <failure type=\"" + xml(d->rule) + "\" message=\"" + xml(d->rule + " " + d->name + ": " + d->message) +
-                 "\">" + xml(r.path + ":" + std::to_string(d->start.line) + ":" + std::to_string(d->start.column) +
-                             ": " + lint::to_string(d->severity) + ": " + d->message + " [" + d->rule + "]") +
-                 "</failure>\n";
-      }
-      suite += "    </testcase>\n";
-    }
-    bool error = r.status == app::FileStatus::Error;
-    if (error) {
-      std::string where = r.error_at ? ":" + std::to_string(r.error_at->line) + ":" + std::to_string(r.error_at->column) : "";
-      suite += "    <testcase classname=\"" + xml(r.path) + "\" name=\"(file)\">\n      <error message=\"" +
-               xml(r.error) + "\">" + xml(r.path + where + ": " + r.error) + "</error>\n    </testcase>\n";
-    }
-    std::size_t suite_tests = cases.size() + (error ? 1 : 0);
-    tests += suite_tests;
-    failures += suite_failures;
-    errors += error;
-    body += "  <testsuite name=\"" + xml(r.path) + "\" tests=\"" + std::to_string(suite_tests) +
-            "\" failures=\"" + std::to_string(suite_failures) + "\" errors=\"" + std::to_string(error ? 1 : 0) +
-            "\" skipped=\"0\">\n" + suite + "  </testsuite>\n";
+void JunitReporter::add(std::ostream&, const app::FileResult& r, const app::RunOptions& options) {
+  if (r.status == app::FileStatus::Skipped) return;
+  // One testcase per resource, in template order; template-level findings get their own.
+  std::vector<Case> cases;
+  std::map<std::string, std::size_t> index;
+  for (const auto& [id, type] : r.checked_resources) {
+    if (index.count(id)) continue;
+    index[id] = cases.size();
+    cases.push_back({id + " (" + type + ")", {}});
   }
-  out << "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"cfn-enclint\" tests=\"" << tests
-      << "\" failures=\"" << failures << "\" errors=\"" << errors << "\">\n"
-      << body << "</testsuites>\n";
+  for (const lint::Diagnostic& d : r.diagnostics) {
+    if (d.severity == lint::Severity::Info && !options.verbose) continue;
+    std::string key = d.resource.empty() ? "(template)" : d.resource;
+    if (!index.count(key)) {
+      index[key] = cases.size();
+      cases.push_back({key, {}});
+    }
+    cases[index[key]].failures.push_back(&d);
+  }
+  std::size_t suite_failures = 0;
+  std::string suite;
+  for (const Case& c : cases) {
+    suite += "    <testcase classname=\"" + xml(r.path) + "\" name=\"" + xml(c.name) + "\"";
+    if (c.failures.empty()) {
+      suite += "/>\n";
+      continue;
+    }
+    ++suite_failures;
+    suite += ">\n";
+    for (const lint::Diagnostic* d : c.failures) {
+      suite += "      <failure type=\"" + xml(d->rule) + "\" message=\"" + xml(d->rule + " " + d->name + ": " + d->message) +
+               "\">" + xml(r.path + ":" + std::to_string(d->start.line) + ":" + std::to_string(d->start.column) +
+                           ": " + lint::to_string(d->severity) + ": " + d->message + " [" + d->rule + "]") +
+               "</failure>\n";
+    }
+    suite += "    </testcase>\n";
+  }
+  bool error = r.status == app::FileStatus::Error;
+  if (error) {
+    std::string where = r.error_at ? ":" + std::to_string(r.error_at->line) + ":" + std::to_string(r.error_at->column) : "";
+    suite += "    <testcase classname=\"" + xml(r.path) + "\" name=\"(file)\">\n      <error message=\"" +
+             xml(r.error) + "\">" + xml(r.path + where + ": " + r.error) + "</error>\n    </testcase>\n";
+  }
+  std::size_t suite_tests = cases.size() + (error ? 1 : 0);
+  tests_ += suite_tests;
+  failures_ += suite_failures;
+  errors_ += error;
+  body_ += "  <testsuite name=\"" + xml(r.path) + "\" tests=\"" + std::to_string(suite_tests) +
+          "\" failures=\"" + std::to_string(suite_failures) + "\" errors=\"" + std::to_string(error ? 1 : 0) +
+          "\" skipped=\"0\">\n" + suite + "  </testsuite>\n";
+}
+
+void JunitReporter::finish(std::ostream& out, const app::RunOptions&) {
+  out << "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"cfn-enclint\" tests=\"" << tests_
+      << "\" failures=\"" << failures_ << "\" errors=\"" << errors_ << "\">\n"
+      << body_ << "</testsuites>\n";
 }
 
 }  // namespace enclint::report

@@ -80,14 +80,13 @@ void write_result(std::ostream& out, const app::FileResult& r, const lint::Diagn
 
 }  // namespace
 
-void SarifReporter::write(std::ostream& out, const std::vector<app::FileResult>& results,
-                          const app::RunOptions& options) const {
+// The tool and its rules first, then the results as they come; the
+// invocation (exit code, file errors) is kept for the end. Member order in a
+// JSON object carries no meaning.
+void SarifReporter::start(std::ostream& out) {
+  if (started_) return;
+  started_ = true;
   const auto& rules = rules::all();
-  auto index_of = [&](const std::string& id) {
-    for (std::size_t i = 0; i < rules.size(); ++i)
-      if (rules[i]->info().id == id) return i;
-    return std::size_t{0};
-  };
   out << "{\"$schema\": \"https://json.schemastore.org/sarif-2.1.0.json\", \"version\": \"2.1.0\",\n"
          " \"runs\": [{\"tool\": {\"driver\": {\"name\": \"cfn-enclint\", \"version\": "
       << json_string(ENCLINT_VERSION) << ", \"semanticVersion\": " << json_string(ENCLINT_VERSION)
@@ -104,33 +103,43 @@ void SarifReporter::write(std::ostream& out, const std::vector<app::FileResult>&
         << ", \"properties\": {\"fix\": " << json_string(lint::to_string(info.fix))
         << ", \"tags\": [\"security\", \"encryption\"]}}";
   }
-  int code = app::exit_code(results);
-  out << "]}},\n  \"columnKind\": \"unicodeCodePoints\",\n  \"invocations\": [{\"executionSuccessful\": "
-      << (code == 2 ? "false" : "true") << ", \"exitCode\": " << code << ", \"toolExecutionNotifications\": [";
-  bool first = true;
-  for (const app::FileResult& r : results) {
-    if (r.status != app::FileStatus::Error) continue;
-    out << (first ? "\n   " : ",\n   ") << "{\"level\": \"error\", \"message\": {\"text\": "
-        << json_string(r.error) << "}, \"locations\": [{\"physicalLocation\": {\"artifactLocation\": "
-        << artifact(r.path);
-    if (r.error_at) out << ", \"region\": {\"startLine\": " << r.error_at->line << ", \"startColumn\": " << r.error_at->column << "}";
-    out << "}}]}";
-    first = false;
+  out << "]}},\n  \"columnKind\": \"unicodeCodePoints\",\n  \"results\": [";
+}
+
+void SarifReporter::add(std::ostream& out, const app::FileResult& r, const app::RunOptions& options) {
+  start(out);
+  status_.add(r);
+  if (r.status == app::FileStatus::Error) {
+    notifications_ << (any_notification_ ? ",\n   " : "\n   ") << "{\"level\": \"error\", \"message\": {\"text\": "
+                   << json_string(r.error) << "}, \"locations\": [{\"physicalLocation\": {\"artifactLocation\": "
+                   << artifact(r.path);
+    if (r.error_at)
+      notifications_ << ", \"region\": {\"startLine\": " << r.error_at->line << ", \"startColumn\": " << r.error_at->column << "}";
+    notifications_ << "}}]}";
+    any_notification_ = true;
   }
-  out << "]}],\n  \"results\": [";
-  first = true;
-  for (const app::FileResult& r : results) {
-    for (const auto* list : {&r.diagnostics, &r.suppressed}) {
-      if (list == &r.suppressed && !options.show_suppressed) continue;
-      for (const lint::Diagnostic& d : *list) {
-        if (d.severity == lint::Severity::Info && !options.verbose) continue;
-        out << (first ? "\n   " : ",\n   ");
-        first = false;
-        write_result(out, r, d, index_of(d.rule));
-      }
+  const auto& rules = rules::all();
+  auto index_of = [&](const std::string& id) {
+    for (std::size_t i = 0; i < rules.size(); ++i)
+      if (rules[i]->info().id == id) return i;
+    return std::size_t{0};
+  };
+  for (const auto* list : {&r.diagnostics, &r.suppressed}) {
+    if (list == &r.suppressed && !options.show_suppressed) continue;
+    for (const lint::Diagnostic& d : *list) {
+      if (d.severity == lint::Severity::Info && !options.verbose) continue;
+      out << (any_result_ ? ",\n   " : "\n   ");
+      any_result_ = true;
+      write_result(out, r, d, index_of(d.rule));
     }
   }
-  out << "]}]}\n";
+}
+
+void SarifReporter::finish(std::ostream& out, const app::RunOptions&) {
+  start(out);
+  int code = status_.code();
+  out << "],\n  \"invocations\": [{\"executionSuccessful\": " << (code == 2 ? "false" : "true")
+      << ", \"exitCode\": " << code << ", \"toolExecutionNotifications\": [" << notifications_.str() << "]}]}]}\n";
 }
 
 }  // namespace enclint::report

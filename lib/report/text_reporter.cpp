@@ -51,70 +51,68 @@ void write_snippet(std::ostream& out, const lint::Diagnostic& d, const Paint& pa
 }
 }  // namespace
 
-void TextReporter::write(std::ostream& out, const std::vector<app::FileResult>& results,
-                         const app::RunOptions& options) const {
+void TextReporter::add(std::ostream& out, const app::FileResult& r, const app::RunOptions& options) {
   Paint paint{options.color};
-  std::size_t findings = 0, files = 0, fixable = 0, fixed = 0, fixed_files = 0, errors = 0,
-              unsafe_hidden = 0;
-  for (const app::FileResult& r : results) {
-    if (r.status == app::FileStatus::Skipped) {
-      if (options.verbose) out << r.path << ": skipped: " << r.skip_reason << "\n";
+  if (r.status == app::FileStatus::Skipped) {
+    if (options.verbose) out << r.path << ": skipped: " << r.skip_reason << "\n";
+    return;
+  }
+  if (r.status == app::FileStatus::Error) {
+    ++errors_;
+    std::string where = r.path;
+    if (r.error_at) where += ":" + std::to_string(r.error_at->line) + ":" + std::to_string(r.error_at->column);
+    out << paint("1", where + ":") << " " << paint("1;31", "error:") << " " << r.error
+        << (options.fix ? " (file not changed)" : "") << "\n";
+  }
+  if (r.status != app::FileStatus::Error || !r.diagnostics.empty()) ++files_;
+  if (!r.fixed.empty()) {
+    ++fixed_files_;
+    fixed_ += r.fixed.size();
+    out << r.path << ": fixed " << plural(r.fixed.size(), "finding", "findings") << "\n";
+  }
+  std::size_t shown = 0;
+  for (const lint::Diagnostic& d : r.diagnostics) {
+    // Values the tool cannot decide are not findings; shown only when asked.
+    if (d.severity == lint::Severity::Info) {
+      if (options.verbose)
+        out << r.path << ":" << d.start.line << ":" << d.start.column << ": info: " << d.message
+            << " [" << d.rule << "]\n";
       continue;
     }
-    if (r.status == app::FileStatus::Error) {
-      ++errors;
-      std::string where = r.path;
-      if (r.error_at) where += ":" + std::to_string(r.error_at->line) + ":" + std::to_string(r.error_at->column);
-      out << paint("1", where + ":") << " " << paint("1;31", "error:") << " " << r.error
-          << (options.fix ? " (file not changed)" : "") << "\n";
+    ++findings_;
+    fixable_ += app::fix_allowed(d, options.unsafe_fixes);
+    if (++shown > util::kMaxFindingsShownPerFile) {
+      if (shown == util::kMaxFindingsShownPerFile + 1)
+        out << r.path << ": " << (r.diagnostics.size() - util::kMaxFindingsShownPerFile)
+            << " more findings not shown (--format json lists all)\n";
+      continue;
     }
-    if (r.status != app::FileStatus::Error || !r.diagnostics.empty()) ++files;
-    if (!r.fixed.empty()) {
-      ++fixed_files;
-      fixed += r.fixed.size();
-      out << r.path << ": fixed " << plural(r.fixed.size(), "finding", "findings") << "\n";
-    }
-    std::size_t shown = 0;
-    for (const lint::Diagnostic& d : r.diagnostics) {
-      // Values the tool cannot decide are not findings; shown only when asked.
-      if (d.severity == lint::Severity::Info) {
-        if (options.verbose)
-          out << r.path << ":" << d.start.line << ":" << d.start.column << ": info: " << d.message
-              << " [" << d.rule << "]\n";
-        continue;
-      }
-      ++findings;
-      fixable += app::fix_allowed(d, options.unsafe_fixes);
-      if (++shown > util::kMaxFindingsShownPerFile) {
-        if (shown == util::kMaxFindingsShownPerFile + 1)
-          out << r.path << ": " << (r.diagnostics.size() - util::kMaxFindingsShownPerFile)
-              << " more findings not shown (--format json lists all)\n";
-        continue;
-      }
-      std::string where = r.path + ":" + std::to_string(d.start.line) + ":" + std::to_string(d.start.column) + ":";
-      out << paint("1", where) << " " << paint(severity_color(d.severity), std::string(lint::to_string(d.severity)) + ":")
-          << " " << d.message << " " << paint("2", "[" + d.rule + "]") << "\n";
-      if (options.show_source) write_snippet(out, d, paint);
-      if (!d.not_fixable.empty())
-        out << paint("1", where) << " " << paint("1;36", "note:") << " not fixable: " << d.not_fixable << "\n";
-    }
-    if (options.show_suppressed)
-      for (const lint::Diagnostic& d : r.suppressed)
-        out << r.path << ":" << d.start.line << ":" << d.start.column << ": suppressed: " << d.message
-            << " [" << d.rule << "] (by " << d.suppressed_by << ")\n";
-    unsafe_hidden += r.unsafe_hidden;
+    std::string where = r.path + ":" + std::to_string(d.start.line) + ":" + std::to_string(d.start.column) + ":";
+    out << paint("1", where) << " " << paint(severity_color(d.severity), std::string(lint::to_string(d.severity)) + ":")
+        << " " << d.message << " " << paint("2", "[" + d.rule + "]") << "\n";
+    if (options.show_source) write_snippet(out, d, paint);
+    if (!d.not_fixable.empty())
+      out << paint("1", where) << " " << paint("1;36", "note:") << " not fixable: " << d.not_fixable << "\n";
   }
-  if (fixed_files > 0)
-    out << "Fixed " << plural(fixed, "finding", "findings") << " in "
-        << plural(fixed_files, "file", "files") << ".\n";
-  out << plural(findings, "finding", "findings") << " in " << plural(files, "file", "files");
-  if (!options.fix || fixable > 0) out << " (" << fixable << " fixable with --fix)";
+  if (options.show_suppressed)
+    for (const lint::Diagnostic& d : r.suppressed)
+      out << r.path << ":" << d.start.line << ":" << d.start.column << ": suppressed: " << d.message
+          << " [" << d.rule << "] (by " << d.suppressed_by << ")\n";
+  unsafe_hidden_ += r.unsafe_hidden;
+}
+
+void TextReporter::finish(std::ostream& out, const app::RunOptions& options) {
+  if (fixed_files_ > 0)
+    out << "Fixed " << plural(fixed_, "finding", "findings") << " in "
+        << plural(fixed_files_, "file", "files") << ".\n";
+  out << plural(findings_, "finding", "findings") << " in " << plural(files_, "file", "files");
+  if (!options.fix || fixable_ > 0) out << " (" << fixable_ << " fixable with --fix)";
   out << "\n";
-  if (unsafe_hidden > 0)
-    out << plural(unsafe_hidden, "more fix is", "more fixes are")
+  if (unsafe_hidden_ > 0)
+    out << plural(unsafe_hidden_, "more fix is", "more fixes are")
         << " available with --unsafe-fixes (they change what is written, not only add to it).\n";
-  if (errors > 0)
-    out << plural(errors, "file", "files") << " could not be checked or fixed.\n";
+  if (errors_ > 0)
+    out << plural(errors_, "file", "files") << " could not be checked or fixed.\n";
 }
 
 }  // namespace enclint::report
