@@ -110,6 +110,13 @@ std::optional<std::string> Placer::place(const Addition& a) {
   return std::nullopt;
 }
 
+std::optional<std::string> Placer::place_all(const std::vector<const Fix*>& fixes) {
+  for (const Fix* f : fixes)
+    for (const Addition& a : f->additions)
+      if (auto err = place(a)) return err;
+  return finish();
+}
+
 std::optional<std::string> Placer::finish() {
   adds_.sort();
   // One addition inside another's value: never made by one round's fixes.

@@ -149,6 +149,25 @@ class Overlay {
 // "a/b/0/key", for messages.
 std::string describe(const std::vector<PathStep>& path, const std::string& key);
 
+// What either verifier says when the documents differ.
+inline constexpr const char* kNotOriginalPlusAdditions =
+    "the fixed template is not the original plus the intended additions";
+
+// The shape the original node has once `ov` is laid over it: a null with
+// entries added becomes a mapping.
+inline Shape shape_with(const View& v, const Overlay& ov) {
+  return v.shape == Shape::Null && ov.has_set() ? Shape::Map : v.shape;
+}
+
+// How many entries the mapping (or null) `v` has once `ov` is laid over it:
+// its own, less those an addition replaces, plus those added.
+inline std::size_t entry_count_with(const Cursor& c, const View& v, const Overlay& ov) {
+  std::size_t n = entry_count(v);
+  if (!ov.has_set()) return n;
+  for (std::size_t i = 0, own = n; i < own; ++i) n -= ov.set_find(entry_key(c, v, i)) != nullptr;
+  return n + ov.set_size();
+}
+
 // Builds the overlay, checking that each addition's place exists in the
 // original and is a mapping (or a null, which becomes one).
 class Placer {
@@ -159,6 +178,8 @@ class Placer {
   // After the last place(): the additions as an overlay, or why two of them
   // cannot both be made (one inside the other's value).
   std::optional<std::string> finish();
+  // place() for every addition of `fixes`, then finish(): the first problem, if any.
+  std::optional<std::string> place_all(const std::vector<const Fix*>& fixes);
   Overlay overlay() const { return Overlay(adds_); }
 
   // An entry of the original's mapping `c` (viewed as `v`). Lookups of big

@@ -127,12 +127,7 @@ class StreamVerifier : public YAML::EventHandler {
     }
     return Shape::Null;
   }
-  static Shape shape(const Want& w) {
-    if (w.v) return value_shape(*w.v);
-    Shape s = view(w.c).shape;
-    if (s == Shape::Null && w.ov.has_set()) return Shape::Map;  // a null there becomes a mapping
-    return s;
-  }
+  static Shape shape(const Want& w) { return w.v ? value_shape(*w.v) : shape_with(view(w.c), w.ov); }
   static std::string_view text(const Want& w) { return w.v ? std::string_view(w.v->scalar) : view(w.c).node->value(); }
 
   std::optional<Want> entry(const Want& w, std::string_view k) {
@@ -149,16 +144,8 @@ class StreamVerifier : public YAML::EventHandler {
     return Want{*c, w.ov.key(k), nullptr};
   }
 
-  std::size_t entries(const Want& w) {
-    if (w.v) return w.v->entries.size();
-    View vw = view(w.c);
-    std::size_t n = entry_count(vw);
-    if (!w.ov.has_set()) return n;
-    w.ov.for_each_set([&](std::string_view k, const Value&) {
-      if (vw.shape == Shape::Map && placer_.find(w.c, vw, k)) --n;  // replaced, not added
-      ++n;
-    });
-    return n;
+  static std::size_t entries(const Want& w) {
+    return w.v ? w.v->entries.size() : entry_count_with(w.c, view(w.c), w.ov);
   }
 
   static std::size_t items(const Want& w) {
@@ -172,7 +159,7 @@ class StreamVerifier : public YAML::EventHandler {
   // A tagged node of the fixed text stands for {Fn::Tag: node}: the want
   // must be that one-key mapping, and the node is compared with its value.
   Want unwrap(const Want& w, const std::string& tag) {
-    std::string k = (tag == "?" || tag == "!") ? std::string() : model::tag_key(tag);
+    std::string k = yaml::no_tag(tag) ? std::string() : model::tag_key(tag);
     if (k.empty()) return w;
     if (shape(w) != Shape::Map || entries(w) != 1) throw Mismatch{};
     std::optional<Want> inner = entry(w, k);
@@ -291,33 +278,24 @@ StreamVerdict verify_additions_streaming(const yaml::Document& original, const s
                                          const std::vector<const Fix*>& fixes) {
   StreamVerdict verdict;
   Placer placer(original);
-  for (const Fix* f : fixes)
-    for (const Addition& a : f->additions)
-      if (auto err = placer.place(a)) {
-        verdict.mismatch = *err;
-        return verdict;
-      }
-  if (auto err = placer.finish()) {
+  if (auto err = placer.place_all(fixes)) {
     verdict.mismatch = *err;
     return verdict;
   }
-  const std::string kMismatch = "the fixed template is not the original plus the intended additions";
   try {
     yaml::Events events(fixed);
     StreamVerifier verifier(original, placer.overlay(), placer, events);
     if (!events.next_document(verifier) || !verifier.complete()) {
-      verdict.mismatch = kMismatch;
+      verdict.mismatch = kNotOriginalPlusAdditions;
       return verdict;
     }
     Probe probe;
     if (events.next_document(probe))
-      verdict.parse_error = yaml::ParseError{"the file holds more than one YAML document; a template is one",
-                                             events.offset(probe.start)};
+      verdict.parse_error = yaml::ParseError{yaml::kSeveralDocuments, events.offset(probe.start)};
   } catch (const Mismatch&) {
-    verdict.mismatch = kMismatch;
+    verdict.mismatch = kNotOriginalPlusAdditions;
   } catch (const YAML::Exception& e) {
-    std::size_t pos = e.mark.is_null() ? 0 : static_cast<std::size_t>(e.mark.pos) + fixed.content_begin();
-    verdict.parse_error = yaml::ParseError{e.msg, std::min(pos, fixed.view().size())};
+    verdict.parse_error = yaml::ParseError{e.msg, yaml::error_offset(e, fixed)};
   }
   return verdict;
 }

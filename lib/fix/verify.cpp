@@ -20,8 +20,7 @@ class Comparer {
     Depth guard(depth_);
     if (depth_ > kMaxDepth) return exhaust();
     View va = view(a), vb = view(b);
-    Shape sa = va.shape;
-    if (ov.has_set() && sa == Shape::Null) sa = Shape::Map;  // a null there becomes a mapping
+    Shape sa = shape_with(va, ov);
     if (sa != vb.shape) return false;
     switch (sa) {
       case Shape::Null: return true;
@@ -89,16 +88,12 @@ class Comparer {
   }
 
   bool same_map(const Cursor& a, const View& va, const Overlay& ov, const Cursor& b, const View& vb) {
-    std::size_t na = entry_count(va), replaced = 0;
-    bool sets = ov.has_set();
-    if (sets)
-      for (std::size_t i = 0; i < na; ++i) replaced += ov.set_find(entry_key(a, va, i)) != nullptr;
-    std::size_t expected = na - replaced + (sets ? ov.set_size() : 0);
-    if (expected != entry_count(vb)) return false;
+    if (entry_count_with(a, va, ov) != entry_count(vb)) return false;
     Lookup lb(b, vb);
-    for (std::size_t i = 0; i < na; ++i) {
+    bool sets = ov.has_set();
+    for (std::size_t i = 0, na = entry_count(va); i < na; ++i) {
       std::string_view k = entry_key(a, va, i);
-      if (sets && ov.set_find(k)) continue;
+      if (sets && ov.set_find(k)) continue;  // replaced: compared below
       std::optional<Cursor> cb = lb.find(k);
       if (!cb || !same(entry_value(a, va, i), ov.key(k), *cb)) return false;
     }
@@ -122,17 +117,14 @@ std::optional<std::string> verify_additions(const yaml::Document& original,
                                             const yaml::Document& fixed,
                                             const std::vector<const Fix*>& fixes) {
   Placer placer(original);
-  for (const Fix* f : fixes)
-    for (const Addition& a : f->additions)
-      if (auto err = placer.place(a)) return err;
-  if (auto err = placer.finish()) return err;
+  if (auto err = placer.place_all(fixes)) return err;
   Overlay overlay = placer.overlay();
   // Without aliases the comparison visits each node once; the budget only
   // stops alias bombs (and cycles).
   Comparer compare(util::kValueExpansionBudget + 4 * (original.size() + fixed.size()));
   bool same = compare.same({&original, original.root(), false}, overlay, {&fixed, fixed.root(), false});
   if (compare.exhausted()) return "the template is too large to verify (alias expansion)";
-  if (!same) return "the fixed template is not the original plus the intended additions";
+  if (!same) return kNotOriginalPlusAdditions;
   return std::nullopt;
 }
 

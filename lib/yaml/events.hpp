@@ -9,6 +9,7 @@
 #include <yaml-cpp/exceptions.h>
 #include <yaml-cpp/parser.h>
 
+#include <algorithm>
 #include <istream>
 #include <memory>
 #include <string>
@@ -29,6 +30,17 @@ struct HiddenTag {
   std::size_t begin;      // offset of the `!`
   std::string tag;
 };
+
+// yaml-cpp's non-specific tags ("?" plain, "!" quoted) are no tag for us.
+inline bool no_tag(std::string_view tag) { return tag.empty() || tag == "?" || tag == "!"; }
+
+// Where in `file` yaml-cpp stopped with `e` (its marks do not count a BOM).
+inline std::size_t error_offset(const YAML::Exception& e, const source::SourceFile& file) {
+  std::size_t pos = e.mark.is_null() ? 0 : static_cast<std::size_t>(e.mark.pos) + file.content_begin();
+  return std::min(pos, file.view().size());
+}
+
+inline constexpr const char* kSeveralDocuments = "the file holds more than one YAML document; a template is one";
 
 // A handler that does nothing with what it is told (a probe, or the
 // benchmark's parse-only floor).
@@ -55,7 +67,6 @@ class Events {
   // The tag hidden from yaml-cpp on the block scalar whose indicator is at `offset`, if any.
   const HiddenTag* hidden_at(std::size_t offset) const;
   std::string_view text() const { return text_; }
-  std::size_t bias() const { return bias_; }
 
   // The next document's events; false when there is none. Throws YAML::Exception.
   bool next_document(YAML::EventHandler& handler) { return parser_->HandleNextDocument(handler); }

@@ -34,10 +34,10 @@ class Builder : public YAML::EventHandler {
   // second document, which needs no room).
   Builder(const Events& events, std::size_t expected_bytes)
       : text_(events.text()), events_(events) {
-    // Generous: pages of the reserve that are never written are never resident,
-    // and growing past it would copy every node.
-    // Templates run at 10 to 15 bytes a node; a small file's reserve stays on
-    // the heap (no mmap and munmap of its own).
+    // Templates run at 10 to 15 bytes a node, so one node per 8 bytes is
+    // rarely outgrown (growing copies every node); pages of the reserve never
+    // written are never resident, and a small file's reserve stays on the
+    // heap (no mmap and munmap of its own).
     doc_.nodes_.reserve(expected_bytes / 8 + 64);
   }
 
@@ -268,9 +268,8 @@ class Builder : public YAML::EventHandler {
     return eol;
   }
 
-  // yaml-cpp's non-specific tags ("?" plain, "!" quoted) are no tag for us.
   const std::string* intern(const std::string& tag) {
-    if (tag.empty() || tag == "?" || tag == "!") return nullptr;
+    if (no_tag(tag)) return nullptr;
     return &*doc_.tags_.insert(tag).first;
   }
 
@@ -417,21 +416,18 @@ class Builder : public YAML::EventHandler {
 
 ParseResult parse(const source::SourceFile& file) {
   ParseResult result;
-  std::string_view text = file.view();
   try {
     Events events(file);
-    Builder builder(events, text.size());
+    Builder builder(events, file.view().size());
     if (!events.next_document(builder)) return result;  // no document: empty
     if (!builder.empty()) result.document = builder.take();
     Builder second(events, 0);
     if (events.next_document(second)) {
-      result.error = ParseError{"the file holds more than one YAML document; a template is one",
-                                second.start()};
+      result.error = ParseError{kSeveralDocuments, second.start()};
       result.document.reset();
     }
   } catch (const YAML::Exception& e) {
-    std::size_t pos = e.mark.is_null() ? 0 : static_cast<std::size_t>(e.mark.pos) + file.content_begin();
-    result.error = ParseError{e.msg, std::min(pos, text.size())};
+    result.error = ParseError{e.msg, error_offset(e, file)};
     result.document.reset();
   } catch (const BuildError& e) {
     result.error = ParseError{e.message, e.offset};
