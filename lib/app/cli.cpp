@@ -139,6 +139,7 @@ int usage_error(const std::string& message) {
 // atomic), files not started are left alone, and the run ends.
 volatile std::sig_atomic_t g_interrupted = 0;
 extern "C" void on_interrupt(int signal) { g_interrupted = signal; }
+constexpr const char* kInterrupted = "interrupted before it was checked";
 
 // Checks every input and hands each result to `sink`, on this thread and in
 // input order, as soon as it and every result before it are ready; a result
@@ -153,7 +154,7 @@ void check_all(const std::vector<Input>& inputs, const RunOptions& options,
     if (g_interrupted) {
       results[i].path = in.path;
       results[i].status = FileStatus::Skipped;
-      results[i].skip_reason = "interrupted before it was checked";
+      results[i].skip_reason = kInterrupted;
       return;
     }
     if (in.excluded) {
@@ -381,7 +382,7 @@ int run(int argc, char** argv) {
   std::size_t would_fix = 0, interrupted = 0;
   check_all(inputs, options, [&](FileResult&& r) {
     status.add(r);
-    interrupted += r.skip_reason == "interrupted before it was checked";
+    interrupted += r.skip_reason == kInterrupted;
     if (options.diff) {
       std::cout << r.diff;
       would_fix += !r.diff.empty();

@@ -4,7 +4,6 @@
 #include <malloc.h>
 #endif
 
-#include <algorithm>
 #include <optional>
 #include <set>
 #include <unordered_set>
@@ -48,7 +47,6 @@ FixLoopResult run(const model::Template* borrowed, std::optional<model::Template
   std::vector<lint::Diagnostic> owned;
   const std::vector<lint::Diagnostic>* current_diags = &diagnostics;
   std::set<std::string> addressed;
-  bool first_round = true;
   for (int round = 0; round < kMaxFixRounds; ++round) {
     std::vector<const fix::Fix*> candidates;
     for (const auto& d : *current_diags)
@@ -67,7 +65,7 @@ FixLoopResult run(const model::Template* borrowed, std::optional<model::Template
     }
     std::vector<const fix::Fix*> chosen = fix::non_overlapping(candidates);
     std::size_t where = chosen.front()->edits.front().begin;
-    if (first_round) result.error_offset = where;
+    if (round == 0) result.error_offset = where;
     const std::string& before = current->source().text();
     std::string after = fix::apply(before, chosen);
     bool all_safe = true;
@@ -132,7 +130,6 @@ FixLoopResult run(const model::Template* borrowed, std::optional<model::Template
     current = &*current_holder;
     owned = std::move(next);
     current_diags = &owned;
-    first_round = false;
   }
   result.error = "the fixes did not converge after " + std::to_string(kMaxFixRounds) +
                  " rounds; nothing was written";
