@@ -1,7 +1,10 @@
 // The catalogue of bad inputs (README "Robustness"): each gets a clear
 // message or a correct result, a stated exit status, and an untouched file.
 #include <catch2/catch.hpp>
+#include <fcntl.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
+#include <unistd.h>
 
 #include <chrono>
 #include <csignal>
@@ -9,6 +12,7 @@
 #include <thread>
 
 #include "support.hpp"
+#include "util/read_file.hpp"
 
 using namespace enclint::testing;
 namespace fs = std::filesystem;
@@ -168,6 +172,34 @@ TEST_CASE("robustness: files above the size limit are refused, the limit is conf
   CHECK(refused.exit_code == 2);
   CHECK(has(refused, "t.yaml: error: the file is 2 MiB, larger than the limit of 1 MiB (--max-file-size)"));
   CHECK(fix_file("t.yaml", big, "--max-file-size 3").exit_code == 0);  // fixed
+}
+
+TEST_CASE("robustness: the size limit holds for a named FIFO, whose size says nothing") {
+  TempDir dir;
+  fs::path fifo = dir / "t.yaml";
+  REQUIRE(mkfifo(fifo.c_str(), 0600) == 0);
+  std::string big = kHead;
+  while (big.size() < 3 * 1024 * 1024) big += "  # padding padding padding padding padding padding padding\n";
+  // The writer must not die when the reader stops early: EPIPE, not SIGPIPE.
+  auto old = std::signal(SIGPIPE, SIG_IGN);
+  std::thread writer([&] {
+    int fd = ::open(fifo.c_str(), O_WRONLY);
+    if (fd < 0) return;
+    for (std::size_t at = 0; at < big.size();) {
+      ssize_t n = ::write(fd, big.data() + at, big.size() - at);
+      if (n <= 0) break;
+      at += static_cast<std::size_t>(n);
+    }
+    ::close(fd);
+  });
+  enclint::util::ReadResult r = enclint::util::read_file(fifo.string(), 1024 * 1024);
+  writer.join();
+  std::signal(SIGPIPE, old);
+  CHECK_FALSE(r.ok);
+  CHECK(r.error == EFBIG);
+  CHECK(r.size > 1024 * 1024);
+  CHECK(r.size < big.size());  // it stopped reading
+  CHECK(r.bytes.empty());
 }
 
 TEST_CASE("robustness: a directory with a symlink loop, an unreadable file") {

@@ -38,6 +38,13 @@ ReadResult read_file(const std::string& path, std::size_t max_bytes) {
     }
     if (n == 0) break;
     have += static_cast<std::size_t>(n);
+    if (have > max_bytes) {  // a FIFO or a growing file: the size said nothing
+      ::close(fd);
+      r.bytes.clear();
+      r.error = EFBIG;
+      r.size = have;
+      return r;
+    }
   }
   ::close(fd);
   r.bytes.resize(have);

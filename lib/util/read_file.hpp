@@ -12,10 +12,11 @@ struct ReadResult {
   bool ok = false;
   std::string bytes;
   int error = 0;             // errno when !ok (EFBIG: larger than the limit)
-  std::size_t size = 0;      // the file's size when it is too large
+  std::size_t size = 0;      // when too large: its size, or what was read of it
 };
 
-// Refuses (EFBIG) a file whose size is above `max_bytes`, without reading it.
+// Refuses (EFBIG) a file whose size is above `max_bytes` without reading it,
+// and a FIFO or a growing file as soon as more than that has been read.
 ReadResult read_file(const std::string& path, std::size_t max_bytes = SIZE_MAX);
 
 }  // namespace enclint::util
