@@ -159,6 +159,21 @@ TEST_CASE("robustness: files above the size limit are refused, the limit is conf
   check_refused("t.yaml: error: the file is 2 MiB, larger than the limit of 1 MiB (--max-file-size)",
                 "t.yaml", big, "--max-file-size 1");
   CHECK(fix_file("t.yaml", big, "--max-file-size 3").exit_code == 0);  // fixed
+  // Standard input: a redirected file has a size; a pipe has none, and
+  // reading stops past the limit.
+  TempDir dir;
+  auto redirected = run_tool("--no-source --max-file-size 1 -", dir.path(), big);
+  CHECK(redirected.exit_code == 2);
+  CHECK(redirected.out.find("<stdin>: error: the file is 2 MiB, larger than the limit of 1 MiB") != std::string::npos);
+  write_file(dir / "big.yaml", big);
+  auto pipe = [&](const std::string& args) {  // in parentheses: run_command redirects stdin after it
+    return run_command("(cat big.yaml | " + shell_quote(ENCLINT_BINARY) + " " + args + ")", dir.path());
+  };
+  auto piped = pipe("--no-source --max-file-size 1 -");
+  CHECK(piped.exit_code == 2);
+  CHECK(piped.out.find("<stdin>: error: the input is larger than the limit of 1 MiB (--max-file-size)") !=
+        std::string::npos);
+  CHECK(pipe("--no-source --max-file-size 3 -").exit_code == 1);  // read and linted
 }
 
 TEST_CASE("robustness: the size limit holds for a named FIFO, whose size says nothing") {
@@ -184,6 +199,7 @@ TEST_CASE("robustness: the size limit holds for a named FIFO, whose size says no
   std::signal(SIGPIPE, old);
   CHECK_FALSE(r.ok);
   CHECK(r.error == EFBIG);
+  CHECK_FALSE(r.size_known);
   CHECK(r.size > 1024 * 1024);
   CHECK(r.size < big.size());  // it stopped reading
   CHECK(r.bytes.empty());

@@ -4,6 +4,8 @@
 #include <cstring>
 #include <set>
 
+#include <unistd.h>
+
 #include "app/fix_loop.hpp"
 #include "fix/atomic_write.hpp"
 #include "fix/diff.hpp"
@@ -41,20 +43,26 @@ std::size_t unsafe_not_applied(const std::vector<lint::Diagnostic>& diags, const
   return n;
 }
 
-FileResult too_large(const std::string& path, std::size_t size, const RunOptions& options) {
+// A file (or stdin) that could not be read, or that is over the size limit.
+FileResult unread(const std::string& path, const util::ReadResult& read, const RunOptions& options) {
   FileResult r;
   r.path = path;
   r.status = FileStatus::Error;
-  r.error = "the file is " + std::to_string(size / (1024 * 1024)) + " MiB, larger than the limit of " +
-            std::to_string(options.max_file_size_mb) + " MiB (--max-file-size)";
+  std::string limit = std::to_string(options.max_file_size_mb) + " MiB (--max-file-size)";
+  if (read.error != EFBIG)
+    r.error = std::string("cannot read the file: ") + std::strerror(read.error);
+  else if (read.size_known)
+    r.error = "the file is " + std::to_string(read.size / (1024 * 1024)) + " MiB, larger than the limit of " + limit;
+  else  // a pipe or a FIFO: reading stopped at the limit
+    r.error = "the input is larger than the limit of " + limit;
   return r;
 }
+
+std::size_t limit_bytes(const RunOptions& options) { return options.max_file_size_mb * 1024 * 1024; }
 }  // namespace
 
 FileResult check_bytes(const std::string& path, std::string bytes, bool from_stdin,
                        const RunOptions& options, const std::vector<const lint::Rule*>& rules) {
-  if (bytes.size() > options.max_file_size_mb * 1024 * 1024)
-    return too_large(path, bytes.size(), options);
   FileResult result;
   result.path = path;
   if (from_stdin && options.fix) result.output_text = bytes;  // printed as is when nothing is fixed
@@ -145,15 +153,8 @@ bool cannot_hold_findings(std::string_view bytes) {
 
 FileResult check_path(const std::string& path, const RunOptions& options,
                       const std::vector<const lint::Rule*>& rules, bool fast_path) {
-  util::ReadResult read = util::read_file(path, options.max_file_size_mb * 1024 * 1024);
-  if (!read.ok && read.error == EFBIG) return too_large(path, read.size, options);
-  if (!read.ok) {
-    FileResult r;
-    r.path = path;
-    r.status = FileStatus::Error;
-    r.error = std::string("cannot read the file: ") + std::strerror(read.error);
-    return r;
-  }
+  util::ReadResult read = util::read_file(path, limit_bytes(options));
+  if (!read.ok) return unread(path, read, options);
   std::string bytes = std::move(read.bytes);
   if (fast_path && cannot_hold_findings(bytes)) {
     FileResult r;
@@ -163,6 +164,13 @@ FileResult check_path(const std::string& path, const RunOptions& options,
     return r;
   }
   return check_bytes(path, std::move(bytes), false, options, rules);
+}
+
+FileResult check_stdin(const std::string& name, const RunOptions& options,
+                       const std::vector<const lint::Rule*>& rules) {
+  util::ReadResult read = util::read_fd(STDIN_FILENO, limit_bytes(options));
+  if (!read.ok) return unread(name, read, options);
+  return check_bytes(name, std::move(read.bytes), true, options, rules);
 }
 
 }  // namespace enclint::app

@@ -31,7 +31,8 @@ struct FileResult {
   std::vector<std::pair<std::string, std::string>> checked_resources;
 };
 
-// `bytes` is the file's content; `from_stdin` means never write a file.
+// `bytes` is the file's content (the callers below enforce the size limit);
+// `from_stdin` means never write a file.
 FileResult check_bytes(const std::string& path, std::string bytes, bool from_stdin,
                        const RunOptions& options, const std::vector<const lint::Rule*>& rules);
 
@@ -55,5 +56,10 @@ bool cannot_hold_findings(std::string_view bytes);
 // skipped without being parsed, like any other non-template.
 FileResult check_path(const std::string& path, const RunOptions& options,
                       const std::vector<const lint::Rule*>& rules, bool fast_path = false);
+
+// Reads standard input (named `name` in messages) and checks it; reading
+// stops at the size limit.
+FileResult check_stdin(const std::string& name, const RunOptions& options,
+                       const std::vector<const lint::Rule*>& rules);
 
 }  // namespace enclint::app

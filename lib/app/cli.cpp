@@ -18,7 +18,6 @@
 #include <fstream>
 #include <optional>
 #include <iostream>
-#include <iterator>
 #include <sstream>
 #include <thread>
 
@@ -170,9 +169,7 @@ void check_all(const std::vector<Input>& inputs, const RunOptions& options,
       return;
     }
     if (in.path == "-") {
-      std::string bytes((std::istreambuf_iterator<char>(std::cin)), std::istreambuf_iterator<char>());
-      std::string name = options.stdin_filename.empty() ? "<stdin>" : options.stdin_filename;
-      results[i] = check_bytes(name, std::move(bytes), true, options, rules);
+      results[i] = check_stdin(options.stdin_filename.empty() ? "<stdin>" : options.stdin_filename, options, rules);
       return;
     }
     results[i] = check_path(in.path, options, rules, /*fast_path=*/!in.explicit_path);

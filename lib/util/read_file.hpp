@@ -12,11 +12,16 @@ struct ReadResult {
   bool ok = false;
   std::string bytes;
   int error = 0;             // errno when !ok (EFBIG: larger than the limit)
-  std::size_t size = 0;      // when too large: its size, or what was read of it
+  std::size_t size = 0;      // when too large: its size (size_known), or what was read of it
+  bool size_known = false;   // the size came from fstat, not from reading
 };
 
 // Refuses (EFBIG) a file whose size is above `max_bytes` without reading it,
 // and a FIFO or a growing file as soon as more than that has been read.
 ReadResult read_file(const std::string& path, std::size_t max_bytes = SIZE_MAX);
+
+// The same for an open descriptor (standard input), read to its end; the
+// descriptor stays open.
+ReadResult read_fd(int fd, std::size_t max_bytes = SIZE_MAX);
 
 }  // namespace enclint::util
