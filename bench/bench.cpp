@@ -90,7 +90,8 @@ double spawn_ms(const std::vector<std::string>& args) {
   auto start = Clock::now();
   pid_t pid = 0;
   int status = 0;
-  if (posix_spawn(&pid, argv[0], &actions, nullptr, argv.data(), environ) == 0) waitpid(pid, &status, 0);
+  if (posix_spawn(&pid, argv[0], &actions, nullptr, argv.data(), environ) == 0)
+    waitpid(pid, &status, 0);
   double ms = std::chrono::duration<double, std::milli>(Clock::now() - start).count();
   posix_spawn_file_actions_destroy(&actions);
   return ms;
@@ -108,12 +109,13 @@ int latency(int n, const std::string& file, const std::string& tool, const std::
   };
   std::vector<std::vector<double>> times(commands.size());
   for (int r = 0; r < n; ++r)
-    for (std::size_t c = 0; c < commands.size(); ++c) times[c].push_back(spawn_ms(commands[c].second));
+    for (std::size_t c = 0; c < commands.size(); ++c)
+      times[c].push_back(spawn_ms(commands[c].second));
   std::printf("| command | median wall | p90 |\n|---|---|---|\n");
   for (std::size_t c = 0; c < commands.size(); ++c) {
     std::sort(times[c].begin(), times[c].end());
-    std::printf("| %s | %.2f ms | %.2f ms |\n", commands[c].first.c_str(), times[c][times[c].size() / 2],
-                times[c][times[c].size() * 9 / 10]);
+    std::printf("| %s | %.2f ms | %.2f ms |\n", commands[c].first.c_str(),
+                times[c][times[c].size() / 2], times[c][times[c].size() * 9 / 10]);
   }
   std::printf("\n(%d runs each, interleaved, posix_spawn to exit)\n", n);
   return 0;
@@ -187,8 +189,10 @@ int main(int argc, char** argv) {
   double mb = static_cast<double>(bytes) / (1024.0 * 1024.0);
   std::printf("files %zu, %.2f MB, median of %d runs, one thread\n", files.size(), mb, repeat);
   std::printf("  floor (yaml-cpp parse only): %8.3f s  %7.2f MB/s\n", floor, mb / floor);
-  std::printf("  lint (parse + model + rules): %8.3f s  %7.2f MB/s  %.2fx floor\n", lint, mb / lint, median(lint_ratio));
-  std::printf("  fix (lint + fix + verify):    %8.3f s  %7.2f MB/s  %.2fx floor\n", fix, mb / fix, median(fix_ratio));
+  std::printf("  lint (parse + model + rules): %8.3f s  %7.2f MB/s  %.2fx floor\n", lint, mb / lint,
+              median(lint_ratio));
+  std::printf("  fix (lint + fix + verify):    %8.3f s  %7.2f MB/s  %.2fx floor\n", fix, mb / fix,
+              median(fix_ratio));
   std::fprintf(stderr, "(%zu)\n", sink);
   return 0;
 }

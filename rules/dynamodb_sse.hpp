@@ -18,7 +18,7 @@ struct EffectiveSse {
   yaml::NodeId resource_map = yaml::kNone;
   yaml::NodeId globals_map = yaml::kNone;
   model::Assumptions assumptions;
-  std::string undecidable;    // the SSESpecification itself is e.g. Fn::ImportValue
+  std::string undecidable;  // the SSESpecification itself is e.g. Fn::ImportValue
   bool exists() const { return resource_map != yaml::kNone || globals_map != yaml::kNone; }
 };
 

@@ -53,7 +53,8 @@ No fix: only a person can give the reason.
 
 const lint::RuleInfo& InvalidSuppression::info() const { return kInfo; }
 
-void InvalidSuppression::check(const lint::CheckContext& ctx, std::vector<lint::Diagnostic>& out) const {
+void InvalidSuppression::check(const lint::CheckContext& ctx,
+                               std::vector<lint::Diagnostic>& out) const {
   const auto& doc = ctx.tpl.doc();
   model::Resource whole;
   whole.logical_id = "";
@@ -71,7 +72,8 @@ void InvalidSuppression::check(const lint::CheckContext& ctx, std::vector<lint::
         else if (!find(rule))
           problem = "suppression of unknown rule '" + rule + "' (see --list-rules)";
         else if (reason.empty())
-          problem = "suppression of " + rule + " without a `reason`; it is not honoured until it has one";
+          problem =
+              "suppression of " + rule + " without a `reason`; it is not honoured until it has one";
       }
       if (problem.empty()) continue;
       auto [begin, end] = node_location(ctx.tpl, entry);
@@ -79,7 +81,8 @@ void InvalidSuppression::check(const lint::CheckContext& ctx, std::vector<lint::
     }
   };
   check_entries(doc.get(doc.root(), "Metadata"), whole);
-  for (const model::Resource& r : ctx.tpl.resources()) check_entries(doc.get(r.node, "Metadata"), r);
+  for (const model::Resource& r : ctx.tpl.resources())
+    check_entries(doc.get(r.node, "Metadata"), r);
 }
 
 }  // namespace enclint::rules

@@ -9,13 +9,12 @@ namespace enclint::rules {
 
 namespace {
 
-const lint::RuleInfo kInfo{
-    "ENC102",
-    "dynamodb-sse-disabled",
-    "DynamoDB SSESpecification whose SSEEnabled is, or can be, false",
-    lint::Severity::Error,
-    lint::FixAvailability::SafeOrUnsafe,
-    R"(## What it does
+const lint::RuleInfo kInfo{"ENC102",
+                           "dynamodb-sse-disabled",
+                           "DynamoDB SSESpecification whose SSEEnabled is, or can be, false",
+                           lint::Severity::Error,
+                           lint::FixAvailability::SafeOrUnsafe,
+                           R"(## What it does
 Checks `SSESpecification.SSEEnabled` of DynamoDB tables, global tables and SAM
 SimpleTables (merged with `Globals.SimpleTable.SSESpecification`, resource
 values winning). It reports `SSEEnabled` that is false, absent, or can be
@@ -76,7 +75,8 @@ void DynamodbSseDisabled::check(const lint::CheckContext& ctx,
         switch (p.kind) {
           case K::Absent:
             problems.push_back((p.no_value ? "SSEEnabled is removed by Ref: AWS::NoValue"
-                                           : "SSEEnabled is not set") + when(p.assumptions));
+                                           : "SSEEnabled is not set") +
+                               when(p.assumptions));
             break;
           case K::Node: {
             model::Truth t = model::truth_of(doc, p.node);
@@ -87,17 +87,19 @@ void DynamodbSseDisabled::check(const lint::CheckContext& ctx,
             break;
           }
           case K::AnyParameter:
-            problems.push_back("SSEEnabled comes from parameter " + p.detail +
-                               ", which has no AllowedValues, so false can be passed at deploy time" +
-                               when(p.assumptions));
+            problems.push_back(
+                "SSEEnabled comes from parameter " + p.detail +
+                ", which has no AllowedValues, so false can be passed at deploy time" +
+                when(p.assumptions));
             break;
           case K::Unknown:
             undecided = "SSEEnabled is " + p.detail + ", which cannot be checked statically";
             break;
         }
       }
-      yaml::NodeId spec_node = spec.resource_map != yaml::kNone ? spec.resource_map : spec.globals_map;
-      yaml::NodeId at = k.value != yaml::kNone ? k.value
+      yaml::NodeId spec_node =
+          spec.resource_map != yaml::kNone ? spec.resource_map : spec.globals_map;
+      yaml::NodeId at = k.value != yaml::kNone              ? k.value
                         : doc[spec_node].key != yaml::kNone ? doc[spec_node].key
                                                             : spec_node;
       auto [begin, end] = node_location(ctx.tpl, at);
@@ -110,14 +112,15 @@ void DynamodbSseDisabled::check(const lint::CheckContext& ctx,
         }
         continue;
       }
-      lint::Diagnostic d = make(
-          r, begin, end,
-          table_label(r) + ": " + join(problems) +
-              "; with SSE disabled DynamoDB encrypts the table with an AWS owned key (no key "
-              "policy, no CloudTrail record of key use), not a KMS key in your account",
-          path);
+      lint::Diagnostic d =
+          make(r, begin, end,
+               table_label(r) + ": " + join(problems) +
+                   "; with SSE disabled DynamoDB encrypts the table with an AWS owned key (no key "
+                   "policy, no CloudTrail record of key use), not a KMS key in your account",
+               path);
       if (k.from_globals || (k.value == yaml::kNone && spec.resource_map == yaml::kNone)) {
-        d.not_fixable = "SSEEnabled comes from Globals.SimpleTable.SSESpecification; change it there";
+        d.not_fixable =
+            "SSEEnabled comes from Globals.SimpleTable.SSESpecification; change it there";
       } else if (k.value == yaml::kNone) {
         attach(fix::insert_fix(ctx.tpl, ctx.style(), spec.resource_map, "SSEEnabled",
                                model::Value::boolean(true), "Add SSEEnabled: true"),

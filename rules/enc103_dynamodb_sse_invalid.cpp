@@ -54,7 +54,8 @@ No fix: the intent is unclear (drop the key, or enable SSE?).
 
 const lint::RuleInfo& DynamodbSseInvalid::info() const { return kInfo; }
 
-void DynamodbSseInvalid::check(const lint::CheckContext& ctx, std::vector<lint::Diagnostic>& out) const {
+void DynamodbSseInvalid::check(const lint::CheckContext& ctx,
+                               std::vector<lint::Diagnostic>& out) const {
   const auto& doc = ctx.tpl.doc();
   using K = model::Possibility::Kind;
   for (const model::Resource& r : ctx.tpl.resources()) {
@@ -68,12 +69,14 @@ void DynamodbSseInvalid::check(const lint::CheckContext& ctx, std::vector<lint::
         const std::string v(doc[p.node].value());
         if (v == "KMS" || !reported.insert(type.value).second) continue;
         auto [begin, end] = node_location(ctx.tpl, type.value);
-        out.push_back(make(r, begin, end,
-                           table_label(r) + ": SSEType is '" + v + "'" + when(p.assumptions) +
-                               "; only KMS selects a KMS key (" +
-                               (v == "AES256" ? "AES256 is not a KMS type: the table keeps an AWS owned key" : "CloudFormation rejects other values") +
-                               ")",
-                           r.path + "/Properties/SSESpecification/SSEType"));
+        out.push_back(
+            make(r, begin, end,
+                 table_label(r) + ": SSEType is '" + v + "'" + when(p.assumptions) +
+                     "; only KMS selects a KMS key (" +
+                     (v == "AES256" ? "AES256 is not a KMS type: the table keeps an AWS owned key"
+                                    : "CloudFormation rejects other values") +
+                     ")",
+                 r.path + "/Properties/SSESpecification/SSEType"));
       }
       SseKey key = sse_key(ctx, spec, "KMSMasterKeyId");
       if (key.value == yaml::kNone || reported.count(key.value)) continue;

@@ -9,13 +9,13 @@ namespace enclint::rules {
 
 namespace {
 
-const lint::RuleInfo kInfo{
-    "ENC105",
-    "dynamodb-cmk-missing",
-    "DynamoDB table encrypted with the AWS managed key instead of a customer managed key (level cmk)",
-    lint::Severity::Error,
-    lint::FixAvailability::Safe,
-    R"(## What it does
+const lint::RuleInfo kInfo{"ENC105",
+                           "dynamodb-cmk-missing",
+                           "DynamoDB table encrypted with the AWS managed key instead of a "
+                           "customer managed key (level cmk)",
+                           lint::Severity::Error,
+                           lint::FixAvailability::Safe,
+                           R"(## What it does
 At policy level `cmk` only (`--level cmk`, or `level: cmk` in the config):
 checks that DynamoDB tables with SSE enabled name a customer managed key,
 `SSESpecification.KMSMasterKeyId`. For `AWS::DynamoDB::GlobalTable` the key
@@ -53,7 +53,7 @@ nothing to insert.
 - https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/encryption.howitworks.html
 - https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-dynamodb-globaltable-replicassespecification.html
 )",
-    true};
+                           true};
 
 const char* kWhy =
     "the AWS managed key aws/dynamodb is used, whose policy and rotation you cannot control; "
@@ -74,7 +74,8 @@ bool can_be_enabled(const lint::CheckContext& ctx, const EffectiveSse& spec) {
 
 const lint::RuleInfo& DynamodbCmkMissing::info() const { return kInfo; }
 
-void DynamodbCmkMissing::check(const lint::CheckContext& ctx, std::vector<lint::Diagnostic>& out) const {
+void DynamodbCmkMissing::check(const lint::CheckContext& ctx,
+                               std::vector<lint::Diagnostic>& out) const {
   const auto& doc = ctx.tpl.doc();
   const std::string& key_option = ctx.options.fix.kms_key;
   const std::string no_key = "pass --kms-key (or set fix.kms_key in the config) to insert a key";
@@ -95,11 +96,11 @@ void DynamodbCmkMissing::check(const lint::CheckContext& ctx, std::vector<lint::
           if (doc.get(replica_sse, "KMSMasterKeyId") != yaml::kNone) continue;
           auto [begin, end] = node_location(ctx.tpl, replica);
           std::string region(doc.text(doc.get(replica, "Region")));
-          lint::Diagnostic d = make(r, begin, end,
-                                    table_label(r) + ": replica " +
-                                        (region.empty() ? "" : "in " + region + " ") +
-                                        "has no SSESpecification.KMSMasterKeyId: " + kWhy,
-                                    r.path + "/Properties/Replicas");
+          lint::Diagnostic d =
+              make(r, begin, end,
+                   table_label(r) + ": replica " + (region.empty() ? "" : "in " + region + " ") +
+                       "has no SSESpecification.KMSMasterKeyId: " + kWhy,
+                   r.path + "/Properties/Replicas");
           if (key_option.empty()) {
             d.not_fixable = no_key;
           } else if (doc.is_map(replica_sse)) {
@@ -107,10 +108,11 @@ void DynamodbCmkMissing::check(const lint::CheckContext& ctx, std::vector<lint::
                                    kms_key_value(key_option), "Add KMSMasterKeyId to the replica"),
                    d);
           } else if (replica_sse == yaml::kNone) {
-            attach(fix::insert_fix(ctx.tpl, ctx.style(), replica, "SSESpecification",
-                                   model::Value::map({{"KMSMasterKeyId", kms_key_value(key_option)}}),
-                                   "Add SSESpecification with KMSMasterKeyId to the replica"),
-                   d);
+            attach(
+                fix::insert_fix(ctx.tpl, ctx.style(), replica, "SSESpecification",
+                                model::Value::map({{"KMSMasterKeyId", kms_key_value(key_option)}}),
+                                "Add SSESpecification with KMSMasterKeyId to the replica"),
+                d);
           } else {
             d.not_fixable = "the replica's SSESpecification is not a mapping";
           }
@@ -127,23 +129,26 @@ void DynamodbCmkMissing::check(const lint::CheckContext& ctx, std::vector<lint::
              model::truth_of(doc, on.node) == model::Truth::False))
           continue;
         for (const auto& k : key.possibilities)
-          if (k.kind == model::Possibility::Kind::Absent && model::consistent(k.assumptions, on.assumptions))
+          if (k.kind == model::Possibility::Kind::Absent &&
+              model::consistent(k.assumptions, on.assumptions))
             has_key = false;
       }
-      yaml::NodeId spec_node = spec.resource_map != yaml::kNone ? spec.resource_map : spec.globals_map;
+      yaml::NodeId spec_node =
+          spec.resource_map != yaml::kNone ? spec.resource_map : spec.globals_map;
       if (has_key || !seen.insert(spec_node).second) continue;
       yaml::NodeId at = doc[spec_node].key != yaml::kNone ? doc[spec_node].key : spec_node;
       auto [begin, end] = node_location(ctx.tpl, at);
-      lint::Diagnostic d = make(r, begin, end,
-                                table_label(r) + " has SSE without KMSMasterKeyId" +
-                                    when(spec.assumptions) + ": " + kWhy,
-                                r.path + "/Properties/SSESpecification");
+      lint::Diagnostic d = make(
+          r, begin, end,
+          table_label(r) + " has SSE without KMSMasterKeyId" + when(spec.assumptions) + ": " + kWhy,
+          r.path + "/Properties/SSESpecification");
       if (key_option.empty()) {
         d.not_fixable = no_key;
       } else if (spec.resource_map == yaml::kNone) {
         d.not_fixable = "SSESpecification comes from Globals.SimpleTable; add the key there";
       } else if (key.value != yaml::kNone) {
-        d.not_fixable = "KMSMasterKeyId is set only under some conditions; make it unconditional by hand";
+        d.not_fixable =
+            "KMSMasterKeyId is set only under some conditions; make it unconditional by hand";
       } else {
         fix::Entries entries;
         if (sse_key(ctx, spec, "SSEType").value == yaml::kNone)

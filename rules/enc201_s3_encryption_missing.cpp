@@ -88,16 +88,17 @@ void S3EncryptionMissing::check(const lint::CheckContext& ctx,
         ") so it is explicit and reviewable";
     if (written == yaml::kNone) {
       auto [begin, end] = missing_property_location(ctx.tpl, r);
-      lint::Diagnostic d = make(r, begin, end,
-                                bucket_label(r) + " has no BucketEncryption: " + baseline,
-                                r.path + "/Properties");
-      model::Value encryption = model::Value::map(
-          {{"ServerSideEncryptionConfiguration",
-            model::Value::seq({default_encryption_rule(ctx.options.fix)})}});
-      attach_properties_insert(ctx, r, "BucketEncryption", std::move(encryption),
-                               "Add BucketEncryption with " + algorithm +
-                                   (algorithm == "aws:kms:dsse" ? "" : " and BucketKeyEnabled: true"),
-                               d);
+      lint::Diagnostic d =
+          make(r, begin, end, bucket_label(r) + " has no BucketEncryption: " + baseline,
+               r.path + "/Properties");
+      model::Value encryption =
+          model::Value::map({{"ServerSideEncryptionConfiguration",
+                              model::Value::seq({default_encryption_rule(ctx.options.fix)})}});
+      attach_properties_insert(
+          ctx, r, "BucketEncryption", std::move(encryption),
+          "Add BucketEncryption with " + algorithm +
+              (algorithm == "aws:kms:dsse" ? "" : " and BucketKeyEnabled: true"),
+          d);
       out.push_back(std::move(d));
       continue;
     }

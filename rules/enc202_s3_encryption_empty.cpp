@@ -7,13 +7,12 @@ namespace enclint::rules {
 
 namespace {
 
-const lint::RuleInfo kInfo{
-    "ENC202",
-    "s3-encryption-empty",
-    "S3 BucketEncryption with no rule that sets a default algorithm",
-    lint::Severity::Error,
-    lint::FixAvailability::None,
-    R"(## What it does
+const lint::RuleInfo kInfo{"ENC202",
+                           "s3-encryption-empty",
+                           "S3 BucketEncryption with no rule that sets a default algorithm",
+                           lint::Severity::Error,
+                           lint::FixAvailability::None,
+                           R"(## What it does
 Checks that `BucketEncryption.ServerSideEncryptionConfiguration` has at least
 one rule with `ServerSideEncryptionByDefault.SSEAlgorithm`, whatever the
 conditions: a list whose every rule can disappear (`Fn::If` with
@@ -51,7 +50,8 @@ No fix: which algorithm was meant is for a person to decide.
 
 const lint::RuleInfo& S3EncryptionEmpty::info() const { return kInfo; }
 
-void S3EncryptionEmpty::check(const lint::CheckContext& ctx, std::vector<lint::Diagnostic>& out) const {
+void S3EncryptionEmpty::check(const lint::CheckContext& ctx,
+                              std::vector<lint::Diagnostic>& out) const {
   const auto& doc = ctx.tpl.doc();
   const auto& eval = ctx.eval();
   using K = model::Possibility::Kind;
@@ -64,9 +64,11 @@ void S3EncryptionEmpty::check(const lint::CheckContext& ctx, std::vector<lint::D
     for (const model::Possibility& enc : eval.expand(written)) {
       if (enc.kind != K::Node || !doc.is_map(enc.node)) continue;
       yaml::NodeId config_node = doc.get(enc.node, "ServerSideEncryptionConfiguration");
-      for (const model::Possibility& config : eval.lookup({enc}, "ServerSideEncryptionConfiguration")) {
+      for (const model::Possibility& config :
+           eval.lookup({enc}, "ServerSideEncryptionConfiguration")) {
         if (config.kind == K::Absent) {
-          problem = "BucketEncryption has no ServerSideEncryptionConfiguration" + when(config.assumptions);
+          problem = "BucketEncryption has no ServerSideEncryptionConfiguration" +
+                    when(config.assumptions);
         } else if (config.kind == K::Node && doc.is_seq(config.node)) {
           // Every rule must be able to lack an algorithm for the whole list to lack one.
           model::Assumptions why;

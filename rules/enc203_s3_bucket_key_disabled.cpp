@@ -7,13 +7,12 @@ namespace enclint::rules {
 
 namespace {
 
-const lint::RuleInfo kInfo{
-    "ENC203",
-    "s3-bucket-key-disabled",
-    "S3 encryption rule without BucketKeyEnabled: true",
-    lint::Severity::Error,
-    lint::FixAvailability::SafeOrUnsafe,
-    R"(## What it does
+const lint::RuleInfo kInfo{"ENC203",
+                           "s3-bucket-key-disabled",
+                           "S3 encryption rule without BucketKeyEnabled: true",
+                           lint::Severity::Error,
+                           lint::FixAvailability::SafeOrUnsafe,
+                           R"(## What it does
 Checks every rule of `BucketEncryption.ServerSideEncryptionConfiguration`
 (not only the first) for `BucketKeyEnabled: true`. `BucketKeyEnabled` is a
 sibling of `ServerSideEncryptionByDefault`, not a key inside it. Rules with
@@ -87,7 +86,8 @@ void S3BucketKeyDisabled::check(const lint::CheckContext& ctx,
         if (p.kind == K::Absent && key == yaml::kNone) {
           problems.push_back("does not set BucketKeyEnabled: true" + when(p.assumptions));
         } else if (p.kind == K::Absent) {
-          problems.push_back("removes BucketKeyEnabled with Ref: AWS::NoValue" + when(p.assumptions));
+          problems.push_back("removes BucketKeyEnabled with Ref: AWS::NoValue" +
+                             when(p.assumptions));
         } else if (p.kind == K::Node && model::truth_of(doc, p.node) == model::Truth::False) {
           problems.push_back("sets BucketKeyEnabled: false" + when(p.assumptions));
         } else if (p.kind == K::AnyParameter) {
@@ -107,8 +107,8 @@ void S3BucketKeyDisabled::check(const lint::CheckContext& ctx,
         }
         continue;
       }
-      lint::Diagnostic d =
-          make(r, begin, end, rule_label(r, rule) + " " + join(problems) + "; " + why(algorithms), path);
+      lint::Diagnostic d = make(
+          r, begin, end, rule_label(r, rule) + " " + join(problems) + "; " + why(algorithms), path);
       if (key == yaml::kNone) {
         attach(fix::insert_fix(ctx.tpl, ctx.style(), rule.map, "BucketKeyEnabled",
                                model::Value::boolean(true),

@@ -52,7 +52,8 @@ bool known(const std::string& a) { return a == "AES256" || a == "aws:kms" || a =
 
 const lint::RuleInfo& S3EncryptionInvalid::info() const { return kInfo; }
 
-void S3EncryptionInvalid::check(const lint::CheckContext& ctx, std::vector<lint::Diagnostic>& out) const {
+void S3EncryptionInvalid::check(const lint::CheckContext& ctx,
+                                std::vector<lint::Diagnostic>& out) const {
   const auto& doc = ctx.tpl.doc();
   for (const model::Resource& r : ctx.tpl.resources()) {
     if (r.type != "AWS::S3::Bucket") continue;
@@ -61,15 +62,17 @@ void S3EncryptionInvalid::check(const lint::CheckContext& ctx, std::vector<lint:
         if (ra.written == yaml::kNone) continue;
         std::vector<const model::Possibility*> aes;
         for (const model::Possibility& v : ra.values) {
-          if (v.kind != model::Possibility::Kind::Node || doc[v.node].kind != yaml::Kind::Scalar) continue;
+          if (v.kind != model::Possibility::Kind::Node || doc[v.node].kind != yaml::Kind::Scalar)
+            continue;
           const std::string a(doc[v.node].value());
           if (a == "AES256") aes.push_back(&v);
           if (known(a)) continue;
           auto [begin, end] = node_location(ctx.tpl, ra.written);
-          out.push_back(make(r, begin, end,
-                             rule_label(r, rule) + ": SSEAlgorithm '" + a + "'" + when(v.assumptions) +
-                                 " is not one of AES256, aws:kms, aws:kms:dsse; the deployment fails",
-                             rule_path(r, rule) + "/ServerSideEncryptionByDefault/SSEAlgorithm"));
+          out.push_back(
+              make(r, begin, end,
+                   rule_label(r, rule) + ": SSEAlgorithm '" + a + "'" + when(v.assumptions) +
+                       " is not one of AES256, aws:kms, aws:kms:dsse; the deployment fails",
+                   rule_path(r, rule) + "/ServerSideEncryptionByDefault/SSEAlgorithm"));
           break;
         }
         // A key only matters where it can be present together with AES256.
@@ -82,11 +85,12 @@ void S3EncryptionInvalid::check(const lint::CheckContext& ctx, std::vector<lint:
         }
         if (clash) {
           auto [begin, end] = node_location(ctx.tpl, key);
-          out.push_back(make(r, begin, end,
-                             rule_label(r, rule) + ": KMSMasterKeyID is set with SSEAlgorithm AES256" +
-                                 when(clash->assumptions) +
-                                 "; S3 accepts a key only with aws:kms or aws:kms:dsse (SSE-S3 uses keys S3 owns)",
-                             rule_path(r, rule) + "/ServerSideEncryptionByDefault/KMSMasterKeyID"));
+          out.push_back(make(
+              r, begin, end,
+              rule_label(r, rule) + ": KMSMasterKeyID is set with SSEAlgorithm AES256" +
+                  when(clash->assumptions) +
+                  "; S3 accepts a key only with aws:kms or aws:kms:dsse (SSE-S3 uses keys S3 owns)",
+              rule_path(r, rule) + "/ServerSideEncryptionByDefault/KMSMasterKeyID"));
         }
       }
     }

@@ -7,13 +7,12 @@ namespace enclint::rules {
 
 namespace {
 
-const lint::RuleInfo kInfo{
-    "ENC205",
-    "s3-cmk-missing",
-    "S3 default encryption without a customer managed KMS key (level cmk)",
-    lint::Severity::Error,
-    lint::FixAvailability::Unsafe,
-    R"(## What it does
+const lint::RuleInfo kInfo{"ENC205",
+                           "s3-cmk-missing",
+                           "S3 default encryption without a customer managed KMS key (level cmk)",
+                           lint::Severity::Error,
+                           lint::FixAvailability::Unsafe,
+                           R"(## What it does
 At policy level `cmk` only (`--level cmk`, or `level: cmk` in the config):
 checks that every encryption rule uses `aws:kms` or `aws:kms:dsse` with a
 `KMSMasterKeyID`.
@@ -47,7 +46,7 @@ allow readers) and adds KMS request costs.
 - https://docs.aws.amazon.com/AmazonS3/latest/userguide/UsingKMSEncryption.html
 - https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-s3-bucket-serversideencryptionbydefault.html
 )",
-    true};
+                           true};
 
 bool kms(const std::string& a) { return a == "aws:kms" || a == "aws:kms:dsse"; }
 
@@ -79,12 +78,13 @@ void S3CmkMissing::check(const lint::CheckContext& ctx, std::vector<lint::Diagno
             continue;
           }
           for (const auto& k : keys)
-            keyless |= k.kind == model::Possibility::Kind::Absent && model::consistent(k.assumptions, v.assumptions);
+            keyless |= k.kind == model::Possibility::Kind::Absent &&
+                       model::consistent(k.assumptions, v.assumptions);
         }
         if (weak.empty() && !keyless) continue;
         std::string problem =
             weak.rfind("no SSEAlgorithm", 0) == 0 ? "has " + weak
-            : !weak.empty() ? "uses " + weak + " (SSE-S3, keys S3 owns)"
+            : !weak.empty()                       ? "uses " + weak + " (SSE-S3, keys S3 owns)"
                             : "uses aws:kms without KMSMasterKeyID (the AWS managed key aws/s3)";
         yaml::NodeId at = ra.written != yaml::kNone ? ra.written : ra.by_default;
         auto [begin, end] = node_location(ctx.tpl, at);
@@ -97,7 +97,8 @@ void S3CmkMissing::check(const lint::CheckContext& ctx, std::vector<lint::Diagno
         if (key_option.empty()) {
           d.not_fixable = "pass --kms-key (or set fix.kms_key in the config) to insert a key";
         } else if (key != yaml::kNone && keyless) {
-          d.not_fixable = "KMSMasterKeyID is set only under some conditions; make it unconditional by hand";
+          d.not_fixable =
+              "KMSMasterKeyID is set only under some conditions; make it unconditional by hand";
         } else if (ra.written == yaml::kNone) {
           d.not_fixable = "ServerSideEncryptionByDefault has no SSEAlgorithm; set it by hand";
         } else if (!weak.empty() && !literal) {

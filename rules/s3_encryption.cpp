@@ -8,9 +8,12 @@ using model::Possibility;
 using yaml::kNone;
 using yaml::NodeId;
 
-std::string bucket_label(const model::Resource& r) { return "S3 bucket '" + std::string(r.logical_id) + "'"; }
+std::string bucket_label(const model::Resource& r) {
+  return "S3 bucket '" + std::string(r.logical_id) + "'";
+}
 
-std::vector<EncryptionRule> encryption_rules(const lint::CheckContext& ctx, const model::Resource& r) {
+std::vector<EncryptionRule> encryption_rules(const lint::CheckContext& ctx,
+                                             const model::Resource& r) {
   const auto& doc = ctx.tpl.doc();
   const auto& eval = ctx.eval();
   std::vector<EncryptionRule> out;
@@ -30,7 +33,8 @@ std::vector<EncryptionRule> encryption_rules(const lint::CheckContext& ctx, cons
   return out;
 }
 
-std::vector<RuleAlgorithm> rule_algorithms(const lint::CheckContext& ctx, const EncryptionRule& rule) {
+std::vector<RuleAlgorithm> rule_algorithms(const lint::CheckContext& ctx,
+                                           const EncryptionRule& rule) {
   const auto& doc = ctx.tpl.doc();
   const auto& eval = ctx.eval();
   std::vector<RuleAlgorithm> out;
@@ -49,7 +53,8 @@ std::vector<RuleAlgorithm> rule_algorithms(const lint::CheckContext& ctx, const 
   return out;
 }
 
-std::vector<std::string> algorithm_names(const lint::CheckContext& ctx, const EncryptionRule& rule) {
+std::vector<std::string> algorithm_names(const lint::CheckContext& ctx,
+                                         const EncryptionRule& rule) {
   const auto& doc = ctx.tpl.doc();
   std::vector<std::string> names;
   for (const RuleAlgorithm& ra : rule_algorithms(ctx, rule))

@@ -18,15 +18,17 @@ struct EncryptionRule {
   int index = 0;  // position in its list, for messages and paths
   model::Assumptions assumptions;
 };
-std::vector<EncryptionRule> encryption_rules(const lint::CheckContext& ctx, const model::Resource& r);
+std::vector<EncryptionRule> encryption_rules(const lint::CheckContext& ctx,
+                                             const model::Resource& r);
 
 // One way a rule's ServerSideEncryptionByDefault can turn out.
 struct RuleAlgorithm {
-  yaml::NodeId by_default = yaml::kNone;  // the ServerSideEncryptionByDefault mapping
-  yaml::NodeId written = yaml::kNone;     // its SSEAlgorithm value node
-  std::vector<model::Possibility> values; // what SSEAlgorithm can be
+  yaml::NodeId by_default = yaml::kNone;   // the ServerSideEncryptionByDefault mapping
+  yaml::NodeId written = yaml::kNone;      // its SSEAlgorithm value node
+  std::vector<model::Possibility> values;  // what SSEAlgorithm can be
 };
-std::vector<RuleAlgorithm> rule_algorithms(const lint::CheckContext& ctx, const EncryptionRule& rule);
+std::vector<RuleAlgorithm> rule_algorithms(const lint::CheckContext& ctx,
+                                           const EncryptionRule& rule);
 
 // The literal algorithm names a rule can have ("" entries dropped).
 std::vector<std::string> algorithm_names(const lint::CheckContext& ctx, const EncryptionRule& rule);

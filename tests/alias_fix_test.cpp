@@ -25,7 +25,8 @@ Linted lint_text(const std::string& text) {
 TEST_CASE("aliases: every user needs the fix, so the anchored mapping gets it once") {
   const std::string text =
       "Resources:\n"
-      "  A:\n    Type: AWS::DynamoDB::Table\n    Properties: &p\n      BillingMode: PAY_PER_REQUEST\n"
+      "  A:\n    Type: AWS::DynamoDB::Table\n    Properties: &p\n      BillingMode: "
+      "PAY_PER_REQUEST\n"
       "  B:\n    Type: AWS::DynamoDB::Table\n    Properties: *p\n";
   auto l = lint_text(text);
   REQUIRE(l.diags.size() == 2);
@@ -41,7 +42,8 @@ TEST_CASE("aliases: every user needs the fix, so the anchored mapping gets it on
   REQUIRE(result.ok);
   CHECK(result.text() ==
         "Resources:\n"
-        "  A:\n    Type: AWS::DynamoDB::Table\n    Properties: &p\n      BillingMode: PAY_PER_REQUEST\n"
+        "  A:\n    Type: AWS::DynamoDB::Table\n    Properties: &p\n      BillingMode: "
+        "PAY_PER_REQUEST\n"
         "      SSESpecification:\n        SSEEnabled: true\n        SSEType: KMS\n"
         "  B:\n    Type: AWS::DynamoDB::Table\n    Properties: *p\n");
   CHECK(result.remaining.empty());
@@ -60,7 +62,8 @@ TEST_CASE("aliases: a user that does not need the fix makes it not fixable, with
 TEST_CASE("aliases: a whole resource aliased twice is fixed through its anchor") {
   auto l = lint_text(
       "Resources:\n"
-      "  A: &bucket\n    Type: AWS::S3::Bucket\n    Properties:\n      VersioningConfiguration: {Status: Enabled}\n"
+      "  A: &bucket\n    Type: AWS::S3::Bucket\n    Properties:\n      VersioningConfiguration: "
+      "{Status: Enabled}\n"
       "  B: *bucket\n");
   REQUIRE(l.diags.size() == 2);
   auto result = app::fix_loop(*l.loaded.tpl, l.diags, rules::all(), {}, false);
@@ -83,7 +86,8 @@ TEST_CASE("merge keys: Properties from `<<` is not fixable, a map that merges is
   auto merging = lint_text(
       "Base: &base {BillingMode: PAY_PER_REQUEST}\n"
       "Resources:\n"
-      "  A:\n    Type: AWS::DynamoDB::Table\n    Properties:\n      <<: *base\n      TableName: a\n");
+      "  A:\n    Type: AWS::DynamoDB::Table\n    Properties:\n      <<: *base\n      TableName: "
+      "a\n");
   REQUIRE(merging.diags.size() == 1);
   auto result = app::fix_loop(*merging.loaded.tpl, merging.diags, rules::all(), {}, false);
   auto streamed = app::fix_loop(*merging.loaded.tpl, merging.diags, rules::all(), {}, false, 0);

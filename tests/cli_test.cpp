@@ -1,8 +1,8 @@
 // Black-box tests of the built binary (ccache style): formats, exit codes,
 // stdin, directories, and what --fix may and may not write.
-#include <catch2/catch.hpp>
 #include <sys/stat.h>
 #include <yaml-cpp/yaml.h>
+#include <catch2/catch.hpp>
 
 #include <filesystem>
 
@@ -22,11 +22,11 @@ const std::string kBucket =
     "      BucketName: data\n";
 
 const std::string kBucketFixed = kBucket +
-    "      BucketEncryption:\n"
-    "        ServerSideEncryptionConfiguration:\n"
-    "          - ServerSideEncryptionByDefault:\n"
-    "              SSEAlgorithm: AES256\n"
-    "            BucketKeyEnabled: true\n";
+                                 "      BucketEncryption:\n"
+                                 "        ServerSideEncryptionConfiguration:\n"
+                                 "          - ServerSideEncryptionByDefault:\n"
+                                 "              SSEAlgorithm: AES256\n"
+                                 "            BucketKeyEnabled: true\n";
 
 const std::string kClean = kBucketFixed;
 
@@ -46,8 +46,8 @@ TEST_CASE("cli: --version, --help, --list-rules, --explain") {
   CHECK(l.out.find("ENC203  s3-bucket-key-disabled") != std::string::npos);
   auto e = run_tool("--explain s3-encryption-missing", dir.path());
   CHECK(e.exit_code == 0);
-  for (const char* section : {"## What it does", "## Why is this bad?", "## Example", "## Use instead",
-                              "## Fix safety", "## References"})
+  for (const char* section : {"## What it does", "## Why is this bad?", "## Example",
+                              "## Use instead", "## Fix safety", "## References"})
     CHECK(e.out.find(section) != std::string::npos);
 }
 
@@ -140,7 +140,8 @@ TEST_CASE("cli: --diff prints a patch that git apply turns into the --fix result
   CHECK(read_file(dir / "t.yaml") == kBucket);  // nothing written
   CHECK(r.out.rfind("--- a/t.yaml\n+++ b/t.yaml\n@@ -4,3 +4,8 @@\n", 0) == 0);
   write_file(dir / "fix.patch", r.out);
-  int rc = std::system(("cd " + shell_quote(dir.path().string()) + " && git apply fix.patch").c_str());
+  int rc =
+      std::system(("cd " + shell_quote(dir.path().string()) + " && git apply fix.patch").c_str());
   CHECK(rc == 0);
   CHECK(read_file(dir / "t.yaml") == kBucketFixed);
 }
@@ -168,9 +169,9 @@ TEST_CASE("cli: directories are searched, non-templates and tool folders skipped
   write_file(dir / "infra" / "nested" / "b.template", kBucket);
   write_file(dir / "infra" / "nested" / "c.json",
              "{\"Resources\": {\"T\": {\"Type\": \"AWS::DynamoDB::Table\", \"Properties\": {}}}}");
-  write_file(dir / "infra" / "notes.txt", kBucket);                 // wrong extension
+  write_file(dir / "infra" / "notes.txt", kBucket);  // wrong extension
   write_file(dir / "infra" / "chart.yaml", "apiVersion: v2\nname: {{ .Values.x }}\n");  // Helm
-  write_file(dir / ".github" / "workflows" / "ci.yml", kBucket);     // hidden folder
+  write_file(dir / ".github" / "workflows" / "ci.yml", kBucket);  // hidden folder
   write_file(dir / "node_modules" / "pkg" / "t.yaml", kBucket);
   write_file(dir / ".aws-sam" / "build" / "template.yaml", kBucket);
   auto r = run_tool("-j 2 .", dir.path());
@@ -188,26 +189,33 @@ TEST_CASE("cli: directories are searched, non-templates and tool folders skipped
   CHECK(run_tool("-j 1 .", dir.path()).out == r.out);
 }
 
-TEST_CASE("cli: the fast path skips unparsed only files found in a directory that cannot hold a finding") {
+TEST_CASE(
+    "cli: the fast path skips unparsed only files found in a directory that cannot hold a "
+    "finding") {
   TempDir dir;
   fs::create_directories(dir / "infra");
   // A broken template with no type we check: a directory scan does not parse it...
-  write_file(dir / "infra" / "queue.yaml", "AWSTemplateFormatVersion: x\nResources:\n  Q: [AWS::SQS::Queue\n");
+  write_file(dir / "infra" / "queue.yaml",
+             "AWSTemplateFormatVersion: x\nResources:\n  Q: [AWS::SQS::Queue\n");
   auto scan = run_tool("--verbose infra", dir.path());
   CHECK(scan.exit_code == 0);
-  CHECK(scan.out.find("infra/queue.yaml: skipped: no resource type we check (not parsed)") != std::string::npos);
+  CHECK(scan.out.find("infra/queue.yaml: skipped: no resource type we check (not parsed)") !=
+        std::string::npos);
   // ...but named explicitly (as pre-commit does) it is parsed and its error reported.
   auto named = run_tool("infra/queue.yaml", dir.path());
   CHECK(named.exit_code == 2);
   CHECK(named.out.find("infra/queue.yaml:4:1: error: end of sequence flow not found") == 0);
   // A broken file that mentions a type we check is always parsed.
-  write_file(dir / "infra" / "bucket.yaml", "AWSTemplateFormatVersion: x\nResources:\n  B: [AWS::S3::Bucket\n");
+  write_file(dir / "infra" / "bucket.yaml",
+             "AWSTemplateFormatVersion: x\nResources:\n  B: [AWS::S3::Bucket\n");
   CHECK(run_tool("infra", dir.path()).exit_code == 2);
 }
 
 TEST_CASE("cli: an unparseable template is an error with its position and is never written") {
   TempDir dir;
-  std::string broken = "AWSTemplateFormatVersion: '2010-09-09'\nResources:\n  B:\n    Type: AWS::S3::Bucket\n    Properties: [oops\n";
+  std::string broken =
+      "AWSTemplateFormatVersion: '2010-09-09'\nResources:\n  B:\n    Type: AWS::S3::Bucket\n    "
+      "Properties: [oops\n";
   write_file(dir / "bad.yaml", broken);
   write_file(dir / "t.yaml", kBucket);
   auto r = run_tool("--fix bad.yaml t.yaml", dir.path());

@@ -41,9 +41,12 @@ TEST_CASE("config: unknown keys and values are errors with position and choices"
     const char* text;
     const char* error;
   } cases[] = {
-      {"select: [ENC201]\nselcet: [ENC101]\n", ".cfn-enclint.yaml:2:1: unknown key 'selcet' (valid: select, ignore, severity, level, fix, exclude)"},
+      {"select: [ENC201]\nselcet: [ENC101]\n",
+       ".cfn-enclint.yaml:2:1: unknown key 'selcet' (valid: select, ignore, severity, level, fix, "
+       "exclude)"},
       {"level: strict\n", ":1:8: unknown level 'strict' (valid: baseline, cmk)"},
-      {"severity:\n  ENC201: fatal\n", ":2:11: unknown severity 'fatal' (valid: error, warning, info)"},
+      {"severity:\n  ENC201: fatal\n",
+       ":2:11: unknown severity 'fatal' (valid: error, warning, info)"},
       {"ignore: [ENC999]\n", ":1:9: unknown rule 'ENC999' (valid: ENC001, ENC101"},
       {"fix:\n  kms: x\n", ":2:3: unknown key 'kms' in fix (valid: kms_key, sse_algorithm)"},
       {"fix:\n  sse_algorithm: DES\n", ":2:18: unknown sse_algorithm 'DES'"},
@@ -114,14 +117,16 @@ TEST_CASE("cli: configuration applies, the command line wins, errors exit 2") {
 TEST_CASE("cli: fix options from the config, --kms-key implies aws:kms") {
   TempDir dir;
   const std::string table =
-      "Resources:\n  T:\n    Type: AWS::DynamoDB::Table\n    Properties:\n      BillingMode: PAY_PER_REQUEST\n";
+      "Resources:\n  T:\n    Type: AWS::DynamoDB::Table\n    Properties:\n      BillingMode: "
+      "PAY_PER_REQUEST\n";
   write_file(dir / "t.yaml", table);
   write_file(dir / ".cfn-enclint.yaml", "fix:\n  kms_key: Ref:TableKey\n");
   auto r = run_tool("--fix t.yaml", dir.path());
   CHECK(r.exit_code == 0);
-  CHECK(read_file(dir / "t.yaml") == table +
-                                         "      SSESpecification:\n        SSEEnabled: true\n"
-                                         "        SSEType: KMS\n        KMSMasterKeyId: !Ref TableKey\n");
+  CHECK(read_file(dir / "t.yaml") ==
+        table +
+            "      SSESpecification:\n        SSEEnabled: true\n"
+            "        SSEType: KMS\n        KMSMasterKeyId: !Ref TableKey\n");
   write_file(dir / "b.yaml", "Resources:\n  B:\n    Type: AWS::S3::Bucket\n");
   auto b = run_tool("--fix --kms-key alias/data b.yaml", dir.path());
   CHECK(b.exit_code == 0);
@@ -135,7 +140,9 @@ TEST_CASE("cli: fix options from the config, --kms-key implies aws:kms") {
 TEST_CASE("cli: suppressions, foreign ones, and --show-suppressed") {
   TempDir dir;
   const std::string head = "Resources:\n  B:\n    Type: AWS::S3::Bucket\n    Metadata:\n";
-  write_file(dir / "nag.yaml", head + "      cfn_nag:\n        rules_to_suppress:\n          - id: W41\n            reason: public assets\n");
+  write_file(dir / "nag.yaml", head +
+                                   "      cfn_nag:\n        rules_to_suppress:\n          - id: "
+                                   "W41\n            reason: public assets\n");
   auto nag = run_tool("nag.yaml", dir.path());
   CHECK(nag.exit_code == 0);
   auto shown = run_tool("--show-suppressed nag.yaml", dir.path());
@@ -143,9 +150,12 @@ TEST_CASE("cli: suppressions, foreign ones, and --show-suppressed") {
   CHECK(shown.out.find("(by cfn_nag W41: public assets)") != std::string::npos);
   CHECK(run_tool("--no-foreign-suppressions nag.yaml", dir.path()).exit_code == 1);
 
-  write_file(dir / "own.yaml", head + "      cfn-enclint:\n        suppress:\n          - rule: s3-encryption-missing\n            reason: website\n");
+  write_file(dir / "own.yaml", head +
+                                   "      cfn-enclint:\n        suppress:\n          - rule: "
+                                   "s3-encryption-missing\n            reason: website\n");
   CHECK(run_tool("own.yaml", dir.path()).exit_code == 0);
-  write_file(dir / "noreason.yaml", head + "      cfn-enclint:\n        suppress:\n          - rule: ENC201\n");
+  write_file(dir / "noreason.yaml",
+             head + "      cfn-enclint:\n        suppress:\n          - rule: ENC201\n");
   auto noreason = run_tool("noreason.yaml", dir.path());
   CHECK(noreason.exit_code == 1);
   CHECK(noreason.out.find("[ENC001]") != std::string::npos);

@@ -26,7 +26,8 @@ std::vector<fs::path> corpus_files() {
   std::vector<fs::path> files;
   for (const auto& e : fs::recursive_directory_iterator(ENCLINT_CORPUS_DIR)) {
     std::string ext = e.path().extension().string();
-    if (e.is_regular_file() && (ext == ".yaml" || ext == ".yml" || ext == ".json" || ext == ".template"))
+    if (e.is_regular_file() &&
+        (ext == ".yaml" || ext == ".yml" || ext == ".json" || ext == ".template"))
       files.push_back(e.path());
   }
   std::sort(files.begin(), files.end());
@@ -71,14 +72,16 @@ TEST_CASE("corpus: every template lints, re-parses by range, and fixes cleanly")
     CHECK(result.text() != original);
     CHECK(fix::is_insert_only(original, result.text()));
     // The streaming verifier (big files) agrees on every corpus file.
-    auto streamed = app::fix_loop(*loaded.tpl, diags, rules::all(), {}, false, /*stream_verify_from=*/0);
+    auto streamed =
+        app::fix_loop(*loaded.tpl, diags, rules::all(), {}, false, /*stream_verify_from=*/0);
     INFO("streamed: " << streamed.error);
     CHECK(streamed.ok);
     CHECK(streamed.text() == result.text());
     auto again = model::load(testing::make_source(std::string(result.text()), p.string()));
     REQUIRE(again.tpl);
     auto left = lint::run_rules(*again.tpl, rules::all(), {});
-    for (const auto& d : left) CHECK_FALSE((d.fix && d.fix->applicability == fix::Applicability::Safe));
+    for (const auto& d : left)
+      CHECK_FALSE((d.fix && d.fix->applicability == fix::Applicability::Safe));
     auto second = app::fix_loop(*again.tpl, left, rules::all(), {}, false);
     REQUIRE(second.ok);
     CHECK(second.text() == result.text());

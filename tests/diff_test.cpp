@@ -27,8 +27,9 @@ TEST_CASE("distant changes make separate hunks, near ones share one") {
 
 TEST_CASE("a missing final newline is marked as diff marks it") {
   std::string d = unified_diff("a\nb", "a\nb\nc", "a/t", "b/t");
-  CHECK(d == "--- a/t\n+++ b/t\n@@ -1,2 +1,3 @@\n a\n-b\n\\ No newline at end of file\n+b\n+c\n"
-             "\\ No newline at end of file\n");
+  CHECK(d ==
+        "--- a/t\n+++ b/t\n@@ -1,2 +1,3 @@\n a\n-b\n\\ No newline at end of file\n+b\n+c\n"
+        "\\ No newline at end of file\n");
 }
 
 TEST_CASE("no change, no diff") { CHECK(unified_diff("x\n", "x\n", "a", "b").empty()); }

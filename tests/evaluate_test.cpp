@@ -56,7 +56,8 @@ const char* kHead =
 }  // namespace
 
 TEST_CASE("literals, absence and AWS::NoValue") {
-  Fixture f(std::string(kHead) + "      A: true\n      B: !Ref AWS::NoValue\n      C:\n        Ref: AWS::NoValue\n");
+  Fixture f(std::string(kHead) +
+            "      A: true\n      B: !Ref AWS::NoValue\n      C:\n        Ref: AWS::NoValue\n");
   CHECK(f.texts(f.of("A")) == std::vector<std::string>{"true"});
   CHECK(f.texts(f.of("B")) == std::vector<std::string>{"<novalue>"});
   CHECK(f.texts(f.of("C")) == std::vector<std::string>{"<novalue>"});
@@ -70,21 +71,24 @@ TEST_CASE("Fn::If takes both branches of an undecided condition, short and long 
   CHECK(f.texts(f.of("A")) == std::vector<std::string>{"true when condition IsProd is true",
                                                        "false when condition IsProd is false"});
   CHECK(f.texts(f.of("B")) ==
-        std::vector<std::string>{"true when condition IsProd is true",
-                                 "x when condition IsProd is false and condition Both is true",
-                                 "<novalue> when condition IsProd is false and condition Both is false"});
+        std::vector<std::string>{
+            "true when condition IsProd is true",
+            "x when condition IsProd is false and condition Both is true",
+            "<novalue> when condition IsProd is false and condition Both is false"});
 }
 
 TEST_CASE("decided conditions take one branch") {
-  Fixture f(std::string(kHead) + "      A: !If [Always, yes, no]\n      B: !If [Never, yes, no]\n"
-                                 "      C: !If [TrueParam, yes, no]\n");
+  Fixture f(std::string(kHead) +
+            "      A: !If [Always, yes, no]\n      B: !If [Never, yes, no]\n"
+            "      C: !If [TrueParam, yes, no]\n");
   CHECK(f.texts(f.of("A")) == std::vector<std::string>{"yes"});
   CHECK(f.texts(f.of("B")) == std::vector<std::string>{"no"});
   CHECK(f.texts(f.of("C")) == std::vector<std::string>{"yes"});
 }
 
 TEST_CASE("Ref to parameters: AllowedValues decide, a Default alone does not") {
-  Fixture f(std::string(kHead) + "      A: !Ref Choice\n      B: !Ref Free\n      C: !Ref OnlyTrue\n");
+  Fixture f(std::string(kHead) +
+            "      A: !Ref Choice\n      B: !Ref Free\n      C: !Ref OnlyTrue\n");
   CHECK(f.texts(f.of("A")) == std::vector<std::string>{"true when parameter Choice is 'true'",
                                                        "false when parameter Choice is 'false'"});
   CHECK(f.texts(f.of("B")) == std::vector<std::string>{"<any Free>"});
@@ -92,8 +96,9 @@ TEST_CASE("Ref to parameters: AllowedValues decide, a Default alone does not") {
 }
 
 TEST_CASE("what cannot be decided is Unknown") {
-  Fixture f(std::string(kHead) + "      A: !ImportValue shared-key\n      B: !GetAtt Key.Arn\n"
-                                 "      C: !Ref SomeResource\n");
+  Fixture f(std::string(kHead) +
+            "      A: !ImportValue shared-key\n      B: !GetAtt Key.Arn\n"
+            "      C: !Ref SomeResource\n");
   CHECK(f.texts(f.of("A")) == std::vector<std::string>{"<unknown Fn::ImportValue>"});
   CHECK(f.texts(f.of("B")) == std::vector<std::string>{"<unknown Fn::GetAtt>"});
   CHECK(f.texts(f.of("C")) == std::vector<std::string>{"<unknown Ref SomeResource>"});
@@ -127,7 +132,8 @@ TEST_CASE("expansion is bounded") {
     conditions += "  " + c + ": !Equals [!Ref Env, v" + std::to_string(i) + "]\n";
     value = "!If [" + c + ", " + value + ", " + value + "]";
   }
-  Fixture f(conditions + "Resources:\n  R:\n    Type: AWS::S3::Bucket\n    Properties:\n      A: " + value + "\n");
+  Fixture f(conditions + "Resources:\n  R:\n    Type: AWS::S3::Bucket\n    Properties:\n      A: " +
+            value + "\n");
   auto ps = f.of("A");
   CHECK(ps.size() == model::Evaluator::kMaxPossibilities);
   CHECK(ps.back().kind == K::Unknown);

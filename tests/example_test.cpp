@@ -22,11 +22,10 @@ TEST_CASE("travel-guide: six tables and two buckets are reported") {
   auto diags = lint::run_rules(*loaded.tpl, rules::all(), {});
   std::vector<std::string> got;
   for (const auto& d : diags) got.push_back(d.rule + " " + d.resource);
-  CHECK(got == std::vector<std::string>{
-                   "ENC201 ArticleImagesBucket", "ENC201 StaticSiteBucket", "ENC101 ArticlesTable",
-                   "ENC101 UserFavoritesTable", "ENC101 GalleryPhotosTable",
-                   "ENC101 GalleryTrendsTable", "ENC101 UserProfilesTable",
-                   "ENC101 LocationCacheTable"});
+  CHECK(got == std::vector<std::string>{"ENC201 ArticleImagesBucket", "ENC201 StaticSiteBucket",
+                                        "ENC101 ArticlesTable", "ENC101 UserFavoritesTable",
+                                        "ENC101 GalleryPhotosTable", "ENC101 GalleryTrendsTable",
+                                        "ENC101 UserProfilesTable", "ENC101 LocationCacheTable"});
 }
 
 TEST_CASE("travel-guide: --fix gives template.fixed.yaml, which is clean") {
@@ -37,7 +36,8 @@ TEST_CASE("travel-guide: --fix gives template.fixed.yaml, which is clean") {
   CHECK(r.out.find("Fixed 8 findings in 1 file.") != std::string::npos);
   std::string expected = testing::read_file(kDir / "template.fixed.yaml");
   CHECK(testing::read_file(dir / "template.yaml") == expected);
-  auto clean = testing::run_tool(testing::shell_quote((kDir / "template.fixed.yaml").string()), dir.path());
+  auto clean =
+      testing::run_tool(testing::shell_quote((kDir / "template.fixed.yaml").string()), dir.path());
   CHECK(clean.exit_code == 0);
   CHECK(clean.out.find("0 findings in 1 file") != std::string::npos);
 }

@@ -42,7 +42,8 @@ std::vector<Case> all_cases() {
         cases.push_back({dir.path().filename().string(), f.path()});
     }
   }
-  std::sort(cases.begin(), cases.end(), [](const Case& a, const Case& b) { return a.input < b.input; });
+  std::sort(cases.begin(), cases.end(),
+            [](const Case& a, const Case& b) { return a.input < b.input; });
   return cases;
 }
 
@@ -99,12 +100,16 @@ TEST_CASE("rule fixtures: findings, fixed text and fixer invariants") {
           REQUIRE((k == "level" || k == "kms_key" || k == "sse_algorithm" || k == "unsafe" ||
                    k == "foreign_suppressions"));
         }
-        if (o["level"]) options.level = o["level"].as<std::string>() == "cmk" ? lint::Level::Cmk : lint::Level::Baseline;
+        if (o["level"])
+          options.level =
+              o["level"].as<std::string>() == "cmk" ? lint::Level::Cmk : lint::Level::Baseline;
         if (o["kms_key"]) options.fix.kms_key = o["kms_key"].as<std::string>();
         options.fix.sse_algorithm = o["sse_algorithm"] ? o["sse_algorithm"].as<std::string>()
-                                    : options.fix.kms_key.empty() ? "AES256" : "aws:kms";
+                                    : options.fix.kms_key.empty() ? "AES256"
+                                                                  : "aws:kms";
         if (o["unsafe"]) unsafe = o["unsafe"].as<bool>();
-        if (o["foreign_suppressions"]) options.foreign_suppressions = o["foreign_suppressions"].as<bool>();
+        if (o["foreign_suppressions"])
+          options.foreign_suppressions = o["foreign_suppressions"].as<bool>();
       }
       std::vector<const lint::Rule*> rules{rule};
 
@@ -136,7 +141,8 @@ TEST_CASE("rule fixtures: findings, fixed text and fixer invariants") {
         return app::fix_allowed(d, unsafe);
       });
       // The streaming verifier (big files) takes every fixture to the same result.
-      auto streamed = app::fix_loop(*loaded.tpl, diags, rules, options, unsafe, /*stream_verify_from=*/0);
+      auto streamed =
+          app::fix_loop(*loaded.tpl, diags, rules, options, unsafe, /*stream_verify_from=*/0);
       INFO("streamed: " << streamed.error);
       CHECK(streamed.ok);
       CHECK(streamed.text() == result.text());

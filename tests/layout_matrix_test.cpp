@@ -29,8 +29,8 @@ struct Layout {
   int last_kind = 0;  // T1's last property: 0 scalar, 1 block scalar with blank lines, 2 sequence
   std::string name() const {
     return "w" + std::to_string(width) + (indented_seq ? "-seqin" : "-seqflush") +
-           (crlf ? "-crlf" : "-lf") + (bom ? "-bom" : "") + (final_newline ? "" : "-noeol") +
-           "-c" + std::to_string(comments) + "-last" + std::to_string(last_kind);
+           (crlf ? "-crlf" : "-lf") + (bom ? "-bom" : "") + (final_newline ? "" : "-noeol") + "-c" +
+           std::to_string(comments) + "-last" + std::to_string(last_kind);
   }
 };
 
@@ -47,13 +47,15 @@ std::string finish(std::vector<std::string> lines, bool crlf, bool bom, bool fin
 std::string yaml_template(const Layout& l) {
   auto ind = [&](int level) { return std::string(static_cast<std::size_t>(level * l.width), ' '); };
   int so = l.indented_seq ? l.width : 0;  // dash offset from its key
-  auto seq = [&](int key_level) { return std::string(static_cast<std::size_t>(key_level * l.width + so), ' '); };
+  auto seq = [&](int key_level) {
+    return std::string(static_cast<std::size_t>(key_level * l.width + so), ' ');
+  };
   std::string inline_comment = l.comments == 1 ? "  # keep this comment" : "";
   std::vector<std::string> v{"AWSTemplateFormatVersion: '2010-09-09'", "# Layout " + l.name(),
                              "Resources:"};
   // T1: a table whose last property varies.
-  v.insert(v.end(), {ind(1) + "T1:", ind(2) + "Type: AWS::DynamoDB::Table", ind(2) + "Properties:",
-                     ind(3) + "TableName: t1"});
+  v.insert(v.end(), {ind(1) + "T1:", ind(2) + "Type: AWS::DynamoDB::Table",
+                     ind(2) + "Properties:", ind(3) + "TableName: t1"});
   if (l.last_kind == 0) v.push_back(ind(3) + "BillingMode: PAY_PER_REQUEST" + inline_comment);
   if (l.last_kind == 1) {
     v.insert(v.end(), {ind(3) + "Description: |" + inline_comment, ind(4) + "first line", "",
@@ -65,13 +67,17 @@ std::string yaml_template(const Layout& l) {
   }
   if (l.comments == 2) v.insert(v.end(), {ind(3) + "# after the last property", "# at column 0"});
   // B1: no Properties, DeletionPolicy last.
-  v.insert(v.end(), {ind(1) + "B1:", ind(2) + "Type: AWS::S3::Bucket", ind(2) + "DeletionPolicy: Retain" + inline_comment});
+  v.insert(v.end(), {ind(1) + "B1:", ind(2) + "Type: AWS::S3::Bucket",
+                     ind(2) + "DeletionPolicy: Retain" + inline_comment});
   // B2: `Properties:` with nothing.
-  v.insert(v.end(), {ind(1) + "B2:", ind(2) + "Type: AWS::S3::Bucket", ind(2) + "Properties:" + inline_comment});
+  v.insert(v.end(), {ind(1) + "B2:", ind(2) + "Type: AWS::S3::Bucket",
+                     ind(2) + "Properties:" + inline_comment});
   // B3: one-line flow; B4: multi-line flow; B6: {}.
-  v.insert(v.end(), {ind(1) + "B3:", ind(2) + "Type: AWS::S3::Bucket", ind(2) + "Properties: {BucketName: b3}"});
-  v.insert(v.end(), {ind(1) + "B4:", ind(2) + "Type: AWS::S3::Bucket", ind(2) + "Properties: {",
-                     ind(3) + "BucketName: b4,", ind(3) + "Tags: [{Key: k, Value: v}]", ind(2) + "}"});
+  v.insert(v.end(), {ind(1) + "B3:", ind(2) + "Type: AWS::S3::Bucket",
+                     ind(2) + "Properties: {BucketName: b3}"});
+  v.insert(v.end(),
+           {ind(1) + "B4:", ind(2) + "Type: AWS::S3::Bucket", ind(2) + "Properties: {",
+            ind(3) + "BucketName: b4,", ind(3) + "Tags: [{Key: k, Value: v}]", ind(2) + "}"});
   v.insert(v.end(), {ind(1) + "B6:", ind(2) + "Type: AWS::S3::Bucket", ind(2) + "Properties: {}"});
   // B5: an encryption rule without BucketKeyEnabled.
   v.insert(v.end(), {ind(1) + "B5:", ind(2) + "Type: AWS::S3::Bucket", ind(2) + "Properties:",
@@ -91,7 +97,9 @@ struct JsonLayout {
   bool crlf = false;
   bool final_newline = true;
   std::string name() const {
-    return std::string(minified ? "json-min" : unit == "\t" ? "json-tab" : "json-" + std::to_string(unit.size())) +
+    return std::string(minified       ? "json-min"
+                       : unit == "\t" ? "json-tab"
+                                      : "json-" + std::to_string(unit.size())) +
            (crlf ? "-crlf" : "") + (final_newline ? "" : "-noeol");
   }
 };
@@ -129,17 +137,24 @@ Value json_base() {
   return Value::map(
       {{"AWSTemplateFormatVersion", S("2010-09-09")},
        {"Resources",
-        Value::map({{"T1", res("AWS::DynamoDB::Table", {{"Properties", Value::map({{"TableName", S("t1")}})}})},
-                    {"B1", res("AWS::S3::Bucket", {{"DeletionPolicy", S("Retain")}})},
-                    {"B6", res("AWS::S3::Bucket", {{"Properties", Value::map({})}})},
-                    {"B5", res("AWS::S3::Bucket",
-                               {{"Properties",
-                                 Value::map({{"BucketEncryption",
-                                              Value::map({{"ServerSideEncryptionConfiguration",
-                                                           Value::seq({Value::map({{"ServerSideEncryptionByDefault",
-                                                                                    Value::map({{"SSEAlgorithm", S("aws:kms")}})}})})}})}})}})},
-                    {"T2", res("AWS::DynamoDB::Table",
-                               {{"Properties", Value::map({{"SSESpecification", Value::map({{"SSEType", S("KMS")}})}})}})}})}});
+        Value::map(
+            {{"T1",
+              res("AWS::DynamoDB::Table", {{"Properties", Value::map({{"TableName", S("t1")}})}})},
+             {"B1", res("AWS::S3::Bucket", {{"DeletionPolicy", S("Retain")}})},
+             {"B6", res("AWS::S3::Bucket", {{"Properties", Value::map({})}})},
+             {"B5",
+              res("AWS::S3::Bucket",
+                  {{"Properties",
+                    Value::map({{"BucketEncryption",
+                                 Value::map({{"ServerSideEncryptionConfiguration",
+                                              Value::seq({Value::map(
+                                                  {{"ServerSideEncryptionByDefault",
+                                                    Value::map({{"SSEAlgorithm",
+                                                                 S("aws:kms")}})}})})}})}})}})},
+             {"T2",
+              res("AWS::DynamoDB::Table",
+                  {{"Properties", Value::map({{"SSESpecification",
+                                               Value::map({{"SSEType", S("KMS")}})}})}})}})}});
 }
 
 Value* at(Value& v, std::initializer_list<const char*> keys) {
@@ -165,14 +180,16 @@ Value to_value(const std::string& text) {
 
 void erase_key(Value& map, const char* key) {
   auto& e = map.entries;
-  e.erase(std::remove_if(e.begin(), e.end(), [&](const auto& kv) { return kv.first == key; }), e.end());
+  e.erase(std::remove_if(e.begin(), e.end(), [&](const auto& kv) { return kv.first == key; }),
+          e.end());
 }
 
 const Value kSse = Value::map({{"SSEEnabled", Value::boolean(true)}, {"SSEType", S("KMS")}});
-const Value kEncryption = Value::map(
-    {{"ServerSideEncryptionConfiguration",
-      Value::seq({Value::map({{"ServerSideEncryptionByDefault", Value::map({{"SSEAlgorithm", S("AES256")}})},
-                              {"BucketKeyEnabled", Value::boolean(true)}})})}});
+const Value kEncryption =
+    Value::map({{"ServerSideEncryptionConfiguration",
+                 Value::seq({Value::map({{"ServerSideEncryptionByDefault",
+                                          Value::map({{"SSEAlgorithm", S("AES256")}})},
+                                         {"BucketKeyEnabled", Value::boolean(true)}})})}});
 
 // Checks the fixed text against the original, then strips what the fixes
 // must have added and requires the rest to be the original, unchanged.
@@ -202,9 +219,10 @@ void check_fixed(const std::string& original, const std::string& fixed, bool crl
     CHECK(model::equivalent(*enc, kEncryption));
     erase_key(*at(got, {"Resources", b, "Properties"}), "BucketEncryption");
   }
-  erase_key(*at(got, {"Resources", "B1"}), "Properties");  // B1 had none
+  erase_key(*at(got, {"Resources", "B1"}), "Properties");             // B1 had none
   if (has_b2) *at(got, {"Resources", "B2", "Properties"}) = Value();  // was `Properties:`
-  Value* rule = at(got, {"Resources", "B5", "Properties", "BucketEncryption", "ServerSideEncryptionConfiguration"});
+  Value* rule = at(got, {"Resources", "B5", "Properties", "BucketEncryption",
+                         "ServerSideEncryptionConfiguration"});
   REQUIRE(rule);
   REQUIRE(rule->items.size() == 1);
   REQUIRE(rule->items[0].find("BucketKeyEnabled"));
@@ -227,7 +245,8 @@ std::string run_fix(const std::string& text) {
   INFO(result.error);
   REQUIRE(result.ok);
   for (const auto& d : result.remaining) CHECK_FALSE(app::fix_allowed(d, false));
-  auto streamed = app::fix_loop(*loaded.tpl, diags, rules::all(), {}, false, /*stream_verify_from=*/0);
+  auto streamed =
+      app::fix_loop(*loaded.tpl, diags, rules::all(), {}, false, /*stream_verify_from=*/0);
   INFO("streamed: " << streamed.error);
   CHECK(streamed.ok);
   CHECK(streamed.text() == result.text());
@@ -270,7 +289,8 @@ TEST_CASE("layout matrix: JSON variants") {
           std::string fixed = run_fix(original);
           check_fixed(original, fixed, crlf, {"B1", "B6"}, false);
           if (minified)  // still one line
-            CHECK(std::count(fixed.begin(), fixed.end(), '\n') == std::count(original.begin(), original.end(), '\n'));
+            CHECK(std::count(fixed.begin(), fixed.end(), '\n') ==
+                  std::count(original.begin(), original.end(), '\n'));
           CHECK(run_fix(fixed) == fixed);
           ++variants;
         }

@@ -26,55 +26,72 @@ const std::string kBucket = "Type: AWS::S3::Bucket";
 
 TEST_CASE("not fixable: each reason is given") {
   const Case cases[] = {
-      {"Properties from a merge key", "Resources:\n  B:\n    " + kBucket + "\n    <<: {Properties: {BucketName: x}}\n",
-       "ENC201", "merge key"},
-      {"Properties not a mapping", "Resources:\n  B:\n    " + kBucket + "\n    Properties: [a]\n", "ENC201",
-       "Properties is not a mapping"},
-      {"explicit null", "Resources:\n  T:\n    " + kTable + "\n    Properties: ~\n", "ENC101", "explicit null"},
+      {"Properties from a merge key",
+       "Resources:\n  B:\n    " + kBucket + "\n    <<: {Properties: {BucketName: x}}\n", "ENC201",
+       "merge key"},
+      {"Properties not a mapping", "Resources:\n  B:\n    " + kBucket + "\n    Properties: [a]\n",
+       "ENC201", "Properties is not a mapping"},
+      {"explicit null", "Resources:\n  T:\n    " + kTable + "\n    Properties: ~\n", "ENC101",
+       "explicit null"},
       {"shared by an alias with a user that does not need it",
-       "Resources:\n  T:\n    " + kTable + "\n    Properties: &p {BillingMode: PAY_PER_REQUEST}\n"
-       "  Q:\n    Type: AWS::SQS::Queue\n    Properties: *p\n",
+       "Resources:\n  T:\n    " + kTable +
+           "\n    Properties: &p {BillingMode: PAY_PER_REQUEST}\n"
+           "  Q:\n    Type: AWS::SQS::Queue\n    Properties: *p\n",
        "ENC101", "shared by alias *p"},
       {"nested aliases",
-       "Resources:\n  T1: &t\n    " + kTable + "\n    Properties: &p {BillingMode: PAY_PER_REQUEST}\n"
-       "  T2: *t\n  T3:\n    " + kTable + "\n    Properties: *p\n",
+       "Resources:\n  T1: &t\n    " + kTable +
+           "\n    Properties: &p {BillingMode: PAY_PER_REQUEST}\n"
+           "  T2: *t\n  T3:\n    " +
+           kTable + "\n    Properties: *p\n",
        "ENC101", "nested YAML aliases"},
       {"conditional SSESpecification",
        "Conditions:\n  C: !Equals [!Ref AWS::Region, x]\nResources:\n  T:\n    " + kTable +
-           "\n    Properties:\n      SSESpecification: !If [C, {SSEEnabled: true}, !Ref AWS::NoValue]\n",
+           "\n    Properties:\n      SSESpecification: !If [C, {SSEEnabled: true}, !Ref "
+           "AWS::NoValue]\n",
        "ENC101", "SSESpecification is conditional"},
       {"conditional BucketEncryption",
        "Conditions:\n  C: !Equals [!Ref AWS::Region, x]\nResources:\n  B:\n    " + kBucket +
            "\n    Properties:\n      BucketEncryption: !If [C, {ServerSideEncryptionConfiguration: "
-           "[{ServerSideEncryptionByDefault: {SSEAlgorithm: AES256}, BucketKeyEnabled: true}]}, !Ref AWS::NoValue]\n",
+           "[{ServerSideEncryptionByDefault: {SSEAlgorithm: AES256}, BucketKeyEnabled: true}]}, "
+           "!Ref AWS::NoValue]\n",
        "ENC201", "BucketEncryption is conditional"},
       {"SSEEnabled from SAM Globals",
-       "Globals:\n  SimpleTable:\n    SSESpecification:\n      SSEEnabled: false\nResources:\n  T:\n"
+       "Globals:\n  SimpleTable:\n    SSESpecification:\n      SSEEnabled: false\nResources:\n  "
+       "T:\n"
        "    Type: AWS::Serverless::SimpleTable\n",
        "ENC102", "Globals.SimpleTable"},
       {"a value that is an alias",
        "Metadata:\n  Off: &off false\nResources:\n  B:\n    " + kBucket +
-           "\n    Properties:\n      BucketEncryption:\n        ServerSideEncryptionConfiguration:\n"
-           "          - ServerSideEncryptionByDefault: {SSEAlgorithm: AES256}\n            BucketKeyEnabled: *off\n",
+           "\n    Properties:\n      BucketEncryption:\n        "
+           "ServerSideEncryptionConfiguration:\n"
+           "          - ServerSideEncryptionByDefault: {SSEAlgorithm: AES256}\n            "
+           "BucketKeyEnabled: *off\n",
        "ENC203", "YAML alias"},
-      {"no key given", "Resources:\n  T:\n    " + kTable + "\n    Properties:\n      SSESpecification: {SSEEnabled: true}\n",
+      {"no key given",
+       "Resources:\n  T:\n    " + kTable +
+           "\n    Properties:\n      SSESpecification: {SSEEnabled: true}\n",
        "ENC105", "pass --kms-key", true},
       {"a conditional key",
        "Conditions:\n  C: !Equals [!Ref AWS::Region, x]\nResources:\n  T:\n    " + kTable +
-           "\n    Properties:\n      SSESpecification: {SSEEnabled: true, SSEType: KMS, KMSMasterKeyId: !If [C, k, !Ref AWS::NoValue]}\n",
+           "\n    Properties:\n      SSESpecification: {SSEEnabled: true, SSEType: KMS, "
+           "KMSMasterKeyId: !If [C, k, !Ref AWS::NoValue]}\n",
        "ENC105", "only under some conditions", true, "alias/k"},
       {"a replica whose SSESpecification is not a mapping",
-       "Resources:\n  G:\n    Type: AWS::DynamoDB::GlobalTable\n    Properties:\n      SSESpecification: {SSEEnabled: true}\n"
+       "Resources:\n  G:\n    Type: AWS::DynamoDB::GlobalTable\n    Properties:\n      "
+       "SSESpecification: {SSEEnabled: true}\n"
        "      Replicas:\n        - Region: eu-west-1\n          SSESpecification: x\n",
        "ENC105", "not a mapping", true, "alias/k"},
       {"an algorithm that is not a plain value",
        "Conditions:\n  C: !Equals [!Ref AWS::Region, x]\nResources:\n  B:\n    " + kBucket +
-           "\n    Properties:\n      BucketEncryption:\n        ServerSideEncryptionConfiguration:\n"
-           "          - ServerSideEncryptionByDefault: {SSEAlgorithm: !If [C, AES256, aws:kms]}\n            BucketKeyEnabled: true\n",
+           "\n    Properties:\n      BucketEncryption:\n        "
+           "ServerSideEncryptionConfiguration:\n"
+           "          - ServerSideEncryptionByDefault: {SSEAlgorithm: !If [C, AES256, aws:kms]}\n  "
+           "          BucketKeyEnabled: true\n",
        "ENC205", "not a plain value", true, "alias/k"},
       {"no algorithm",
        "Resources:\n  B:\n    " + kBucket +
-           "\n    Properties:\n      BucketEncryption:\n        ServerSideEncryptionConfiguration:\n"
+           "\n    Properties:\n      BucketEncryption:\n        "
+           "ServerSideEncryptionConfiguration:\n"
            "          - ServerSideEncryptionByDefault: {KMSMasterKeyID: k}\n",
        "ENC205", "has no SSEAlgorithm", true, "alias/k"},
   };

@@ -104,7 +104,9 @@ TEST_CASE("JSON ranges, keys included") {
 }
 
 TEST_CASE("a BOM shifts every offset by three bytes") {
-  Parsed p = parse("\xEF\xBB\xBF" "Key: value\r\nOther: 'q'\r\n");
+  Parsed p = parse(
+      "\xEF\xBB\xBF"
+      "Key: value\r\nOther: 'q'\r\n");
   REQUIRE(p.result.ok());
   CHECK(p.text_of(p.at({"Key"})) == "value");
   CHECK(p.text_of(p.at({"Other"})) == "'q'");
@@ -151,10 +153,15 @@ TEST_CASE("duplicate keys are found in small and in big (hashed) mappings, merge
     CHECK(parse(text).result.ok());
     Parsed dup = parse(text + "k" + std::to_string(n / 2) + ": 2\n");
     REQUIRE_FALSE(dup.result.ok());
-    CHECK(dup.result.error->message.find("duplicate key 'k" + std::to_string(n / 2) + "'") != std::string::npos);
+    CHECK(dup.result.error->message.find("duplicate key 'k" + std::to_string(n / 2) + "'") !=
+          std::string::npos);
     CHECK(dup.src->position(dup.result.error->offset).line == static_cast<std::size_t>(n + 1));
     CHECK(parse("b: &b {x: 1}\nc: &c {y: 1}\nm:\n  <<: *b\n  <<: *c\n" +
-                [&] { std::string s; for (int i = 0; i < n; ++i) s += "  k" + std::to_string(i) + ": 1\n"; return s; }())
+                [&] {
+                  std::string s;
+                  for (int i = 0; i < n; ++i) s += "  k" + std::to_string(i) + ": 1\n";
+                  return s;
+                }())
               .result.ok());
   }
 }

@@ -24,7 +24,8 @@ TEST_CASE("YAML sequences of mappings: dash at the sequence offset, keys two fur
   fix::FileStyle s;
   s.indent = 2;
   s.seq_offset = 0;
-  Value v = Value::map({{"L", Value::seq({Value::map({{"A", Value::string("x")}, {"B", Value::boolean(true)}})})}});
+  Value v = Value::map(
+      {{"L", Value::seq({Value::map({{"A", Value::string("x")}, {"B", Value::boolean(true)}})})}});
   CHECK(fix::yaml_block_entry("E", v, 2, s) == "E:\n    L:\n    - A: x\n      B: true");
 }
 
@@ -41,7 +42,8 @@ TEST_CASE("flow members: YAML flow, JSON spaced, JSON minified") {
   CHECK(fix::flow_member("S", sse(), yaml_flow) == "S: {SSEEnabled: true, SSEType: KMS}");
   fix::FileStyle json;
   json.json = true;
-  CHECK(fix::flow_member("S", sse(), json) == "\"S\": {\"SSEEnabled\": true, \"SSEType\": \"KMS\"}");
+  CHECK(fix::flow_member("S", sse(), json) ==
+        "\"S\": {\"SSEEnabled\": true, \"SSEType\": \"KMS\"}");
   json.minified = true;
   json.compact = true;
   CHECK(fix::flow_member("S", sse(), json) == "\"S\":{\"SSEEnabled\":true,\"SSEType\":\"KMS\"}");
@@ -75,10 +77,12 @@ TEST_CASE("insertion declines non-mapping targets with a reason") {
   REQUIRE(loaded.tpl);
   const auto& tpl = *loaded.tpl;
   fix::FileStyle s = fix::detect_style(tpl);
-  auto scalar = fix::plan_insert(tpl, s, tpl.resources()[0].properties, {{"K", Value::boolean(true)}});
+  auto scalar =
+      fix::plan_insert(tpl, s, tpl.resources()[0].properties, {{"K", Value::boolean(true)}});
   CHECK_FALSE(scalar.edit);
   CHECK(scalar.reason.find("not a mapping") != std::string::npos);
-  auto null = fix::plan_insert(tpl, s, tpl.resources()[1].properties, {{"K", Value::boolean(true)}});
+  auto null =
+      fix::plan_insert(tpl, s, tpl.resources()[1].properties, {{"K", Value::boolean(true)}});
   CHECK_FALSE(null.edit);
   CHECK(null.reason.find("explicit null") != std::string::npos);
 }

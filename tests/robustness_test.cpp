@@ -1,10 +1,10 @@
 // The catalogue of bad inputs (README "Robustness"): each gets a clear
 // message or a correct result, a stated exit status, and an untouched file.
-#include <catch2/catch.hpp>
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
+#include <catch2/catch.hpp>
 
 #include <chrono>
 #include <csignal>
@@ -20,7 +20,8 @@ namespace fs = std::filesystem;
 namespace {
 
 const std::string kHead = "AWSTemplateFormatVersion: '2010-09-09'\nResources:\n";
-const std::string kBucket = kHead + "  B:\n    Type: AWS::S3::Bucket\n    Properties:\n      BucketName: b\n";
+const std::string kBucket =
+    kHead + "  B:\n    Type: AWS::S3::Bucket\n    Properties:\n      BucketName: b\n";
 
 struct Outcome {
   int exit_code;
@@ -29,7 +30,8 @@ struct Outcome {
 
 // Runs `--fix` on a file holding `content` and checks the file is untouched
 // whenever the run reports an error.
-Outcome fix_file(const std::string& name, const std::string& content, const std::string& args = "") {
+Outcome fix_file(const std::string& name, const std::string& content,
+                 const std::string& args = "") {
   TempDir dir;
   write_file(dir / name, content);
   auto r = run_tool("--no-source --verbose --fix " + args + " " + shell_quote(name), dir.path());
@@ -54,17 +56,18 @@ TEST_CASE("robustness: empty, comments only, a list or a scalar at the top") {
   CHECK(fix_file("t.yaml", "").exit_code == 0);
   CHECK(has(fix_file("t.yaml", ""), "skipped: not a template (empty)"));
   CHECK(has(fix_file("t.yaml", "# nothing here\n\n# at all\n"), "skipped: not a template (empty)"));
-  CHECK(has(fix_file("t.yaml", "- a\n- b\n"), "skipped: not a template (the top level is not a mapping)"));
+  CHECK(has(fix_file("t.yaml", "- a\n- b\n"),
+            "skipped: not a template (the top level is not a mapping)"));
   CHECK(has(fix_file("t.yaml", "just a scalar\n"), "skipped: not a template"));
-  check_refused("t.yaml:1:1: error: the top level of a template must be a mapping",
-                "t.yaml", "- AWSTemplateFormatVersion: x\n");
+  check_refused("t.yaml:1:1: error: the top level of a template must be a mapping", "t.yaml",
+                "- AWSTemplateFormatVersion: x\n");
 }
 
 TEST_CASE("robustness: invalid UTF-8, NUL bytes, binary files") {
-  check_refused("t.yaml:4:32: error: the file is not valid UTF-8",
-                "t.yaml", kHead + "  B:\n    Type: AWS::S3::Bucket # caf\xE9\n");
-  check_refused("t.yaml:3:6: error: the file contains a NUL byte",
-                "t.yaml", kHead + std::string("  B: \0\n", 7));
+  check_refused("t.yaml:4:32: error: the file is not valid UTF-8", "t.yaml",
+                kHead + "  B:\n    Type: AWS::S3::Bucket # caf\xE9\n");
+  check_refused("t.yaml:3:6: error: the file contains a NUL byte", "t.yaml",
+                kHead + std::string("  B: \0\n", 7));
   std::string binary;
   for (int i = 0; i < 4096; ++i) binary += static_cast<char>((i * 7919) % 256);
   auto bin = fix_file("image.yaml", binary);
@@ -74,8 +77,8 @@ TEST_CASE("robustness: invalid UTF-8, NUL bytes, binary files") {
 
 TEST_CASE("robustness: unterminated quotes and flow collections, tabs as indentation") {
   check_refused("t.yaml:7:13: error:", "t.yaml", kBucket + "      Tags: \"unterminated\n");
-  check_refused("t.json:1:",
-                "t.json", "{\"AWSTemplateFormatVersion\": \"x\", \"Resources\": {\"B\": [1, 2}\n");
+  check_refused("t.json:1:", "t.json",
+                "{\"AWSTemplateFormatVersion\": \"x\", \"Resources\": {\"B\": [1, 2}\n");
   check_refused("tabs cannot indent YAML", "t.yaml", kHead + "\tB:\n\t\tType: AWS::S3::Bucket\n");
 }
 
@@ -85,7 +88,8 @@ TEST_CASE("robustness: duplicate keys at every level are rejected where the seco
     std::string where;
   } cases[] = {
       {kBucket + "Resources:\n  C:\n    Type: x\n", "t.yaml:7:1: error: duplicate key 'Resources'"},
-      {kHead + "  B:\n    Type: AWS::S3::Bucket\n    Type: AWS::S3::Bucket\n", "t.yaml:5:5: error: duplicate key 'Type'"},
+      {kHead + "  B:\n    Type: AWS::S3::Bucket\n    Type: AWS::S3::Bucket\n",
+       "t.yaml:5:5: error: duplicate key 'Type'"},
       {kBucket + "      BucketName: c\n", "t.yaml:7:7: error: duplicate key 'BucketName'"},
       {kBucket + "      VersioningConfiguration: {Status: Enabled, Status: Suspended}\n",
        "t.yaml:7:50: error: duplicate key 'Status'"},
@@ -95,17 +99,20 @@ TEST_CASE("robustness: duplicate keys at every level are rejected where the seco
     INFO(c.text);
     check_refused(c.where, "t.yaml", c.text);
   }
-  check_refused("t.json:1:49: error: duplicate key 'Type'",
-                "t.json", "{\"Resources\": {\"B\": {\"Type\": \"AWS::S3::Bucket\", \"Type\": \"x\"}}}");
+  check_refused("t.json:1:49: error: duplicate key 'Type'", "t.json",
+                "{\"Resources\": {\"B\": {\"Type\": \"AWS::S3::Bucket\", \"Type\": \"x\"}}}");
 }
 
 TEST_CASE("robustness: several documents, Resources not a mapping, odd resources") {
-  check_refused("t.yaml:7:1: error: the file holds more than one YAML document",
-                "t.yaml", kBucket + "---\n" + kBucket);
-  check_refused("t.yaml:3:3: error: 'Resources' must be a mapping",
-                "t.yaml", "AWSTemplateFormatVersion: x\nResources:\n  - B\n");
+  check_refused("t.yaml:7:1: error: the file holds more than one YAML document", "t.yaml",
+                kBucket + "---\n" + kBucket);
+  check_refused("t.yaml:3:3: error: 'Resources' must be a mapping", "t.yaml",
+                "AWSTemplateFormatVersion: x\nResources:\n  - B\n");
   // A resource without Type, or with a Type that is not a string, is not one we check.
-  auto odd = fix_file("t.yaml", kHead + "  NoType:\n    Properties: {}\n  ListType:\n    Type: [AWS::S3::Bucket]\n  Scalar: 5\n");
+  auto odd = fix_file(
+      "t.yaml",
+      kHead +
+          "  NoType:\n    Properties: {}\n  ListType:\n    Type: [AWS::S3::Bucket]\n  Scalar: 5\n");
   CHECK(odd.exit_code == 0);
   CHECK(has(odd, "0 findings in 1 file"));
 }
@@ -114,7 +121,8 @@ TEST_CASE("robustness: 10,000-deep nesting is refused before parsing, block or f
   std::string flow = kHead + "  B: " + std::string(10000, '[') + std::string(10000, ']') + "\n";
   check_refused("nesting deeper than 256 levels", "t.yaml", flow);
   std::string block = kHead;
-  for (int i = 0; i < 10000; ++i) block += std::string(static_cast<std::size_t>(i + 2), ' ') + "k:\n";
+  for (int i = 0; i < 10000; ++i)
+    block += std::string(static_cast<std::size_t>(i + 2), ' ') + "k:\n";
   check_refused("nesting deeper than 256 levels", "t.yaml", block);
   std::string dashes = kHead + "  B: \n";
   for (int i = 0; i < 10000; ++i) dashes += "- ";
@@ -122,8 +130,11 @@ TEST_CASE("robustness: 10,000-deep nesting is refused before parsing, block or f
   CHECK(d.exit_code == 2);
 }
 
-TEST_CASE("robustness: an alias bomb is linted without expansion and never 'fixed' by expanding it") {
-  std::string text = "AWSTemplateFormatVersion: '2010-09-09'\nMetadata:\n  a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n";
+TEST_CASE(
+    "robustness: an alias bomb is linted without expansion and never 'fixed' by expanding it") {
+  std::string text =
+      "AWSTemplateFormatVersion: '2010-09-09'\nMetadata:\n  a0: &a0 [x, x, x, x, x, x, x, x, x, "
+      "x]\n";
   for (int i = 1; i < 10; ++i) {
     text += "  a" + std::to_string(i) + ": &a" + std::to_string(i) + " [";
     for (int j = 0; j < 10; ++j) text += (j ? ", *a" : "*a") + std::to_string(i - 1);
@@ -138,40 +149,49 @@ TEST_CASE("robustness: an alias bomb is linted without expansion and never 'fixe
   check_refused("too large to verify (alias expansion); nothing was written", "t.yaml", text);
 }
 
-TEST_CASE("robustness: an alias that refers to a node containing it (a cycle) is an error, not a crash") {
+TEST_CASE(
+    "robustness: an alias that refers to a node containing it (a cycle) is an error, not a crash") {
   // Found while rewriting the verifier: before, --fix recursed through the
   // cycle until the stack overflowed.
-  std::string text = kHead + "  Q:\n    Type: AWS::SQS::Queue\n    Properties:\n      Tags: &t [*t]\n"
-                             "  B:\n    Type: AWS::S3::Bucket\n";
+  std::string text = kHead +
+                     "  Q:\n    Type: AWS::SQS::Queue\n    Properties:\n      Tags: &t [*t]\n"
+                     "  B:\n    Type: AWS::S3::Bucket\n";
   TempDir dir;
   write_file(dir / "t.yaml", text);
   auto lint = run_tool("--no-source t.yaml", dir.path());
   CHECK(lint.exit_code == 2);
-  CHECK(lint.out.find("t.yaml:6:17: error: this alias refers to a node that contains it (a cycle)") !=
-        std::string::npos);
+  CHECK(
+      lint.out.find("t.yaml:6:17: error: this alias refers to a node that contains it (a cycle)") !=
+      std::string::npos);
   check_refused("a cycle", "t.yaml", text);
 }
 
 TEST_CASE("robustness: files above the size limit are refused, the limit is configurable") {
   std::string big = kHead;
-  while (big.size() < 2 * 1024 * 1024) big += "  # padding padding padding padding padding padding padding\n";
+  while (big.size() < 2 * 1024 * 1024)
+    big += "  # padding padding padding padding padding padding padding\n";
   big += "  B:\n    Type: AWS::S3::Bucket\n";
-  check_refused("t.yaml: error: the file is 2 MiB, larger than the limit of 1 MiB (--max-file-size)",
-                "t.yaml", big, "--max-file-size 1");
+  check_refused(
+      "t.yaml: error: the file is 2 MiB, larger than the limit of 1 MiB (--max-file-size)",
+      "t.yaml", big, "--max-file-size 1");
   CHECK(fix_file("t.yaml", big, "--max-file-size 3").exit_code == 0);  // fixed
   // Standard input: a redirected file has a size; a pipe has none, and
   // reading stops past the limit.
   TempDir dir;
   auto redirected = run_tool("--no-source --max-file-size 1 -", dir.path(), big);
   CHECK(redirected.exit_code == 2);
-  CHECK(redirected.out.find("<stdin>: error: the file is 2 MiB, larger than the limit of 1 MiB") != std::string::npos);
+  CHECK(redirected.out.find("<stdin>: error: the file is 2 MiB, larger than the limit of 1 MiB") !=
+        std::string::npos);
   write_file(dir / "big.yaml", big);
-  auto pipe = [&](const std::string& args) {  // in parentheses: run_command redirects stdin after it
-    return run_command("(cat big.yaml | " + shell_quote(ENCLINT_BINARY) + " " + args + ")", dir.path());
-  };
+  auto pipe =
+      [&](const std::string& args) {  // in parentheses: run_command redirects stdin after it
+        return run_command("(cat big.yaml | " + shell_quote(ENCLINT_BINARY) + " " + args + ")",
+                           dir.path());
+      };
   auto piped = pipe("--no-source --max-file-size 1 -");
   CHECK(piped.exit_code == 2);
-  CHECK(piped.out.find("<stdin>: error: the input is larger than the limit of 1 MiB (--max-file-size)") !=
+  CHECK(piped.out.find(
+            "<stdin>: error: the input is larger than the limit of 1 MiB (--max-file-size)") !=
         std::string::npos);
   CHECK(pipe("--no-source --max-file-size 3 -").exit_code == 1);  // read and linted
 }
@@ -181,7 +201,8 @@ TEST_CASE("robustness: the size limit holds for a named FIFO, whose size says no
   fs::path fifo = dir / "t.yaml";
   REQUIRE(mkfifo(fifo.c_str(), 0600) == 0);
   std::string big = kHead;
-  while (big.size() < 3 * 1024 * 1024) big += "  # padding padding padding padding padding padding padding\n";
+  while (big.size() < 3 * 1024 * 1024)
+    big += "  # padding padding padding padding padding padding padding\n";
   // The writer must not die when the reader stops early: EPIPE, not SIGPIPE.
   auto old = std::signal(SIGPIPE, SIG_IGN);
   std::thread writer([&] {
@@ -222,15 +243,18 @@ TEST_CASE("robustness: a directory with a symlink loop, an unreadable file") {
                                     shell_quote(ENCLINT_BINARY) + " secret.yaml",
                                 dir.path());
   CHECK(unreadable.exit_code == 2);
-  CHECK(unreadable.out.find("secret.yaml: error: cannot read the file: Permission denied") != std::string::npos);
+  CHECK(unreadable.out.find("secret.yaml: error: cannot read the file: Permission denied") !=
+        std::string::npos);
 }
 
 TEST_CASE("robustness: results do not depend on --jobs") {
   TempDir dir;
   for (int i = 0; i < 40; ++i) {
     std::string name = "t" + std::to_string(i) + (i % 3 ? ".yaml" : ".json");
-    std::string text = i % 3 ? kBucket : "{\"Resources\": {\"T\": {\"Type\": \"AWS::DynamoDB::Table\"}}}";
-    if (i % 7 == 0) text = "AWSTemplateFormatVersion: x\nResources: [AWS::S3::Bucket\n";  // errors too
+    std::string text =
+        i % 3 ? kBucket : "{\"Resources\": {\"T\": {\"Type\": \"AWS::DynamoDB::Table\"}}}";
+    if (i % 7 == 0)
+      text = "AWSTemplateFormatVersion: x\nResources: [AWS::S3::Bucket\n";  // errors too
     write_file(dir / name, text);
   }
   auto one = run_tool("-j 1 -f json .", dir.path());
@@ -244,9 +268,10 @@ TEST_CASE("robustness: results do not depend on --jobs") {
 TEST_CASE("robustness: SIGTERM during --fix of many files leaves each file old or new") {
   TempDir dir;
   const std::string fixed_text =
-      kBucket + "      BucketEncryption:\n        ServerSideEncryptionConfiguration:\n"
-                "          - ServerSideEncryptionByDefault:\n              SSEAlgorithm: AES256\n"
-                "            BucketKeyEnabled: true\n";
+      kBucket +
+      "      BucketEncryption:\n        ServerSideEncryptionConfiguration:\n"
+      "          - ServerSideEncryptionByDefault:\n              SSEAlgorithm: AES256\n"
+      "            BucketKeyEnabled: true\n";
   const int files = 3000;
   for (int i = 0; i < files; ++i) write_file(dir / ("t" + std::to_string(i) + ".yaml"), kBucket);
   pid_t pid = fork();

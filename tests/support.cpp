@@ -1,7 +1,7 @@
 #include "support.hpp"
 
-#include <catch2/catch.hpp>
 #include <sys/wait.h>
+#include <catch2/catch.hpp>
 
 #include <atomic>
 #include <cstdlib>
@@ -113,7 +113,8 @@ std::vector<std::string> check_ranges(const source::SourceFile& src, const yaml:
     // `!GetAZs` with nothing after it: alone at the end of a snippet yaml-cpp
     // reports a null and drops the tag, so compare the text instead.
     if (n.kind == yaml::Kind::Scalar && n.content == n.end && !n.tag().empty()) {
-      if (text != n.tag()) failures.push_back(src.path() + ": tag-only scalar range is |" + text + "|");
+      if (text != n.tag())
+        failures.push_back(src.path() + ": tag-only scalar range is |" + text + "|");
       continue;
     }
     std::string snippet = std::string(fix::column_of(src, n.begin), ' ') + text;
@@ -132,8 +133,9 @@ std::vector<std::string> check_ranges(const source::SourceFile& src, const yaml:
       auto pos = src.position(n.begin);
       failures.push_back(src.path() + ":" + std::to_string(pos.line) + ":" +
                          std::to_string(pos.column) + ": range [" + std::to_string(n.begin) + "," +
-                         std::to_string(n.end) + ") re-parses differently: |" + text.substr(0, 200) +
-                         "| expected " + model::debug_string(expected).substr(0, 200) + " got " +
+                         std::to_string(n.end) + ") re-parses differently: |" +
+                         text.substr(0, 200) + "| expected " +
+                         model::debug_string(expected).substr(0, 200) + " got " +
                          (parsed.error ? "error " + parsed.error->message
                                        : model::debug_string(actual).substr(0, 200)));
       if (failures.size() > 20) break;

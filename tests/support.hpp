@@ -7,8 +7,8 @@
 #include <string>
 #include <vector>
 
-#include "model/template.hpp"
 #include "lint/diagnostic.hpp"
+#include "model/template.hpp"
 
 namespace enclint::testing {
 

@@ -61,8 +61,8 @@ const std::string kBucket =
     "      BucketEncryption:\n"
     "        ServerSideEncryptionConfiguration:\n"
     "          - ServerSideEncryptionByDefault: {SSEAlgorithm: AES256}\n";
-const std::vector<std::string> kRule = {"Resources", "B", "Properties", "BucketEncryption",
-                                        "ServerSideEncryptionConfiguration", "0"};
+const std::vector<std::string> kRule = {
+    "Resources", "B", "Properties", "BucketEncryption", "ServerSideEncryptionConfiguration", "0"};
 
 }  // namespace
 
@@ -102,9 +102,10 @@ TEST_CASE("verify: an addition whose place is missing or not a mapping is refuse
   auto scalar = verify(kBucket, kBucket, {addition({"Resources", "B", "Type"}, "K", kBucketKey)});
   REQUIRE(scalar);
   CHECK_THAT(*scalar, Catch::Contains("not a mapping: Resources/B/Type/K"));
-  auto index = verify(kBucket, kBucket, {addition({"Resources", "B", "Properties", "BucketEncryption",
-                                                   "ServerSideEncryptionConfiguration", "3"},
-                                                  "K", kBucketKey)});
+  auto index = verify(kBucket, kBucket,
+                      {addition({"Resources", "B", "Properties", "BucketEncryption",
+                                 "ServerSideEncryptionConfiguration", "3"},
+                                "K", kBucketKey)});
   REQUIRE(index);
   CHECK_THAT(*index, Catch::Contains("does not exist"));
 }
@@ -112,38 +113,51 @@ TEST_CASE("verify: an addition whose place is missing or not a mapping is refuse
 TEST_CASE("verify: a null becomes a mapping, an existing key is replaced") {
   std::string empty = "Resources:\n  T:\n    Type: AWS::DynamoDB::Table\n    Properties:\n";
   Value sse = Value::map({{"SSEEnabled", Value::boolean(true)}, {"SSEType", Value::string("KMS")}});
-  CHECK_FALSE(verify(empty, empty + "      SSESpecification:\n        SSEEnabled: true\n        SSEType: KMS\n",
-                     {addition({"Resources", "T", "Properties"}, "SSESpecification", sse)}));
-  std::string disabled = "Resources:\n  T:\n    Properties:\n      SSESpecification: {SSEEnabled: false}\n";
-  CHECK_FALSE(verify(disabled, "Resources:\n  T:\n    Properties:\n      SSESpecification: {SSEEnabled: true, SSEType: KMS}\n",
+  CHECK_FALSE(verify(
+      empty, empty + "      SSESpecification:\n        SSEEnabled: true\n        SSEType: KMS\n",
+      {addition({"Resources", "T", "Properties"}, "SSESpecification", sse)}));
+  std::string disabled =
+      "Resources:\n  T:\n    Properties:\n      SSESpecification: {SSEEnabled: false}\n";
+  CHECK_FALSE(verify(disabled,
+                     "Resources:\n  T:\n    Properties:\n      SSESpecification: {SSEEnabled: "
+                     "true, SSEType: KMS}\n",
                      {addition({"Resources", "T", "Properties"}, "SSESpecification", sse)}));
   // Replaced, but the old value kept: refused.
-  CHECK(verify(disabled, disabled, {addition({"Resources", "T", "Properties"}, "SSESpecification", sse)}));
+  CHECK(verify(disabled, disabled,
+               {addition({"Resources", "T", "Properties"}, "SSESpecification", sse)}));
 }
 
 TEST_CASE("verify: short-form tags equal their long form, through tag paths") {
   std::string before = "Resources:\n  B:\n    Properties:\n      X: !If [C, {A: 1}, {A: 2}]\n";
-  std::string after = "Resources:\n  B:\n    Properties:\n      X: {Fn::If: [C, {A: 1}, {A: 2, K: true}]}\n";
-  CHECK_FALSE(verify(before, after,
-                     {addition({"Resources", "B", "Properties", "X", "Fn::If", "2"}, "K", kBucketKey)}));
+  std::string after =
+      "Resources:\n  B:\n    Properties:\n      X: {Fn::If: [C, {A: 1}, {A: 2, K: true}]}\n";
+  CHECK_FALSE(
+      verify(before, after,
+             {addition({"Resources", "B", "Properties", "X", "Fn::If", "2"}, "K", kBucketKey)}));
   // The tag changed to another function: refused.
-  std::string other = "Resources:\n  B:\n    Properties:\n      X: !And [C, {A: 1}, {A: 2, K: true}]\n";
-  CHECK(verify(before, other, {addition({"Resources", "B", "Properties", "X", "Fn::If", "2"}, "K", kBucketKey)}));
+  std::string other =
+      "Resources:\n  B:\n    Properties:\n      X: !And [C, {A: 1}, {A: 2, K: true}]\n";
+  CHECK(verify(before, other,
+               {addition({"Resources", "B", "Properties", "X", "Fn::If", "2"}, "K", kBucketKey)}));
   // An added !Ref equals the Value {Ref: ...}.
-  std::string ref = "Resources:\n  B:\n    Properties:\n      X: !If [C, {A: 1}, {A: 2, K: !Ref Key}]\n";
-  CHECK_FALSE(verify(before, ref, {addition({"Resources", "B", "Properties", "X", "Fn::If", "2"}, "K",
-                                            Value::ref("Key"))}));
+  std::string ref =
+      "Resources:\n  B:\n    Properties:\n      X: !If [C, {A: 1}, {A: 2, K: !Ref Key}]\n";
+  CHECK_FALSE(verify(
+      before, ref,
+      {addition({"Resources", "B", "Properties", "X", "Fn::If", "2"}, "K", Value::ref("Key"))}));
 }
 
-TEST_CASE("verify: aliases are compared as what they stand for, a bomb is refused by the tree verifier") {
+TEST_CASE(
+    "verify: aliases are compared as what they stand for, a bomb is refused by the tree verifier") {
   std::string before = "A: &a {x: 1}\nB: *a\n";
   CHECK_FALSE(verify(before, "A: {x: 1}\nB: {x: 1}\n", {}));
   CHECK(verify(before, "A: {x: 1}\nB: {x: 2}\n", {}));
   std::string bomb = "a: &a [x, x, x, x, x, x, x, x, x, x]\n";
   for (char c = 'b'; c <= 'k'; ++c) {
     std::string prev(1, static_cast<char>(c - 1));
-    bomb += std::string(1, c) + ": &" + c + " [*" + prev + ", *" + prev + ", *" + prev + ", *" + prev +
-            ", *" + prev + ", *" + prev + ", *" + prev + ", *" + prev + ", *" + prev + ", *" + prev + "]\n";
+    bomb += std::string(1, c) + ": &" + c + " [*" + prev + ", *" + prev + ", *" + prev + ", *" +
+            prev + ", *" + prev + ", *" + prev + ", *" + prev + ", *" + prev + ", *" + prev +
+            ", *" + prev + "]\n";
   }
   yaml::Document a = parse(bomb), b = parse(bomb);
   fix::Fix none;
@@ -177,16 +191,25 @@ TEST_CASE("verify (streaming): parse errors, documents, keys and aliases") {
   CHECK_THAT(two.parse_error->message, Catch::Contains("more than one YAML document"));
   // A key twice (yaml-cpp lets it through; the count alone would not see it).
   yaml::Document ab = parse("A: 1\nB: 2\n");
-  CHECK(fix::verify_additions_streaming(ab, *testing::make_source("A: 1\nA: 1\n"), {&none}).mismatch);
+  CHECK(
+      fix::verify_additions_streaming(ab, *testing::make_source("A: 1\nA: 1\n"), {&none}).mismatch);
   CHECK(fix::verify_additions_streaming(ab, *testing::make_source("B: 2\nA: 1\n"), {&none}).ok());
   // Alias keys and collection keys ({{ templating }} left in a file).
   yaml::Document keys = parse("a: &k K\nm: {*k : 1}\nr: {{ x }}\n");
-  CHECK(fix::verify_additions_streaming(keys, *testing::make_source("a: &k K\nm: {*k : 1}\nr: {{ x }}\n"), {&none}).ok());
-  CHECK(fix::verify_additions_streaming(keys, *testing::make_source("a: &k K\nm: {*k : 2}\nr: {{ x }}\n"), {&none}).mismatch);
+  CHECK(fix::verify_additions_streaming(
+            keys, *testing::make_source("a: &k K\nm: {*k : 1}\nr: {{ x }}\n"), {&none})
+            .ok());
+  CHECK(fix::verify_additions_streaming(
+            keys, *testing::make_source("a: &k K\nm: {*k : 2}\nr: {{ x }}\n"), {&none})
+            .mismatch);
   // An alias moved to another anchor, or a cycle: refused.
   yaml::Document two_anchors = parse("a: &a {x: 1}\nb: &b {x: 1}\nc: *a\n");
-  CHECK(fix::verify_additions_streaming(two_anchors, *testing::make_source("a: &a {x: 1}\nb: &b {x: 1}\nc: *a\n"), {&none}).ok());
-  CHECK(fix::verify_additions_streaming(two_anchors, *testing::make_source("a: &a {x: 1}\nb: &b {x: 1}\nc: *b\n"), {&none}).mismatch);
+  CHECK(fix::verify_additions_streaming(
+            two_anchors, *testing::make_source("a: &a {x: 1}\nb: &b {x: 1}\nc: *a\n"), {&none})
+            .ok());
+  CHECK(fix::verify_additions_streaming(
+            two_anchors, *testing::make_source("a: &a {x: 1}\nb: &b {x: 1}\nc: *b\n"), {&none})
+            .mismatch);
 }
 
 TEST_CASE("verify: thousands of additions into one big (indexed) mapping") {

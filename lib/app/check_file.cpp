@@ -36,15 +36,16 @@ std::string label(const char* side, const std::string& path) {
 
 namespace {
 // Unsafe fixes the run leaves alone (the text report says how to apply them).
-std::size_t unsafe_not_applied(const std::vector<lint::Diagnostic>& diags, const RunOptions& options) {
+std::size_t unsafe_not_applied(const std::vector<lint::Diagnostic>& diags,
+                               const RunOptions& options) {
   std::size_t n = 0;
-  for (const auto& d : diags)
-    n += d.fix && !fix_allowed(d, options.unsafe_fixes);
+  for (const auto& d : diags) n += d.fix && !fix_allowed(d, options.unsafe_fixes);
   return n;
 }
 
 // A file (or stdin) that could not be read, or that is over the size limit.
-FileResult unread(const std::string& path, const util::ReadResult& read, const RunOptions& options) {
+FileResult unread(const std::string& path, const util::ReadResult& read,
+                  const RunOptions& options) {
   FileResult r;
   r.path = path;
   r.status = FileStatus::Error;
@@ -52,13 +53,16 @@ FileResult unread(const std::string& path, const util::ReadResult& read, const R
   if (read.error != EFBIG)
     r.error = std::string("cannot read the file: ") + std::strerror(read.error);
   else if (read.size_known)
-    r.error = "the file is " + std::to_string(read.size / (1024 * 1024)) + " MiB, larger than the limit of " + limit;
+    r.error = "the file is " + std::to_string(read.size / (1024 * 1024)) +
+              " MiB, larger than the limit of " + limit;
   else  // a pipe or a FIFO: reading stopped at the limit
     r.error = "the input is larger than the limit of " + limit;
   return r;
 }
 
-std::size_t limit_bytes(const RunOptions& options) { return options.max_file_size_mb * 1024 * 1024; }
+std::size_t limit_bytes(const RunOptions& options) {
+  return options.max_file_size_mb * 1024 * 1024;
+}
 }  // namespace
 
 FileResult check_bytes(const std::string& path, std::string bytes, bool from_stdin,
@@ -97,7 +101,8 @@ FileResult check_bytes(const std::string& path, std::string bytes, bool from_std
   }
 
   // The loop owns the template from here: it frees it as soon as it can.
-  FixLoopResult fixed = fix_loop(std::move(*loaded.tpl), diagnostics, rules, options.lint, options.unsafe_fixes);
+  FixLoopResult fixed =
+      fix_loop(std::move(*loaded.tpl), diagnostics, rules, options.lint, options.unsafe_fixes);
   if (!fixed.ok) {
     result.status = FileStatus::Error;
     result.error = fixed.error;
@@ -106,7 +111,8 @@ FileResult check_bytes(const std::string& path, std::string bytes, bool from_std
     return result;
   }
   if (options.diff && !options.fix) {
-    result.diff = fix::unified_diff(source->text(), fixed.text(), label("a/", path), label("b/", path));
+    result.diff =
+        fix::unified_diff(source->text(), fixed.text(), label("a/", path), label("b/", path));
     result.diagnostics = std::move(diagnostics);
     return result;
   }
@@ -118,7 +124,9 @@ FileResult check_bytes(const std::string& path, std::string bytes, bool from_std
     result.diagnostics = std::move(diagnostics);
     return result;
   }
-  if (options.diff) result.diff = fix::unified_diff(source->text(), fixed.text(), label("a/", path), label("b/", path));
+  if (options.diff)
+    result.diff =
+        fix::unified_diff(source->text(), fixed.text(), label("a/", path), label("b/", path));
   result.status = FileStatus::Fixed;
   std::set<std::string> remaining;
   for (const auto& d : fixed.remaining) remaining.insert(finding_key(d));
@@ -145,8 +153,8 @@ int exit_code(const std::vector<FileResult>& results) {
 }
 
 bool cannot_hold_findings(std::string_view bytes) {
-  for (std::string_view needle : {"AWS::S3::Bucket", "AWS::DynamoDB::", "AWS::Serverless::SimpleTable",
-                                  "Fn::ForEach", "cfn-enclint"})
+  for (std::string_view needle : {"AWS::S3::Bucket", "AWS::DynamoDB::",
+                                  "AWS::Serverless::SimpleTable", "Fn::ForEach", "cfn-enclint"})
     if (bytes.find(needle) != std::string_view::npos) return false;
   return true;
 }

@@ -5,19 +5,19 @@
 #define CXXOPTS_VECTOR_DELIMITER '\0'
 // cxxopts' std::regex mode costs milliseconds of start-up; its plain mode does the same job.
 #define CXXOPTS_NO_REGEX true
-#include <cxxopts.hpp>
 #include <unistd.h>
+#include <cxxopts.hpp>
 
 #include <csignal>
 #include <cstdlib>
 
 #include <algorithm>
 #include <atomic>
-#include <functional>
 #include <filesystem>
 #include <fstream>
-#include <optional>
+#include <functional>
 #include <iostream>
+#include <optional>
 #include <sstream>
 #include <thread>
 
@@ -48,6 +48,8 @@ cxxopts::Options make_options() {
                      "that are not encrypted at rest as documented, and fixes them in place.");
   o.custom_help("[OPTIONS]");
   o.positional_help("[PATH ...]");
+  // One option a line, as --help shows them.
+  // clang-format off
   o.add_options()
       ("fix", "Apply safe fixes in place")
       ("unsafe-fixes", "Also apply unsafe fixes (with --fix or --diff)")
@@ -76,6 +78,7 @@ cxxopts::Options make_options() {
   o.add_options("hidden")
       ("paths", "Files or directories", cxxopts::value<std::vector<std::string>>())
       ("generate-man", "Print the man page (roff)");
+  // clang-format on
   o.parse_positional({"paths"});
   return o;
 }
@@ -98,13 +101,17 @@ std::string roff(std::string s) {
 std::string man_page(const cxxopts::Options& spec) {
   std::ostringstream m;
   m << ".TH CFN\\-ENCLINT 1 \"\" \"cfn\\-enclint " << ENCLINT_VERSION << "\" \"User Commands\"\n"
-    << ".SH NAME\ncfn\\-enclint \\- check and fix encryption at rest in CloudFormation and SAM templates\n"
+    << ".SH NAME\ncfn\\-enclint \\- check and fix encryption at rest in CloudFormation and SAM "
+       "templates\n"
     << ".SH SYNOPSIS\n.B cfn\\-enclint\n[\\fIOPTIONS\\fR] [\\fIPATH\\fR ...]\n"
     << ".SH DESCRIPTION\n"
-    << roff("Finds DynamoDB tables and S3 buckets that are not encrypted at rest as documented "
-            "(SSESpecification with KMS; BucketEncryption with BucketKeyEnabled) and, with --fix, inserts "
-            "exactly the documented blocks, leaving every other byte of the template alone. PATH is a file, "
-            "a directory (searched for *.yaml, *.yml, *.json, *.template) or - for standard input.")
+    << roff(
+           "Finds DynamoDB tables and S3 buckets that are not encrypted at rest as documented "
+           "(SSESpecification with KMS; BucketEncryption with BucketKeyEnabled) and, with --fix, "
+           "inserts "
+           "exactly the documented blocks, leaving every other byte of the template alone. PATH is "
+           "a file, "
+           "a directory (searched for *.yaml, *.yml, *.json, *.template) or - for standard input.")
     << "\n.SH OPTIONS\n";
   for (const auto& o : spec.group_help("").options) {
     if (o.l.empty()) continue;
@@ -116,15 +123,20 @@ std::string man_page(const cxxopts::Options& spec) {
   m << ".SH RULES\n";
   for (const lint::Rule* r : rules::all()) {
     const auto& i = r->info();
-    m << ".TP\n.B " << roff(std::string(i.id) + " " + std::string(i.name)) << "\n" << roff(std::string(i.summary))
-      << " (fix: " << lint::to_string(i.fix) << (i.cmk_only ? "; level cmk only" : "") << ")\n";
+    m << ".TP\n.B " << roff(std::string(i.id) + " " + std::string(i.name)) << "\n"
+      << roff(std::string(i.summary)) << " (fix: " << lint::to_string(i.fix)
+      << (i.cmk_only ? "; level cmk only" : "") << ")\n";
   }
-  m << ".SH EXIT STATUS\n.TP\n.B 0\nnothing left to report\n.TP\n.B 1\nfindings remain (after fixing, with "
+  m << ".SH EXIT STATUS\n.TP\n.B 0\nnothing left to report\n.TP\n.B 1\nfindings remain (after "
+       "fixing, with "
     << roff("--fix") << ")\n.TP\n.B 2\nusage error, or a file could not be read, parsed or fixed\n"
     << ".SH FILES\n.TP\n.I .cfn\\-enclint.yaml\n"
-    << roff("Configuration, looked up from the current directory upwards: select, ignore, severity, level, "
-            "fix (kms_key, sse_algorithm), exclude.")
-    << "\n.SH SEE ALSO\n" << roff(std::string("cfn-enclint --explain ID; ") + ENCLINT_HOMEPAGE) << "\n";
+    << roff(
+           "Configuration, looked up from the current directory upwards: select, ignore, severity, "
+           "level, "
+           "fix (kms_key, sse_algorithm), exclude.")
+    << "\n.SH SEE ALSO\n"
+    << roff(std::string("cfn-enclint --explain ID; ") + ENCLINT_HOMEPAGE) << "\n";
   return m.str();
 }
 
@@ -169,7 +181,8 @@ void check_all(const std::vector<Input>& inputs, const RunOptions& options,
       return;
     }
     if (in.path == "-") {
-      results[i] = check_stdin(options.stdin_filename.empty() ? "<stdin>" : options.stdin_filename, options, rules);
+      results[i] = check_stdin(options.stdin_filename.empty() ? "<stdin>" : options.stdin_filename,
+                               options, rules);
       return;
     }
     results[i] = check_path(in.path, options, rules, /*fast_path=*/!in.explicit_path);
@@ -233,9 +246,8 @@ std::string explain(const std::string& id_or_name) {
   std::ostringstream out;
   out << "# " << i.id << " " << i.name << "\n\n"
       << i.summary << "\n\n"
-      << "Default severity: " << lint::to_string(i.severity)
-      << ". Fix: " << lint::to_string(i.fix) << "."
-      << (i.cmk_only ? " Policy level: cmk only." : "") << "\n\n"
+      << "Default severity: " << lint::to_string(i.severity) << ". Fix: " << lint::to_string(i.fix)
+      << "." << (i.cmk_only ? " Policy level: cmk only." : "") << "\n\n"
       << i.doc;
   return out.str();
 }
@@ -253,8 +265,9 @@ int run(int argc, char** argv) {
       return kExitClean;
     }
     if (args.count("help")) {
-      std::cout << spec.help({""}) << "\nExit status: 0 nothing to report, 1 findings remain, "
-                                  "2 usage error or a file could not be read, parsed or fixed.\n";
+      std::cout << spec.help({""})
+                << "\nExit status: 0 nothing to report, 1 findings remain, "
+                   "2 usage error or a file could not be read, parsed or fixed.\n";
       return kExitClean;
     }
     if (args.count("version")) {
@@ -267,7 +280,8 @@ int run(int argc, char** argv) {
     }
     if (args.count("explain")) {
       std::string text = explain(args["explain"].as<std::string>());
-      if (text.empty()) return usage_error("unknown rule '" + args["explain"].as<std::string>() + "'");
+      if (text.empty())
+        return usage_error("unknown rule '" + args["explain"].as<std::string>() + "'");
       std::cout << text;
       return kExitClean;
     }
@@ -276,12 +290,15 @@ int run(int argc, char** argv) {
     options.diff = args.count("diff") > 0;
     options.verbose = args.count("verbose") > 0;
     options.show_source = args.count("no-source") == 0;
-    options.max_file_size_mb = std::min(args["max-file-size"].as<std::size_t>(), util::kMaxFileSizeMb);
+    options.max_file_size_mb =
+        std::min(args["max-file-size"].as<std::size_t>(), util::kMaxFileSizeMb);
     color = args["color"].as<std::string>();
     options.format = args["format"].as<std::string>();
     if (args.count("output")) options.output = args["output"].as<std::string>();
-    if (args.count("select")) options.lint.select = split_list(args["select"].as<std::vector<std::string>>());
-    if (args.count("ignore")) options.lint.ignore = split_list(args["ignore"].as<std::vector<std::string>>());
+    if (args.count("select"))
+      options.lint.select = split_list(args["select"].as<std::vector<std::string>>());
+    if (args.count("ignore"))
+      options.lint.ignore = split_list(args["ignore"].as<std::vector<std::string>>());
     if (args.count("config")) config_path = args["config"].as<std::string>();
     if (args.count("level")) level = args["level"].as<std::string>();
     if (args.count("kms-key")) kms_key = args["kms-key"].as<std::string>();
@@ -290,7 +307,8 @@ int run(int argc, char** argv) {
     options.show_suppressed = args.count("show-suppressed") > 0;
     cli_select = args.count("select") > 0;
     cli_ignore = args.count("ignore") > 0;
-    if (args.count("stdin-filename")) options.stdin_filename = args["stdin-filename"].as<std::string>();
+    if (args.count("stdin-filename"))
+      options.stdin_filename = args["stdin-filename"].as<std::string>();
     options.jobs = args["jobs"].as<unsigned>();
     if (args.count("paths")) options.paths = args["paths"].as<std::vector<std::string>>();
   } catch (const cxxopts::exceptions::exception& e) {
@@ -328,11 +346,13 @@ int run(int argc, char** argv) {
   options.lint.fix.sse_algorithm = sse_algorithm ? *sse_algorithm : kms_key ? "aws:kms" : "AES256";
   const std::string& alg = options.lint.fix.sse_algorithm;
   if (alg != "AES256" && alg != "aws:kms" && alg != "aws:kms:dsse")
-    return usage_error("--sse-algorithm must be AES256, aws:kms or aws:kms:dsse, not '" + alg + "'");
+    return usage_error("--sse-algorithm must be AES256, aws:kms or aws:kms:dsse, not '" + alg +
+                       "'");
   if (color != "auto" && color != "always" && color != "never")
     return usage_error("--color must be auto, always or never, not '" + color + "'");
   auto reporter = report::make_reporter(options.format);
-  if (!reporter) return usage_error("unknown format '" + options.format + "' (" + report::kFormats + ")");
+  if (!reporter)
+    return usage_error("unknown format '" + options.format + "' (" + report::kFormats + ")");
   if (options.paths.empty()) options.paths.push_back(".");
 
   struct sigaction action {};
@@ -367,13 +387,13 @@ int run(int argc, char** argv) {
   }
   // https://no-color.org: any non-empty NO_COLOR turns colour off unless asked for explicitly.
   const char* no_color = std::getenv("NO_COLOR");
-  options.color = color == "always" ||
-                  (color == "auto" && report_out == &std::cout && ::isatty(STDOUT_FILENO) &&
-                   !(no_color && *no_color));
+  options.color = color == "always" || (color == "auto" && report_out == &std::cout &&
+                                        ::isatty(STDOUT_FILENO) && !(no_color && *no_color));
   // --diff prints the diffs on stdout: the report goes to stderr with --fix,
   // and only to a file (--output) without.
   std::ostream* report_to = report_out;
-  if (options.diff) report_to = options.fix ? &std::cerr : options.output.empty() ? nullptr : report_out;
+  if (options.diff)
+    report_to = options.fix ? &std::cerr : options.output.empty() ? nullptr : report_out;
 
   ExitStatus status;
   std::size_t would_fix = 0, interrupted = 0;
@@ -394,7 +414,8 @@ int run(int argc, char** argv) {
   if (report_to) reporter->finish(*report_to, options);
 
   if (g_interrupted) {
-    std::cerr << "cfn-enclint: interrupted; " << interrupted << (interrupted == 1 ? " file was" : " files were")
+    std::cerr << "cfn-enclint: interrupted; " << interrupted
+              << (interrupted == 1 ? " file was" : " files were")
               << " not checked (every file is either unchanged or completely fixed)\n";
     return 128 + g_interrupted;
   }

@@ -38,7 +38,8 @@ struct Reader {
   std::vector<std::string> strings(NodeId node, const std::string& what) const {
     std::vector<std::string> out;
     if (doc.is_seq(node)) {
-      for (NodeId item : doc[doc.resolve(node)].children()) out.push_back(scalar(item, what + " entries"));
+      for (NodeId item : doc[doc.resolve(node)].children())
+        out.push_back(scalar(item, what + " entries"));
       return out;
     }
     std::stringstream ss(scalar(node, what));
@@ -52,13 +53,15 @@ struct Reader {
     const lint::Rule* r = rules::find(value);
     if (!r) {
       std::string valid;
-      for (const lint::Rule* rule : rules::all()) valid += (valid.empty() ? "" : ", ") + std::string(rule->info().id);
+      for (const lint::Rule* rule : rules::all())
+        valid += (valid.empty() ? "" : ", ") + std::string(rule->info().id);
       fail(node, "unknown rule '" + value + "' (valid: " + valid + ", or their names)");
     }
     return std::string(r->info().id);
   }
 
-  void check_keys(NodeId map, std::initializer_list<const char*> valid, const std::string& where) const {
+  void check_keys(NodeId map, std::initializer_list<const char*> valid,
+                  const std::string& where) const {
     const auto& ch = doc[doc.resolve(map)].children();
     for (std::size_t i = 0; i < ch.size(); i += 2) {
       std::string key(doc.text(ch[i]));
@@ -130,7 +133,8 @@ Config read(const Reader& in, const fs::path& path) {
 
 bool match(const std::string& pattern, const std::string& path) {
   if (::fnmatch(pattern.c_str(), path.c_str(), 0) == 0) return true;
-  if (pattern.rfind("**/", 0) == 0 && ::fnmatch(pattern.c_str() + 3, path.c_str(), 0) == 0) return true;
+  if (pattern.rfind("**/", 0) == 0 && ::fnmatch(pattern.c_str() + 3, path.c_str(), 0) == 0)
+    return true;
   return false;
 }
 

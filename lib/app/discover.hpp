@@ -8,9 +8,9 @@
 namespace enclint::app {
 
 struct Input {
-  std::string path;    // "-" for standard input
-  bool explicit_path;  // named on the command line
-  std::string error;   // e.g. the path does not exist
+  std::string path;       // "-" for standard input
+  bool explicit_path;     // named on the command line
+  std::string error;      // e.g. the path does not exist
   bool excluded = false;  // named, but excluded by the configuration
 };
 

@@ -25,7 +25,8 @@ namespace {
 
 // What the report needs of an applied fix is its title and applicability;
 // the edits and additions go once the fix is verified (big files only).
-void slim_applied(std::vector<lint::Diagnostic>& diagnostics, const std::unordered_set<const fix::Fix*>& applied) {
+void slim_applied(std::vector<lint::Diagnostic>& diagnostics,
+                  const std::unordered_set<const fix::Fix*>& applied) {
   for (auto& d : diagnostics) {
     if (!d.fix || !applied.count(&*d.fix)) continue;
     std::vector<fix::Edit>().swap(d.fix->edits);
@@ -34,9 +35,10 @@ void slim_applied(std::vector<lint::Diagnostic>& diagnostics, const std::unorder
 }
 
 FixLoopResult run(const model::Template* borrowed, std::optional<model::Template> owned_tpl,
-                  const std::vector<lint::Diagnostic>& diagnostics, std::vector<lint::Diagnostic>* slimmable,
-                  const std::vector<const lint::Rule*>& rules, const lint::Options& options, bool unsafe,
-                  std::size_t stream_verify_from) {
+                  const std::vector<lint::Diagnostic>& diagnostics,
+                  std::vector<lint::Diagnostic>* slimmable,
+                  const std::vector<const lint::Rule*>& rules, const lint::Options& options,
+                  bool unsafe, std::size_t stream_verify_from) {
   FixLoopResult result;
   // The template of the round: the caller's (borrowed), or one we own and
   // may free once its successor is verified.
@@ -74,11 +76,13 @@ FixLoopResult run(const model::Template* borrowed, std::optional<model::Template
       result.error = "a safe fix would have removed bytes; nothing was written";
       return result;
     }
-    auto fixed_source = std::make_shared<source::SourceFile>(current->source().path(), std::move(after));
+    auto fixed_source =
+        std::make_shared<source::SourceFile>(current->source().path(), std::move(after));
     auto not_parsed = [&](const std::string& message, std::size_t offset) {
       auto pos = fixed_source->position(offset);
-      result.error = "the fixed template would not parse (" + message + " at line " + std::to_string(pos.line) +
-                     ", column " + std::to_string(pos.column) + " of the fixed text); nothing was written";
+      result.error = "the fixed template would not parse (" + message + " at line " +
+                     std::to_string(pos.line) + ", column " + std::to_string(pos.column) +
+                     " of the fixed text); nothing was written";
       return result;
     };
     auto not_verified = [&](const std::string& why) {
@@ -96,8 +100,10 @@ FixLoopResult run(const model::Template* borrowed, std::optional<model::Template
     };
     bool streamed = fixed_source->view().size() >= stream_verify_from;
     if (streamed) {
-      fix::StreamVerdict verdict = fix::verify_additions_streaming(current->doc(), *fixed_source, chosen);
-      if (verdict.parse_error) return not_parsed(verdict.parse_error->message, verdict.parse_error->offset);
+      fix::StreamVerdict verdict =
+          fix::verify_additions_streaming(current->doc(), *fixed_source, chosen);
+      if (verdict.parse_error)
+        return not_parsed(verdict.parse_error->message, verdict.parse_error->offset);
       if (verdict.mismatch) return not_verified(*verdict.mismatch);
       record_applied();
       // Verified: what the next parse does not need goes first. The previous
@@ -122,7 +128,8 @@ FixLoopResult run(const model::Template* borrowed, std::optional<model::Template
     if (loaded.status != model::LoadResult::Status::Template || !loaded.tpl)
       return not_parsed(loaded.message, loaded.offset);
     if (!streamed) {
-      if (auto diff = fix::verify_additions(current->doc(), loaded.tpl->doc(), chosen)) return not_verified(*diff);
+      if (auto diff = fix::verify_additions(current->doc(), loaded.tpl->doc(), chosen))
+        return not_verified(*diff);
       record_applied();
     }
     std::vector<lint::Diagnostic> next = lint::run_rules(*loaded.tpl, rules, options);
@@ -139,15 +146,16 @@ FixLoopResult run(const model::Template* borrowed, std::optional<model::Template
 }  // namespace
 
 FixLoopResult fix_loop(const model::Template& tpl, const std::vector<lint::Diagnostic>& diagnostics,
-                       const std::vector<const lint::Rule*>& rules, const lint::Options& options, bool unsafe,
-                       std::size_t stream_verify_from) {
+                       const std::vector<const lint::Rule*>& rules, const lint::Options& options,
+                       bool unsafe, std::size_t stream_verify_from) {
   return run(&tpl, std::nullopt, diagnostics, nullptr, rules, options, unsafe, stream_verify_from);
 }
 
 FixLoopResult fix_loop(model::Template&& tpl, std::vector<lint::Diagnostic>& diagnostics,
-                       const std::vector<const lint::Rule*>& rules, const lint::Options& options, bool unsafe,
-                       std::size_t stream_verify_from) {
-  return run(nullptr, std::move(tpl), diagnostics, &diagnostics, rules, options, unsafe, stream_verify_from);
+                       const std::vector<const lint::Rule*>& rules, const lint::Options& options,
+                       bool unsafe, std::size_t stream_verify_from) {
+  return run(nullptr, std::move(tpl), diagnostics, &diagnostics, rules, options, unsafe,
+             stream_verify_from);
 }
 
 }  // namespace enclint::app

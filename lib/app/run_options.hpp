@@ -15,14 +15,14 @@ struct RunOptions {
   bool fix = false;
   bool unsafe_fixes = false;
   bool diff = false;
-  std::string format = "text";  // text | json
-  std::string output;           // "" for stdout
-  std::string stdin_filename;   // name reported for "-"
-  unsigned jobs = 0;            // 0: all cores
-  bool verbose = false;         // also list skipped files and undecidable values
-  bool show_suppressed = false; // list findings hidden by suppressions
-  bool color = false;           // ANSI colours in text output (--color, NO_COLOR, TTY)
-  bool show_source = true;      // text output: the source line with a caret under the finding
+  std::string format = "text";   // text | json
+  std::string output;            // "" for stdout
+  std::string stdin_filename;    // name reported for "-"
+  unsigned jobs = 0;             // 0: all cores
+  bool verbose = false;          // also list skipped files and undecidable values
+  bool show_suppressed = false;  // list findings hidden by suppressions
+  bool color = false;            // ANSI colours in text output (--color, NO_COLOR, TTY)
+  bool show_source = true;       // text output: the source line with a caret under the finding
   std::size_t max_file_size_mb = util::kDefaultMaxFileSizeMb;  // larger files are refused
 };
 

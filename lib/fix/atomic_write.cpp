@@ -38,10 +38,12 @@ std::optional<std::string> write_atomically(const std::string& path, std::string
   fs::path target = fs::canonical(path, ec);  // follows symlinks to the real file
   if (ec) return "cannot resolve " + path + ": " + ec.message();
   struct stat st {};
-  if (::stat(target.c_str(), &st) != 0) return "cannot stat " + target.string() + ": " + errno_text();
+  if (::stat(target.c_str(), &st) != 0)
+    return "cannot stat " + target.string() + ": " + errno_text();
   // Respect a read-only file even when we could replace it (as root, or
   // through a writable directory).
-  if ((st.st_mode & (S_IWUSR | S_IWGRP | S_IWOTH)) == 0) return "the file is read-only; not written";
+  if ((st.st_mode & (S_IWUSR | S_IWGRP | S_IWOTH)) == 0)
+    return "the file is read-only; not written";
   {
     std::ifstream in(target, std::ios::binary);
     std::ostringstream now;
@@ -50,11 +52,13 @@ std::optional<std::string> write_atomically(const std::string& path, std::string
     if (now.str() != expected)
       return "the file changed on disk while it was being checked; not written";
   }
-  std::string tmpl = (target.parent_path() / ("." + target.filename().string() + ".cfn-enclint.XXXXXX")).string();
+  std::string tmpl =
+      (target.parent_path() / ("." + target.filename().string() + ".cfn-enclint.XXXXXX")).string();
   std::vector<char> name(tmpl.begin(), tmpl.end());
   name.push_back('\0');
   int fd = ::mkstemp(name.data());
-  if (fd < 0) return "cannot create a temporary file next to " + target.string() + ": " + errno_text();
+  if (fd < 0)
+    return "cannot create a temporary file next to " + target.string() + ": " + errno_text();
   std::string tmp(name.data());
   auto fail = [&](const std::string& what) {
     std::string msg = what + ": " + errno_text();

@@ -66,9 +66,11 @@ std::vector<Step> edit_script(const std::vector<std::string_view>& a,
     }
     if (d > 0) {
       if (x == prev_x)
-        steps.push_back({Op::Insert, static_cast<std::size_t>(x), static_cast<std::size_t>(prev_y)});
+        steps.push_back(
+            {Op::Insert, static_cast<std::size_t>(x), static_cast<std::size_t>(prev_y)});
       else
-        steps.push_back({Op::Delete, static_cast<std::size_t>(prev_x), static_cast<std::size_t>(y)});
+        steps.push_back(
+            {Op::Delete, static_cast<std::size_t>(prev_x), static_cast<std::size_t>(y)});
     }
     x = prev_x;
     y = prev_y;
@@ -97,8 +99,10 @@ std::string unified_diff(std::string_view before, std::string_view after,
   while (tail < a.size() - head && tail < b.size() - head &&
          a[a.size() - 1 - tail] == b[b.size() - 1 - tail])
     ++tail;
-  std::vector<std::string_view> ma(a.begin() + static_cast<long>(head), a.end() - static_cast<long>(tail));
-  std::vector<std::string_view> mb(b.begin() + static_cast<long>(head), b.end() - static_cast<long>(tail));
+  std::vector<std::string_view> ma(a.begin() + static_cast<long>(head),
+                                   a.end() - static_cast<long>(tail));
+  std::vector<std::string_view> mb(b.begin() + static_cast<long>(head),
+                                   b.end() - static_cast<long>(tail));
   std::vector<Step> steps;
   for (std::size_t i = 0; i < head; ++i) steps.push_back({Op::Equal, i, i});
   for (Step s : edit_script(ma, mb)) steps.push_back({s.op, s.a + head, s.b + head});

@@ -9,7 +9,8 @@ bool identical(const model::Value& a, const model::Value& b) {
       a.entries.size() != b.entries.size() || a.items.size() != b.items.size())
     return false;
   for (std::size_t i = 0; i < a.entries.size(); ++i)
-    if (a.entries[i].first != b.entries[i].first || !identical(a.entries[i].second, b.entries[i].second))
+    if (a.entries[i].first != b.entries[i].first ||
+        !identical(a.entries[i].second, b.entries[i].second))
       return false;
   for (std::size_t i = 0; i < a.items.size(); ++i)
     if (!identical(a.items[i], b.items[i])) return false;

@@ -76,9 +76,10 @@ InsertPlan plan_insert(const model::Template& tpl, const FileStyle& style, NodeI
   const auto& doc = tpl.doc();
   if (target == kNone) return decline("nothing to insert into");
   const yaml::Node& n = doc[target];
-  if (n.kind == Kind::Alias) return decline("the mapping is an alias (*" +
-                                            std::string(src.view().substr(n.begin + 1, n.end - n.begin - 1)) +
-                                            "); change the anchored mapping by hand");
+  if (n.kind == Kind::Alias)
+    return decline("the mapping is an alias (*" +
+                   std::string(src.view().substr(n.begin + 1, n.end - n.begin - 1)) +
+                   "); change the anchored mapping by hand");
   if (n.kind == Kind::Map && n.style == yaml::Style::Flow)
     return into_flow_map(tpl, style, n, entries);
   if (n.kind == Kind::Map) {
@@ -122,8 +123,8 @@ namespace {
 // Every place that sees `node`: itself, or — inside a node shared through
 // aliases — the anchored node and each alias, each with the path to `node`
 // below it. Fills `fix.shared_*`. Returns false (with `reason`) for nested sharing.
-bool use_sites(const yaml::Document& doc, NodeId node, Fix& fix, std::vector<std::vector<PathStep>>& paths,
-               std::string& reason) {
+bool use_sites(const yaml::Document& doc, NodeId node, Fix& fix,
+               std::vector<std::vector<PathStep>>& paths, std::string& reason) {
   NodeId shared = doc.shared_ancestor(node);
   if (shared == kNone) {
     paths.push_back(path_of(doc, node));
@@ -200,7 +201,8 @@ InsertFix replace_value_fix(const model::Template& tpl, const FileStyle& style, 
   std::string reason;
   if (!use_sites(doc, n.parent, fix, paths, reason)) return InsertFix{std::nullopt, reason};
   auto shared = shared_value(std::move(value));
-  for (const auto& path : paths) fix.additions.push_back(Addition{path, std::string(doc.text(n.key)), shared});
+  for (const auto& path : paths)
+    fix.additions.push_back(Addition{path, std::string(doc.text(n.key)), shared});
   return InsertFix{std::move(fix), {}};
 }
 

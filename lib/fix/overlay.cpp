@@ -36,15 +36,18 @@ void Additions::sort() { std::stable_sort(all_.begin(), all_.end(), addition_les
 
 std::size_t Overlay::set_end() const {
   if (empty()) return lo_;
-  auto first = all_->begin() + static_cast<long>(lo_), last = all_->begin() + static_cast<long>(hi_);
+  auto first = all_->begin() + static_cast<long>(lo_),
+       last = all_->begin() + static_cast<long>(hi_);
   return static_cast<std::size_t>(
-      std::partition_point(first, last, [&](const Addition* a) { return a->path.size() == depth_; }) -
+      std::partition_point(first, last,
+                           [&](const Addition* a) { return a->path.size() == depth_; }) -
       all_->begin());
 }
 
 Overlay Overlay::below(const PathStep& step) const {
   if (empty()) return {};
-  auto first = all_->begin() + static_cast<long>(set_end()), last = all_->begin() + static_cast<long>(hi_);
+  auto first = all_->begin() + static_cast<long>(set_end()),
+       last = all_->begin() + static_cast<long>(hi_);
   auto [b, e] = std::equal_range(first, last, step, [&](const auto& x, const auto& y) {
     if constexpr (std::is_same_v<std::decay_t<decltype(x)>, PathStep>)
       return compare_step(x, y->path[depth_]) < 0;
@@ -52,8 +55,8 @@ Overlay Overlay::below(const PathStep& step) const {
       return compare_step(x->path[depth_], y) < 0;
   });
   if (b == e) return {};
-  return Overlay(all_, static_cast<std::size_t>(b - all_->begin()), static_cast<std::size_t>(e - all_->begin()),
-                 depth_ + 1);
+  return Overlay(all_, static_cast<std::size_t>(b - all_->begin()),
+                 static_cast<std::size_t>(e - all_->begin()), depth_ + 1);
 }
 
 Overlay Overlay::key(std::string_view k) const { return below(PathStep{std::string(k), -1}); }
@@ -62,8 +65,10 @@ Overlay Overlay::item(std::size_t i) const { return below(PathStep{{}, static_ca
 
 const Value* Overlay::set_find(std::string_view k) const {
   if (empty()) return nullptr;
-  auto first = all_->begin() + static_cast<long>(lo_), last = all_->begin() + static_cast<long>(set_end());
-  auto it = std::upper_bound(first, last, k, [](std::string_view key, const Addition* a) { return key < a->key; });
+  auto first = all_->begin() + static_cast<long>(lo_),
+       last = all_->begin() + static_cast<long>(set_end());
+  auto it = std::upper_bound(first, last, k,
+                             [](std::string_view key, const Addition* a) { return key < a->key; });
   if (it == first || (*(it - 1))->key != k) return nullptr;
   return (*(it - 1))->value.get();  // the last of its key
 }
@@ -93,7 +98,8 @@ std::optional<std::string> Placer::place(const Addition& a) {
   for (const PathStep& step : a.path) {
     View v = view(c);
     if (step.index >= 0) {
-      if (v.shape != Shape::Seq || static_cast<std::size_t>(step.index) >= v.node->children().size())
+      if (v.shape != Shape::Seq ||
+          static_cast<std::size_t>(step.index) >= v.node->children().size())
         return "the place of an addition does not exist: " + describe(a.path, a.key);
       c = {&original_, v.node->children()[static_cast<std::size_t>(step.index)], false};
     } else {
@@ -123,7 +129,8 @@ std::optional<std::string> Placer::finish() {
   Overlay root(adds_);
   for (const Addition* a : adds_.all()) {
     Overlay at = root;
-    for (const PathStep& step : a->path) at = step.index >= 0 ? at.item(static_cast<std::size_t>(step.index)) : at.key(step.key);
+    for (const PathStep& step : a->path)
+      at = step.index >= 0 ? at.item(static_cast<std::size_t>(step.index)) : at.key(step.key);
     if (at.key(a->key)) return "two additions overlap at " + describe(a->path, a->key);
   }
   return std::nullopt;

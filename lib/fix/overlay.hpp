@@ -131,13 +131,15 @@ class Overlay {
   void for_each_set(F&& f) const {  // f(std::string_view key, const Value& value), keys in order
     std::size_t end = set_end();
     for (std::size_t i = lo_; i < end; ++i)
-      if (i + 1 == end || (*all_)[i + 1]->key != (*all_)[i]->key) f(std::string_view((*all_)[i]->key), *(*all_)[i]->value);
+      if (i + 1 == end || (*all_)[i + 1]->key != (*all_)[i]->key)
+        f(std::string_view((*all_)[i]->key), *(*all_)[i]->value);
   }
   // The same additions, relative to this place, as below `other`.
   bool same_as(const Overlay& other) const;
 
  private:
-  Overlay(const std::vector<const Addition*>* all, std::size_t lo, std::size_t hi, std::size_t depth)
+  Overlay(const std::vector<const Addition*>* all, std::size_t lo, std::size_t hi,
+          std::size_t depth)
       : all_(all), lo_(lo), hi_(hi), depth_(depth) {}
   std::size_t set_end() const;  // end of the additions whose path ends here
   Overlay below(const PathStep& step) const;

@@ -9,8 +9,8 @@ using util::json_string;
 
 std::string yaml_scalar(const std::string& s) {
   static const char* reserved[] = {"true", "false", "True", "False", "TRUE", "FALSE", "yes",
-                                   "no",   "Yes",   "No",   "YES",   "NO",    "on",    "off",
-                                   "On",   "Off",   "ON",   "OFF",   "null",  "Null",  "NULL",
+                                   "no",   "Yes",   "No",   "YES",   "NO",   "on",    "off",
+                                   "On",   "Off",   "ON",   "OFF",   "null", "Null",  "NULL",
                                    "~",    "y",     "n",    "Y",     "N"};
   bool quote = s.empty();
   // Only words starting like true/false/yes/no/on/off/null/~ can be reserved.
@@ -68,14 +68,9 @@ void yaml_block_entries(std::string& out, const Value& v, std::size_t col, const
 
 void yaml_block_value(std::string& out, const Value& v, std::size_t col, const FileStyle& style) {
   switch (v.kind) {
-    case Value::Kind::Null:
-      return;
-    case Value::Kind::Bool:
-      out += " " + v.scalar;
-      return;
-    case Value::Kind::String:
-      out += " " + yaml_scalar(v.scalar);
-      return;
+    case Value::Kind::Null: return;
+    case Value::Kind::Bool: out += " " + v.scalar; return;
+    case Value::Kind::String: out += " " + yaml_scalar(v.scalar); return;
     case Value::Kind::Map:
       if (short_ref(v, style)) {
         const auto& [fn, arg] = v.entries.front();
@@ -105,15 +100,14 @@ void flow_value(std::string& out, const Value& v, const FileStyle& style) {
   const char* comma = style.compact ? "," : ", ";
   switch (v.kind) {
     case Value::Kind::Null:
-    case Value::Kind::Bool:
-      out += style.json ? json_scalar(v) : v.scalar;
-      return;
+    case Value::Kind::Bool: out += style.json ? json_scalar(v) : v.scalar; return;
     case Value::Kind::String:
       out += style.json ? json_string(v.scalar) : yaml_scalar(v.scalar);
       return;
     case Value::Kind::Map: {
       if (short_ref(v, style)) {
-        out += short_tag(v.entries.front().first) + " " + yaml_scalar(v.entries.front().second.scalar);
+        out +=
+            short_tag(v.entries.front().first) + " " + yaml_scalar(v.entries.front().second.scalar);
         return;
       }
       out += "{";
@@ -185,7 +179,8 @@ std::string json_pretty_member(const std::string& key, const Value& value,
 }
 
 std::string flow_member(const std::string& key, const Value& value, const FileStyle& style) {
-  std::string out = (style.json ? json_string(key) : yaml_scalar(key)) + (style.compact ? ":" : ": ");
+  std::string out =
+      (style.json ? json_string(key) : yaml_scalar(key)) + (style.compact ? ":" : ": ");
   flow_value(out, value, style);
   return out;
 }

@@ -26,7 +26,8 @@ struct Mismatch {};  // thrown out of the event handler at the first difference
 
 class StreamVerifier : public YAML::EventHandler {
  public:
-  StreamVerifier(const Document& original, Overlay overlay, Placer& placer, const yaml::Events& events)
+  StreamVerifier(const Document& original, Overlay overlay, Placer& placer,
+                 const yaml::Events& events)
       : placer_(placer), events_(events) {
     root_.c = {&original, original.root(), false};
     root_.ov = overlay;
@@ -100,19 +101,19 @@ class StreamVerifier : public YAML::EventHandler {
   struct Frame {
     Want want;
     bool is_map = false;
-    std::size_t count = 0;      // entries or items expected
-    std::size_t index = 0;      // entries or items seen
-    bool expect_key = true;     // maps: the next node is a key
-    Want pending;               // maps: the want of the value after a key
-    YAML::anchor_t anchor = 0;  // the collection's own anchor (open until it ends)
-    std::vector<std::string> seen_small;        // keys seen (small mappings)
+    std::size_t count = 0;                     // entries or items expected
+    std::size_t index = 0;                     // entries or items seen
+    bool expect_key = true;                    // maps: the next node is a key
+    Want pending;                              // maps: the want of the value after a key
+    YAML::anchor_t anchor = 0;                 // the collection's own anchor (open until it ends)
+    std::vector<std::string> seen_small;       // keys seen (small mappings)
     std::unordered_set<std::string> seen_big;  // keys seen (big mappings)
   };
   struct Anchored {
     Want want;
     bool has_want = false;  // false: the anchor is on a key
     bool scalar = false;
-    std::string text;       // scalars: their text
+    std::string text;  // scalars: their text
     bool open = false;
   };
 
@@ -127,8 +128,12 @@ class StreamVerifier : public YAML::EventHandler {
     }
     return Shape::Null;
   }
-  static Shape shape(const Want& w) { return w.v ? value_shape(*w.v) : shape_with(view(w.c), w.ov); }
-  static std::string_view text(const Want& w) { return w.v ? std::string_view(w.v->scalar) : view(w.c).node->value(); }
+  static Shape shape(const Want& w) {
+    return w.v ? value_shape(*w.v) : shape_with(view(w.c), w.ov);
+  }
+  static std::string_view text(const Want& w) {
+    return w.v ? std::string_view(w.v->scalar) : view(w.c).node->value();
+  }
 
   std::optional<Want> entry(const Want& w, std::string_view k) {
     if (w.v) {
@@ -177,7 +182,9 @@ class StreamVerifier : public YAML::EventHandler {
   }
 
   // --- walking the fixed text -----------------------------------------------
-  bool key_position() const { return !frames_.empty() && frames_.back().is_map && frames_.back().expect_key; }
+  bool key_position() const {
+    return !frames_.empty() && frames_.back().is_map && frames_.back().expect_key;
+  }
 
   void key(std::string_view k) {
     Frame& f = frames_.back();
@@ -217,8 +224,10 @@ class StreamVerifier : public YAML::EventHandler {
   }
 
   // `text`: a scalar's text; nullopt for a collection.
-  void remember(YAML::anchor_t anchor, const Want& w, std::optional<std::string_view> text = std::nullopt) {
-    if (anchor) anchors_[anchor] = Anchored{w, true, text.has_value(), std::string(text.value_or("")), false};
+  void remember(YAML::anchor_t anchor, const Want& w,
+                std::optional<std::string_view> text = std::nullopt) {
+    if (anchor)
+      anchors_[anchor] = Anchored{w, true, text.has_value(), std::string(text.value_or("")), false};
   }
   void remember_key(YAML::anchor_t anchor, std::string_view k) {
     if (anchor) anchors_[anchor] = Anchored{{}, false, true, std::string(k), false};
@@ -274,7 +283,8 @@ struct Probe : yaml::NullHandler {
 
 }  // namespace
 
-StreamVerdict verify_additions_streaming(const yaml::Document& original, const source::SourceFile& fixed,
+StreamVerdict verify_additions_streaming(const yaml::Document& original,
+                                         const source::SourceFile& fixed,
                                          const std::vector<const Fix*>& fixes) {
   StreamVerdict verdict;
   Placer placer(original);

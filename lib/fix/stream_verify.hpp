@@ -25,7 +25,8 @@ struct StreamVerdict {
 // anchor of the original, with the same additions below it), not expanded:
 // linear time whatever the aliases. Anything this cannot prove equal is a
 // mismatch, so a doubtful fix is declined, never written.
-StreamVerdict verify_additions_streaming(const yaml::Document& original, const source::SourceFile& fixed,
+StreamVerdict verify_additions_streaming(const yaml::Document& original,
+                                         const source::SourceFile& fixed,
                                          const std::vector<const Fix*>& fixes);
 
 }  // namespace enclint::fix

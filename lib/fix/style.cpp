@@ -47,12 +47,13 @@ FileStyle detect_style(const model::Template& tpl) {
   style.newline = src.newline();
   style.json = tpl.format() == model::Format::Json;
   const yaml::Node& root = doc[doc.root()];
-  style.minified = root.style == Style::Flow &&
-                   src.position(root.begin).line == src.position(root.end).line;
+  style.minified =
+      root.style == Style::Flow && src.position(root.begin).line == src.position(root.end).line;
 
   if (style.minified) {
     std::string_view t = src.view();
-    style.compact = t.find("\": ") == std::string_view::npos && t.find(", ") == std::string_view::npos;
+    style.compact =
+        t.find("\": ") == std::string_view::npos && t.find(", ") == std::string_view::npos;
   }
 
   std::map<int, int> indents, seq_offsets, json_units_spaces;
@@ -63,8 +64,8 @@ FileStyle detect_style(const model::Template& tpl) {
     if (n.kind == Kind::Scalar && n.key == kNone && n.parent != kNone &&
         (n.value() == "Ref" || n.value().rfind("Fn::", 0) == 0))
       ++long_forms;
-    if (n.key == kNone || n.kind == Kind::Scalar || n.kind == Kind::Null ||
-        n.kind == Kind::Alias || n.children().empty())
+    if (n.key == kNone || n.kind == Kind::Scalar || n.kind == Kind::Null || n.kind == Kind::Alias ||
+        n.children().empty())
       continue;
     const yaml::Node& parent = doc[n.parent];
     if (style.json) {

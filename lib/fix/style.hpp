@@ -11,13 +11,13 @@ namespace enclint::fix {
 
 struct FileStyle {
   bool json = false;
-  bool minified = false;     // JSON (or flow YAML) all on one line
-  bool compact = false;      // flow separators without spaces (`"a":1,"b":2`)
-  int indent = 2;            // YAML: columns per nesting level of block mappings
-  int seq_offset = 2;        // YAML: columns from a key to the `-` of its block sequence
+  bool minified = false;         // JSON (or flow YAML) all on one line
+  bool compact = false;          // flow separators without spaces (`"a":1,"b":2`)
+  int indent = 2;                // YAML: columns per nesting level of block mappings
+  int seq_offset = 2;            // YAML: columns from a key to the `-` of its block sequence
   std::string json_unit = "  ";  // JSON: one level of indentation ("  ", "    ", "\t")
   std::string newline = "\n";
-  bool short_forms = true;   // YAML: intrinsics written as `!Ref x` rather than `Ref: x`
+  bool short_forms = true;  // YAML: intrinsics written as `!Ref x` rather than `Ref: x`
 };
 
 FileStyle detect_style(const model::Template& tpl);

@@ -87,7 +87,8 @@ class Comparer {
     return true;
   }
 
-  bool same_map(const Cursor& a, const View& va, const Overlay& ov, const Cursor& b, const View& vb) {
+  bool same_map(const Cursor& a, const View& va, const Overlay& ov, const Cursor& b,
+                const View& vb) {
     if (entry_count_with(a, va, ov) != entry_count(vb)) return false;
     Lookup lb(b, vb);
     bool sets = ov.has_set();
@@ -122,7 +123,8 @@ std::optional<std::string> verify_additions(const yaml::Document& original,
   // Without aliases the comparison visits each node once; the budget only
   // stops alias bombs (and cycles).
   Comparer compare(util::kValueExpansionBudget + 4 * (original.size() + fixed.size()));
-  bool same = compare.same({&original, original.root(), false}, overlay, {&fixed, fixed.root(), false});
+  bool same =
+      compare.same({&original, original.root(), false}, overlay, {&fixed, fixed.root(), false});
   if (compare.exhausted()) return "the template is too large to verify (alias expansion)";
   if (!same) return kNotOriginalPlusAdditions;
   return std::nullopt;

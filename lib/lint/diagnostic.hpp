@@ -18,16 +18,16 @@ struct Diagnostic {
   std::string name;  // s3-encryption-missing
   Severity severity = Severity::Error;
   std::string message;
-  std::size_t begin = 0, end = 0;      // byte range in the source
-  source::Position start, stop;        // resolved from begin/end
-  std::string line_text;               // the source line of `start`, for the caret display
-  std::string resource;                // logical id
+  std::size_t begin = 0, end = 0;  // byte range in the source
+  source::Position start, stop;    // resolved from begin/end
+  std::string line_text;           // the source line of `start`, for the caret display
+  std::string resource;            // logical id
   std::string resource_type;
-  std::string path;                    // Resources/Bucket/Properties, cfn-lint style
+  std::string path;  // Resources/Bucket/Properties, cfn-lint style
   std::optional<fix::Fix> fix;
-  std::string not_fixable;             // why there is no fix, when one would be expected
-  bool fixed = false;                  // set by the fixer for the report
-  std::string suppressed_by;           // set when a suppression hides it: "cfn_nag W74: reason"
+  std::string not_fixable;    // why there is no fix, when one would be expected
+  bool fixed = false;         // set by the fixer for the report
+  std::string suppressed_by;  // set when a suppression hides it: "cfn_nag W74: reason"
 };
 
 }  // namespace enclint::lint

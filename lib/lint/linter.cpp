@@ -66,7 +66,8 @@ std::vector<Diagnostic> run_rules(const model::Template& tpl, const std::vector<
     // Findings the tool cannot decide stay informational whatever the configuration.
     if (it != options.severity.end() && d.severity != Severity::Info) d.severity = it->second;
   }
-  apply_suppressions(collect_suppressions(tpl, rules, options.foreign_suppressions), out, suppressed);
+  apply_suppressions(collect_suppressions(tpl, rules, options.foreign_suppressions), out,
+                     suppressed);
   sort_and_locate(tpl, out);
   if (suppressed) sort_and_locate(tpl, *suppressed);
   return out;

@@ -9,12 +9,13 @@ using yaml::NodeId;
 
 const std::vector<std::pair<std::string, std::vector<std::string>>>& foreign_equivalents() {
   static const std::vector<std::pair<std::string, std::vector<std::string>>> table{
-      {"W74", {"ENC101", "ENC102"}},                     // cfn_nag: DynamoDB table without SSE
-      {"W41", {"ENC201"}},                               // cfn_nag: S3 bucket without encryption
-      {"CKV_AWS_119", {"ENC101", "ENC102", "ENC105"}},   // checkov: DynamoDB encrypted with a KMS CMK
-      {"CKV_AWS_19", {"ENC201", "ENC202"}},              // checkov: S3 data encrypted at rest
-      {"DYNAMODB_TABLE_ENCRYPTED_KMS", {"ENC101", "ENC102", "ENC105"}},            // cfn-guard
-      {"S3_BUCKET_SERVER_SIDE_ENCRYPTION_ENABLED", {"ENC201", "ENC202"}},          // cfn-guard
+      {"W74", {"ENC101", "ENC102"}},  // cfn_nag: DynamoDB table without SSE
+      {"W41", {"ENC201"}},            // cfn_nag: S3 bucket without encryption
+      {"CKV_AWS_119",
+       {"ENC101", "ENC102", "ENC105"}},      // checkov: DynamoDB encrypted with a KMS CMK
+      {"CKV_AWS_19", {"ENC201", "ENC202"}},  // checkov: S3 data encrypted at rest
+      {"DYNAMODB_TABLE_ENCRYPTED_KMS", {"ENC101", "ENC102", "ENC105"}},    // cfn-guard
+      {"S3_BUCKET_SERVER_SIDE_ENCRYPTION_ENABLED", {"ENC201", "ENC202"}},  // cfn-guard
   };
   return table;
 }
@@ -29,7 +30,8 @@ const std::vector<std::string>* foreign_rules(std::string_view id) {
 
 std::string rule_id(const std::vector<const Rule*>& rules, std::string_view id_or_name) {
   for (const Rule* r : rules)
-    if (r->info().id == id_or_name || r->info().name == id_or_name) return std::string(r->info().id);
+    if (r->info().id == id_or_name || r->info().name == id_or_name)
+      return std::string(r->info().id);
   return {};
 }
 

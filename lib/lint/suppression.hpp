@@ -21,8 +21,7 @@ struct Suppression {
 // Our own entries without a reason or with an unknown rule are not honoured
 // (ENC001 reports them).
 std::vector<Suppression> collect_suppressions(const model::Template& tpl,
-                                              const std::vector<const Rule*>& rules,
-                                              bool foreign);
+                                              const std::vector<const Rule*>& rules, bool foreign);
 
 // Foreign ids and the rules they stand for.
 const std::vector<std::pair<std::string, std::vector<std::string>>>& foreign_equivalents();

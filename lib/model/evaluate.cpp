@@ -20,7 +20,8 @@ std::string long_form(std::string_view tag) {
 
 Truth truth_of(const yaml::Document& doc, NodeId node) {
   node = doc.resolve(node);
-  if (node == kNone || doc[node].kind != Kind::Scalar || !doc[node].tag().empty()) return Truth::Unknown;
+  if (node == kNone || doc[node].kind != Kind::Scalar || !doc[node].tag().empty())
+    return Truth::Unknown;
   std::string_view v = doc[node].value();
   if (v == "true" || v == "True" || v == "TRUE") return Truth::True;
   if (v == "false" || v == "False" || v == "FALSE") return Truth::False;
@@ -82,22 +83,24 @@ std::vector<Possibility> Evaluator::expand(NodeId node, const Assumptions& given
 
 namespace {
 // The value `assumptions` already give a condition or parameter, or nullptr.
-const std::string* assumed(const Assumptions& assumptions, bool condition, const std::string& name) {
+const std::string* assumed(const Assumptions& assumptions, bool condition,
+                           const std::string& name) {
   for (const Assumption& a : assumptions)
     if (a.condition == condition && a.name == name) return &a.value;
   return nullptr;
 }
 }  // namespace
 
-void Evaluator::expand_into(NodeId node, Assumptions assumptions,
-                            std::vector<Possibility>& out, int depth) const {
+void Evaluator::expand_into(NodeId node, Assumptions assumptions, std::vector<Possibility>& out,
+                            int depth) const {
   const auto& doc = tpl_.doc();
   auto add = [&](Possibility p) {
     p.assumptions = assumptions;
     if (out.size() < kMaxPossibilities) {
       out.push_back(std::move(p));
     } else if (out.back().kind != Possibility::Kind::Unknown) {
-      out.back() = Possibility{Possibility::Kind::Unknown, kNone, "too many combinations", {}, false};
+      out.back() =
+          Possibility{Possibility::Kind::Unknown, kNone, "too many combinations", {}, false};
     }
   };
   if (node == kNone) {

@@ -27,7 +27,7 @@ enum class Truth { True, False, Unknown };
 struct Assumption {
   bool condition = true;  // a condition's truth, else a parameter's value
   std::string name;
-  std::string value;      // "true"/"false" for conditions
+  std::string value;  // "true"/"false" for conditions
 };
 using Assumptions = std::vector<Assumption>;
 
@@ -41,10 +41,10 @@ struct Possibility {
     Unknown,       // cannot be decided statically
   };
   Kind kind = Kind::Absent;
-  yaml::NodeId node = yaml::kNone;       // Node: the concrete node
-  std::string detail;                    // AnyParameter: its name; Unknown: the intrinsic
-  Assumptions assumptions;               // what must hold for this possibility
-  bool no_value = false;                 // Absent because of Ref: AWS::NoValue
+  yaml::NodeId node = yaml::kNone;  // Node: the concrete node
+  std::string detail;               // AnyParameter: its name; Unknown: the intrinsic
+  Assumptions assumptions;          // what must hold for this possibility
+  bool no_value = false;            // Absent because of Ref: AWS::NoValue
 };
 
 class Evaluator {
@@ -61,7 +61,8 @@ class Evaluator {
 
   // Looks `key` up in each mapping possibility of `map_node` and expands the
   // values found; non-mapping possibilities pass through unchanged.
-  std::vector<Possibility> lookup(const std::vector<Possibility>& maps, const std::string& key) const;
+  std::vector<Possibility> lookup(const std::vector<Possibility>& maps,
+                                  const std::string& key) const;
 
   Truth condition(const std::string& name) const;
 
@@ -72,8 +73,8 @@ class Evaluator {
   static constexpr std::size_t kMaxPossibilities = 64;
 
  private:
-  void expand_into(yaml::NodeId node, Assumptions assumptions,
-                   std::vector<Possibility>& out, int depth) const;
+  void expand_into(yaml::NodeId node, Assumptions assumptions, std::vector<Possibility>& out,
+                   int depth) const;
   Truth eval_condition_node(yaml::NodeId node, int depth) const;
   Truth condition_at(const std::string& name, int depth) const;
   // Finite set of scalar values a node can take; nullopt when unbounded.

@@ -18,7 +18,8 @@ enum class Format { Yaml, Json };
 
 // Views point into the template's document (a Resource lives in its Template).
 struct Resource {
-  std::string_view logical_id;  // as written; inside Fn::ForEach the templated id, e.g. ${Name}Bucket
+  std::string_view
+      logical_id;  // as written; inside Fn::ForEach the templated id, e.g. ${Name}Bucket
   std::string_view type;
   yaml::NodeId key = yaml::kNone;             // the logical id key node
   yaml::NodeId node = yaml::kNone;            // the resource mapping
@@ -52,8 +53,8 @@ struct LoadResult {
   enum class Status { Template, NotTemplate, Error };
   Status status = Status::NotTemplate;
   std::optional<Template> tpl;
-  std::string message;      // why it is an error, or why it is not a template
-  std::size_t offset = 0;   // where the error is
+  std::string message;     // why it is an error, or why it is not a template
+  std::size_t offset = 0;  // where the error is
 };
 
 // Parses and classifies. A file that does not parse is an error only when it

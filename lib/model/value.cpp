@@ -56,8 +56,7 @@ bool equivalent(const Value& a, const Value& b) {
   if (is_scalar(a) && is_scalar(b)) return a.scalar == b.scalar;
   if (a.kind != b.kind) return false;
   switch (a.kind) {
-    case Value::Kind::Null:
-      return true;
+    case Value::Kind::Null: return true;
     case Value::Kind::Seq:
       if (a.items.size() != b.items.size()) return false;
       for (std::size_t i = 0; i < a.items.size(); ++i)
@@ -82,8 +81,7 @@ bool equivalent(const Value& a, const Value& b) {
       }
       return true;
     }
-    default:
-      return false;
+    default: return false;
   }
 }
 
@@ -105,11 +103,8 @@ bool to_value(const yaml::Document& doc, yaml::NodeId id, Value& out, std::size_
   Value v;
   switch (n.kind) {
     case yaml::Kind::Null:
-    case yaml::Kind::Alias:
-      break;
-    case yaml::Kind::Scalar:
-      v = Value::string(std::string(n.value()));
-      break;
+    case yaml::Kind::Alias: break;
+    case yaml::Kind::Scalar: v = Value::string(std::string(n.value())); break;
     case yaml::Kind::Map:
       v.kind = Value::Kind::Map;
       v.entries.reserve(n.children().size() / 2);
@@ -145,11 +140,9 @@ std::string tag_key(std::string_view tag) {
 
 std::string debug_string(const Value& v) {
   switch (v.kind) {
-    case Value::Kind::Null:
-      return "null";
+    case Value::Kind::Null: return "null";
     case Value::Kind::String:
-    case Value::Kind::Bool:
-      return v.scalar;
+    case Value::Kind::Bool: return v.scalar;
     case Value::Kind::Map: {
       std::string s = "{";
       for (const auto& [k, c] : v.entries) s += k + ": " + debug_string(c) + ", ";

@@ -16,12 +16,13 @@ namespace enclint::model {
 
 struct Value {
   enum class Kind { Null, String, Bool, Map, Seq };
-  struct Entry;  // {first: key, second: value}; a pair<string, Value> member would need Value complete
+  struct Entry;  // {first: key, second: value}; a pair<string, Value> member would need Value
+                 // complete
 
   Kind kind = Kind::Null;
   std::string scalar;          // String and Bool ("true"/"false")
   std::vector<Entry> entries;  // Map, in order
-  std::vector<Value> items;                            // Seq
+  std::vector<Value> items;    // Seq
   // A map that is one intrinsic function (`{"Ref": x}`), which YAML files
   // that use short forms write as `!Ref x`.
   bool intrinsic = false;

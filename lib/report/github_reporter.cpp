@@ -47,17 +47,20 @@ const char* command(lint::Severity s) {
 
 }  // namespace
 
-void GithubReporter::add(std::ostream& out, const app::FileResult& r, const app::RunOptions& options) {
+void GithubReporter::add(std::ostream& out, const app::FileResult& r,
+                         const app::RunOptions& options) {
   if (r.status == app::FileStatus::Error) {
     out << "::error file=" << escape_property(r.path);
     if (r.error_at) out << ",line=" << r.error_at->line << ",col=" << r.error_at->column;
-    out << ",title=" << escape_property("cfn-enclint: cannot check this file") << "::" << escape_data(r.error) << "\n";
+    out << ",title=" << escape_property("cfn-enclint: cannot check this file")
+        << "::" << escape_data(r.error) << "\n";
   }
   for (const lint::Diagnostic& d : r.diagnostics) {
     if (d.severity == lint::Severity::Info && !options.verbose) continue;
-    out << "::" << command(d.severity) << " file=" << escape_property(r.path) << ",line=" << d.start.line
-        << ",col=" << d.start.column << ",endLine=" << d.stop.line << ",endColumn=" << d.stop.column
-        << ",title=" << escape_property(d.rule + " " + d.name) << "::" << escape_data(d.message) << "\n";
+    out << "::" << command(d.severity) << " file=" << escape_property(r.path)
+        << ",line=" << d.start.line << ",col=" << d.start.column << ",endLine=" << d.stop.line
+        << ",endColumn=" << d.stop.column << ",title=" << escape_property(d.rule + " " + d.name)
+        << "::" << escape_data(d.message) << "\n";
   }
 }
 

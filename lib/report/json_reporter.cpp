@@ -34,24 +34,28 @@ void write_diagnostic(std::ostream& out, const std::string& path, const lint::Di
 void JsonReporter::start(std::ostream& out) {
   if (started_) return;
   started_ = true;
-  out << "{\"tool\": \"cfn-enclint\", \"version\": " << json_string(ENCLINT_VERSION) << ",\n \"diagnostics\": [";
+  out << "{\"tool\": \"cfn-enclint\", \"version\": " << json_string(ENCLINT_VERSION)
+      << ",\n \"diagnostics\": [";
 }
 
-void JsonReporter::add(std::ostream& out, const app::FileResult& r, const app::RunOptions& options) {
+void JsonReporter::add(std::ostream& out, const app::FileResult& r,
+                       const app::RunOptions& options) {
   start(out);
   files_ << (any_file_ ? ",\n  " : "\n  ");
   any_file_ = true;
-  files_ << "{\"path\": " << json_string(r.path) << ", \"status\": " << json_string(app::to_string(r.status))
-         << ", \"error\": ";
+  files_ << "{\"path\": " << json_string(r.path)
+         << ", \"status\": " << json_string(app::to_string(r.status)) << ", \"error\": ";
   if (r.status == app::FileStatus::Error) {
     std::string msg = r.error;
     if (r.error_at)
-      msg = std::to_string(r.error_at->line) + ":" + std::to_string(r.error_at->column) + ": " + msg;
+      msg =
+          std::to_string(r.error_at->line) + ":" + std::to_string(r.error_at->column) + ": " + msg;
     files_ << json_string(msg);
   } else {
     files_ << "null";
   }
-  if (r.status == app::FileStatus::Skipped) files_ << ", \"reason\": " << json_string(r.skip_reason);
+  if (r.status == app::FileStatus::Skipped)
+    files_ << ", \"reason\": " << json_string(r.skip_reason);
   files_ << "}";
   for (const auto* list : {&r.fixed, &r.diagnostics}) {
     for (const lint::Diagnostic& d : *list) {

@@ -65,31 +65,36 @@ void JunitReporter::add(std::ostream&, const app::FileResult& r, const app::RunO
     ++suite_failures;
     suite += ">\n";
     for (const lint::Diagnostic* d : c.failures) {
-      suite += "      <failure type=\"" + xml(d->rule) + "\" message=\"" + xml(d->rule + " " + d->name + ": " + d->message) +
-               "\">" + xml(r.path + ":" + std::to_string(d->start.line) + ":" + std::to_string(d->start.column) +
-                           ": " + lint::to_string(d->severity) + ": " + d->message + " [" + d->rule + "]") +
-               "</failure>\n";
+      suite +=
+          "      <failure type=\"" + xml(d->rule) + "\" message=\"" +
+          xml(d->rule + " " + d->name + ": " + d->message) + "\">" +
+          xml(r.path + ":" + std::to_string(d->start.line) + ":" + std::to_string(d->start.column) +
+              ": " + lint::to_string(d->severity) + ": " + d->message + " [" + d->rule + "]") +
+          "</failure>\n";
     }
     suite += "    </testcase>\n";
   }
   bool error = r.status == app::FileStatus::Error;
   if (error) {
-    std::string where = r.error_at ? ":" + std::to_string(r.error_at->line) + ":" + std::to_string(r.error_at->column) : "";
-    suite += "    <testcase classname=\"" + xml(r.path) + "\" name=\"(file)\">\n      <error message=\"" +
-             xml(r.error) + "\">" + xml(r.path + where + ": " + r.error) + "</error>\n    </testcase>\n";
+    std::string where = r.error_at ? ":" + std::to_string(r.error_at->line) + ":" +
+                                         std::to_string(r.error_at->column)
+                                   : "";
+    suite += "    <testcase classname=\"" + xml(r.path) +
+             "\" name=\"(file)\">\n      <error message=\"" + xml(r.error) + "\">" +
+             xml(r.path + where + ": " + r.error) + "</error>\n    </testcase>\n";
   }
   std::size_t suite_tests = cases.size() + (error ? 1 : 0);
   tests_ += suite_tests;
   failures_ += suite_failures;
   errors_ += error;
   body_ += "  <testsuite name=\"" + xml(r.path) + "\" tests=\"" + std::to_string(suite_tests) +
-          "\" failures=\"" + std::to_string(suite_failures) + "\" errors=\"" + std::to_string(error ? 1 : 0) +
-          "\" skipped=\"0\">\n" + suite + "  </testsuite>\n";
+           "\" failures=\"" + std::to_string(suite_failures) + "\" errors=\"" +
+           std::to_string(error ? 1 : 0) + "\" skipped=\"0\">\n" + suite + "  </testsuite>\n";
 }
 
 void JunitReporter::finish(std::ostream& out, const app::RunOptions&) {
-  out << "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"cfn-enclint\" tests=\"" << tests_
-      << "\" failures=\"" << failures_ << "\" errors=\"" << errors_ << "\">\n"
+  out << "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"cfn-enclint\" tests=\""
+      << tests_ << "\" failures=\"" << failures_ << "\" errors=\"" << errors_ << "\">\n"
       << body_ << "</testsuites>\n";
 }
 

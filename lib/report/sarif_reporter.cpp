@@ -29,7 +29,8 @@ std::string what_it_does(std::string_view doc) {
   if (start == std::string_view::npos) return {};
   start += 16;
   std::size_t end = doc.find("\n\n", start);
-  std::string text(doc.substr(start, end == std::string_view::npos ? std::string_view::npos : end - start));
+  std::string text(
+      doc.substr(start, end == std::string_view::npos ? std::string_view::npos : end - start));
   for (char& c : text)
     if (c == '\n') c = ' ';
   return text;
@@ -40,8 +41,9 @@ std::string help_uri(std::string_view id) {
 }
 
 std::string region(const source::Position& start, const source::Position& stop) {
-  return "{\"startLine\": " + std::to_string(start.line) + ", \"startColumn\": " +
-         std::to_string(start.column) + ", \"endLine\": " + std::to_string(stop.line) +
+  return "{\"startLine\": " + std::to_string(start.line) +
+         ", \"startColumn\": " + std::to_string(start.column) +
+         ", \"endLine\": " + std::to_string(stop.line) +
          ", \"endColumn\": " + std::to_string(stop.column) + "}";
 }
 
@@ -52,7 +54,8 @@ std::string artifact(const std::string& path) {
 void write_result(std::ostream& out, const app::FileResult& r, const lint::Diagnostic& d,
                   std::size_t rule_index) {
   out << "{\"ruleId\": " << json_string(d.rule) << ", \"ruleIndex\": " << rule_index
-      << ", \"level\": \"" << level(d.severity) << "\", \"message\": {\"text\": " << json_string(d.message)
+      << ", \"level\": \"" << level(d.severity)
+      << "\", \"message\": {\"text\": " << json_string(d.message)
       << "}, \"locations\": [{\"physicalLocation\": {\"artifactLocation\": " << artifact(r.path)
       << ", \"region\": " << region(d.start, d.stop) << "}";
   if (!d.resource.empty())
@@ -62,19 +65,21 @@ void write_result(std::ostream& out, const app::FileResult& r, const lint::Diagn
   // A fix without edits (one the fix loop already applied and slimmed, in
   // a big file that then failed) has nothing to replace: SARIF wants one.
   if (d.fix && !d.fix->edits.empty()) {
-    out << ", \"fixes\": [{\"description\": {\"text\": " << json_string(d.fix->title + " (" +
-                                                              fix::to_string(d.fix->applicability) + ")")
-        << "}, \"artifactChanges\": [{\"artifactLocation\": " << artifact(r.path) << ", \"replacements\": [";
+    out << ", \"fixes\": [{\"description\": {\"text\": "
+        << json_string(d.fix->title + " (" + fix::to_string(d.fix->applicability) + ")")
+        << "}, \"artifactChanges\": [{\"artifactLocation\": " << artifact(r.path)
+        << ", \"replacements\": [";
     for (std::size_t i = 0; i < d.fix->edits.size(); ++i) {
       const fix::Edit& e = d.fix->edits[i];
       out << (i ? ", " : "") << "{\"deletedRegion\": {\"byteOffset\": " << e.begin
-          << ", \"byteLength\": " << (e.end - e.begin) << "}, \"insertedContent\": {\"text\": "
-          << json_string(e.text) << "}}";
+          << ", \"byteLength\": " << (e.end - e.begin)
+          << "}, \"insertedContent\": {\"text\": " << json_string(e.text) << "}}";
     }
     out << "]}]}]";
   }
   if (!d.suppressed_by.empty())
-    out << ", \"suppressions\": [{\"kind\": \"inSource\", \"justification\": " << json_string(d.suppressed_by) << "}]";
+    out << ", \"suppressions\": [{\"kind\": \"inSource\", \"justification\": "
+        << json_string(d.suppressed_by) << "}]";
   out << "}";
 }
 
@@ -87,14 +92,16 @@ void SarifReporter::start(std::ostream& out) {
   if (started_) return;
   started_ = true;
   const auto& rules = rules::all();
-  out << "{\"$schema\": \"https://json.schemastore.org/sarif-2.1.0.json\", \"version\": \"2.1.0\",\n"
+  out << "{\"$schema\": \"https://json.schemastore.org/sarif-2.1.0.json\", \"version\": "
+         "\"2.1.0\",\n"
          " \"runs\": [{\"tool\": {\"driver\": {\"name\": \"cfn-enclint\", \"version\": "
       << json_string(ENCLINT_VERSION) << ", \"semanticVersion\": " << json_string(ENCLINT_VERSION)
       << ", \"informationUri\": " << json_string(ENCLINT_HOMEPAGE) << ", \"rules\": [";
   for (std::size_t i = 0; i < rules.size(); ++i) {
     const auto& info = rules[i]->info();
     std::string doc(info.doc);
-    out << (i ? ",\n   " : "\n   ") << "{\"id\": " << json_string(info.id) << ", \"name\": " << json_string(info.name)
+    out << (i ? ",\n   " : "\n   ") << "{\"id\": " << json_string(info.id)
+        << ", \"name\": " << json_string(info.name)
         << ", \"shortDescription\": {\"text\": " << json_string(info.summary)
         << "}, \"fullDescription\": {\"text\": " << json_string(what_it_does(info.doc))
         << "}, \"help\": {\"text\": " << json_string(doc) << ", \"markdown\": " << json_string(doc)
@@ -106,15 +113,18 @@ void SarifReporter::start(std::ostream& out) {
   out << "]}},\n  \"columnKind\": \"unicodeCodePoints\",\n  \"results\": [";
 }
 
-void SarifReporter::add(std::ostream& out, const app::FileResult& r, const app::RunOptions& options) {
+void SarifReporter::add(std::ostream& out, const app::FileResult& r,
+                        const app::RunOptions& options) {
   start(out);
   status_.add(r);
   if (r.status == app::FileStatus::Error) {
-    notifications_ << (any_notification_ ? ",\n   " : "\n   ") << "{\"level\": \"error\", \"message\": {\"text\": "
-                   << json_string(r.error) << "}, \"locations\": [{\"physicalLocation\": {\"artifactLocation\": "
+    notifications_ << (any_notification_ ? ",\n   " : "\n   ")
+                   << "{\"level\": \"error\", \"message\": {\"text\": " << json_string(r.error)
+                   << "}, \"locations\": [{\"physicalLocation\": {\"artifactLocation\": "
                    << artifact(r.path);
     if (r.error_at)
-      notifications_ << ", \"region\": {\"startLine\": " << r.error_at->line << ", \"startColumn\": " << r.error_at->column << "}";
+      notifications_ << ", \"region\": {\"startLine\": " << r.error_at->line
+                     << ", \"startColumn\": " << r.error_at->column << "}";
     notifications_ << "}}]}";
     any_notification_ = true;
   }
@@ -139,7 +149,8 @@ void SarifReporter::finish(std::ostream& out, const app::RunOptions&) {
   start(out);
   int code = status_.code();
   out << "],\n  \"invocations\": [{\"executionSuccessful\": " << (code == 2 ? "false" : "true")
-      << ", \"exitCode\": " << code << ", \"toolExecutionNotifications\": [" << notifications_.str() << "]}]}]}\n";
+      << ", \"exitCode\": " << code << ", \"toolExecutionNotifications\": [" << notifications_.str()
+      << "]}]}]}\n";
 }
 
 }  // namespace enclint::report

@@ -46,12 +46,13 @@ void write_snippet(std::ostream& out, const lint::Diagnostic& d, const Paint& pa
     pad += c == '\t' ? '\t' : ' ';
   }
   out << paint("34", " " + number + " |") << " " << d.line_text << "\n"
-      << paint("34", gutter + " |") << " " << pad << paint("1;32", "^" + std::string(width > 0 ? width - 1 : 0, '~'))
-      << "\n";
+      << paint("34", gutter + " |") << " " << pad
+      << paint("1;32", "^" + std::string(width > 0 ? width - 1 : 0, '~')) << "\n";
 }
 }  // namespace
 
-void TextReporter::add(std::ostream& out, const app::FileResult& r, const app::RunOptions& options) {
+void TextReporter::add(std::ostream& out, const app::FileResult& r,
+                       const app::RunOptions& options) {
   Paint paint{options.color};
   if (r.status == app::FileStatus::Skipped) {
     if (options.verbose) out << r.path << ": skipped: " << r.skip_reason << "\n";
@@ -60,7 +61,8 @@ void TextReporter::add(std::ostream& out, const app::FileResult& r, const app::R
   if (r.status == app::FileStatus::Error) {
     ++errors_;
     std::string where = r.path;
-    if (r.error_at) where += ":" + std::to_string(r.error_at->line) + ":" + std::to_string(r.error_at->column);
+    if (r.error_at)
+      where += ":" + std::to_string(r.error_at->line) + ":" + std::to_string(r.error_at->column);
     out << paint("1", where + ":") << " " << paint("1;31", "error:") << " " << r.error
         << (options.fix ? " (file not changed)" : "") << "\n";
   }
@@ -87,12 +89,15 @@ void TextReporter::add(std::ostream& out, const app::FileResult& r, const app::R
             << " more findings not shown (--format json lists all)\n";
       continue;
     }
-    std::string where = r.path + ":" + std::to_string(d.start.line) + ":" + std::to_string(d.start.column) + ":";
-    out << paint("1", where) << " " << paint(severity_color(d.severity), std::string(lint::to_string(d.severity)) + ":")
-        << " " << d.message << " " << paint("2", "[" + d.rule + "]") << "\n";
+    std::string where =
+        r.path + ":" + std::to_string(d.start.line) + ":" + std::to_string(d.start.column) + ":";
+    out << paint("1", where) << " "
+        << paint(severity_color(d.severity), std::string(lint::to_string(d.severity)) + ":") << " "
+        << d.message << " " << paint("2", "[" + d.rule + "]") << "\n";
     if (options.show_source) write_snippet(out, d, paint);
     if (!d.not_fixable.empty())
-      out << paint("1", where) << " " << paint("1;36", "note:") << " not fixable: " << d.not_fixable << "\n";
+      out << paint("1", where) << " " << paint("1;36", "note:") << " not fixable: " << d.not_fixable
+          << "\n";
   }
   if (options.show_suppressed)
     for (const lint::Diagnostic& d : r.suppressed)
@@ -111,8 +116,7 @@ void TextReporter::finish(std::ostream& out, const app::RunOptions& options) {
   if (unsafe_hidden_ > 0)
     out << plural(unsafe_hidden_, "more fix is", "more fixes are")
         << " available with --unsafe-fixes (they change what is written, not only add to it).\n";
-  if (errors_ > 0)
-    out << plural(errors_, "file", "files") << " could not be checked or fixed.\n";
+  if (errors_ > 0) out << plural(errors_, "file", "files") << " could not be checked or fixed.\n";
 }
 
 }  // namespace enclint::report

@@ -15,7 +15,8 @@ SourceFile::SourceFile(std::string path, std::string bytes)
   line_starts_.push_back(0);
   const char* data = text_.data();
   const char* end = data + text_.size();
-  for (const char* p = data; (p = static_cast<const char*>(std::memchr(p, '\n', static_cast<std::size_t>(end - p))));) {
+  for (const char* p = data;
+       (p = static_cast<const char*>(std::memchr(p, '\n', static_cast<std::size_t>(end - p))));) {
     std::size_t i = static_cast<std::size_t>(p - data);
     if (line_starts_.size() == 1) newline_ = (i > 0 && text_[i - 1] == '\r') ? "\r\n" : "\n";
     line_starts_.push_back(static_cast<std::uint32_t>(i + 1));
@@ -23,9 +24,7 @@ SourceFile::SourceFile(std::string path, std::string bytes)
   }
 }
 
-bool SourceFile::ends_with_newline() const {
-  return !text_.empty() && text_.back() == '\n';
-}
+bool SourceFile::ends_with_newline() const { return !text_.empty() && text_.back() == '\n'; }
 
 std::size_t SourceFile::line_start(std::size_t offset) const {
   auto it = std::upper_bound(line_starts_.begin(), line_starts_.end(), offset);

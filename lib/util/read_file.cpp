@@ -12,7 +12,8 @@ ReadResult read_fd(int fd, std::size_t max_bytes) {
   ReadResult r;
   struct stat st {};
   // The size is a hint (a FIFO or a pipe has none, a file may grow): read to the end.
-  std::size_t want = ::fstat(fd, &st) == 0 && st.st_size > 0 ? static_cast<std::size_t>(st.st_size) : 0;
+  std::size_t want =
+      ::fstat(fd, &st) == 0 && st.st_size > 0 ? static_cast<std::size_t>(st.st_size) : 0;
   if (want > max_bytes) {
     r.error = EFBIG;
     r.size = want;

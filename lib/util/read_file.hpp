@@ -11,9 +11,9 @@ namespace enclint::util {
 struct ReadResult {
   bool ok = false;
   std::string bytes;
-  int error = 0;             // errno when !ok (EFBIG: larger than the limit)
-  std::size_t size = 0;      // when too large: its size (size_known), or what was read of it
-  bool size_known = false;   // the size came from fstat, not from reading
+  int error = 0;            // errno when !ok (EFBIG: larger than the limit)
+  std::size_t size = 0;     // when too large: its size (size_known), or what was read of it
+  bool size_known = false;  // the size came from fstat, not from reading
 };
 
 // Refuses (EFBIG) a file whose size is above `max_bytes` without reading it,

@@ -8,10 +8,10 @@
 #include <limits>
 #include <memory>
 #include <span>
-#include <unordered_map>
-#include <unordered_set>
 #include <string>
 #include <string_view>
+#include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 namespace enclint::yaml {
@@ -21,27 +21,27 @@ inline constexpr NodeId kNone = std::numeric_limits<NodeId>::max();
 
 enum class Kind : std::uint8_t { Null, Scalar, Map, Seq, Alias };
 enum class Style : std::uint8_t {
-  Plain,         // plain scalar, or a null written as nothing/`null`/`~`
+  Plain,  // plain scalar, or a null written as nothing/`null`/`~`
   SingleQuoted,
   DoubleQuoted,
-  Literal,       // |
-  Folded,        // >
-  Block,         // block collection
-  Flow,          // flow collection ({...} / [...], and all of JSON)
+  Literal,  // |
+  Folded,   // >
+  Block,    // block collection
+  Flow,     // flow collection ({...} / [...], and all of JSON)
 };
 
 // 64 bytes: a 5 MB template has some 400,000 of them.
 struct Node {
   Kind kind = Kind::Null;
   Style style = Style::Plain;
-  bool anchored = false;       // carries &anchor
-  bool aliased = false;        // some *alias refers to it
-  std::uint32_t begin = 0;     // first byte, including tag and anchor
-  std::uint32_t content = 0;   // first byte after tag and anchor
-  std::uint32_t end = 0;       // one past the last byte
-  NodeId parent = kNone;       // enclosing collection
-  NodeId key = kNone;          // for a mapping value: its key node
-  NodeId target = kNone;       // for an alias: the anchored node
+  bool anchored = false;      // carries &anchor
+  bool aliased = false;       // some *alias refers to it
+  std::uint32_t begin = 0;    // first byte, including tag and anchor
+  std::uint32_t content = 0;  // first byte after tag and anchor
+  std::uint32_t end = 0;      // one past the last byte
+  NodeId parent = kNone;      // enclosing collection
+  NodeId key = kNone;         // for a mapping value: its key node
+  NodeId target = kNone;      // for an alias: the anchored node
 
   // "" when none was written; else as written, e.g. "!Sub".
   std::string_view tag() const { return tag_ ? std::string_view(*tag_) : std::string_view(); }

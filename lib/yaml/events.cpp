@@ -42,7 +42,8 @@ Events::Events(const source::SourceFile& file) : text_(file.view()), bias_(file.
   hidden_ = tags_before_block_scalars(bytes, bias_);
   if (!hidden_.empty()) {
     copy_.assign(bytes);
-    for (const HiddenTag& h : hidden_) copy_.replace(h.begin - bias_, h.tag.size(), h.tag.size(), ' ');
+    for (const HiddenTag& h : hidden_)
+      copy_.replace(h.begin - bias_, h.tag.size(), h.tag.size(), ' ');
     bytes = copy_;
   }
   buffer_ = std::make_unique<ViewBuffer>(bytes);

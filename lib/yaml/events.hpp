@@ -36,11 +36,13 @@ inline bool no_tag(std::string_view tag) { return tag.empty() || tag == "?" || t
 
 // Where in `file` yaml-cpp stopped with `e` (its marks do not count a BOM).
 inline std::size_t error_offset(const YAML::Exception& e, const source::SourceFile& file) {
-  std::size_t pos = e.mark.is_null() ? 0 : static_cast<std::size_t>(e.mark.pos) + file.content_begin();
+  std::size_t pos =
+      e.mark.is_null() ? 0 : static_cast<std::size_t>(e.mark.pos) + file.content_begin();
   return std::min(pos, file.view().size());
 }
 
-inline constexpr const char* kSeveralDocuments = "the file holds more than one YAML document; a template is one";
+inline constexpr const char* kSeveralDocuments =
+    "the file holds more than one YAML document; a template is one";
 
 // A handler that does nothing with what it is told (a probe, or the
 // benchmark's parse-only floor).
@@ -49,10 +51,13 @@ struct NullHandler : YAML::EventHandler {
   void OnDocumentEnd() override {}
   void OnNull(const YAML::Mark&, YAML::anchor_t) override {}
   void OnAlias(const YAML::Mark&, YAML::anchor_t) override {}
-  void OnScalar(const YAML::Mark&, const std::string&, YAML::anchor_t, const std::string&) override {}
-  void OnSequenceStart(const YAML::Mark&, const std::string&, YAML::anchor_t, YAML::EmitterStyle::value) override {}
+  void OnScalar(const YAML::Mark&, const std::string&, YAML::anchor_t,
+                const std::string&) override {}
+  void OnSequenceStart(const YAML::Mark&, const std::string&, YAML::anchor_t,
+                       YAML::EmitterStyle::value) override {}
   void OnSequenceEnd() override {}
-  void OnMapStart(const YAML::Mark&, const std::string&, YAML::anchor_t, YAML::EmitterStyle::value) override {}
+  void OnMapStart(const YAML::Mark&, const std::string&, YAML::anchor_t,
+                  YAML::EmitterStyle::value) override {}
   void OnMapEnd() override {}
 };
 

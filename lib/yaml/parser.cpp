@@ -253,8 +253,8 @@ class Builder : public YAML::EventHandler {
 
   std::size_t block_scalar_end(std::size_t indicator, const std::string& value) const {
     std::size_t i = indicator + 1;
-    while (i < text_.size() && (text_[i] == '+' || text_[i] == '-' ||
-                                (text_[i] >= '0' && text_[i] <= '9')))
+    while (i < text_.size() &&
+           (text_[i] == '+' || text_[i] == '-' || (text_[i] >= '0' && text_[i] <= '9')))
       ++i;
     std::size_t header_end = i;
     if (count_non_blank(value) == 0) return header_end;
@@ -311,7 +311,8 @@ class Builder : public YAML::EventHandler {
     // yaml-cpp recurses once per level and reports each level before going
     // deeper: stopping here bounds its stack at our limit, whatever the input.
     if (stack_.size() >= static_cast<std::size_t>(util::kMaxNestingDepth))
-      throw BuildError{"nesting deeper than " + std::to_string(util::kMaxNestingDepth) + " levels", offset(mark)};
+      throw BuildError{"nesting deeper than " + std::to_string(util::kMaxNestingDepth) + " levels",
+                       offset(mark)};
     Node n;
     n.kind = kind;
     std::size_t at = offset(mark);
@@ -336,9 +337,11 @@ class Builder : public YAML::EventHandler {
     stack_.pop_back();
     std::size_t last = n.content;
     for (NodeId c : n.children()) last = std::max<std::size_t>(last, doc_.nodes_[c].end);
-    bool bracketed = n.content < text_.size() && (text_[n.content] == '{' || text_[n.content] == '[');
+    bool bracketed =
+        n.content < text_.size() && (text_[n.content] == '{' || text_[n.content] == '[');
     if (n.style == Style::Flow && bracketed) {
-      n.end = static_cast<std::uint32_t>(closing_bracket(n.children().empty() ? n.content + 1 : last));
+      n.end =
+          static_cast<std::uint32_t>(closing_bracket(n.children().empty() ? n.content + 1 : last));
     } else {
       n.end = static_cast<std::uint32_t>(last);
     }
@@ -397,8 +400,9 @@ class Builder : public YAML::EventHandler {
         }
       }
       if (!inserted) {
-        throw BuildError{"duplicate key '" + std::string(k.value()) + "' (CloudFormation rejects templates "
-                         "with duplicate keys)",
+        throw BuildError{"duplicate key '" + std::string(k.value()) +
+                             "' (CloudFormation rejects templates "
+                             "with duplicate keys)",
                          k.begin};
       }
     }
