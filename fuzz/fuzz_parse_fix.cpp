@@ -29,12 +29,13 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   for (bool unsafe : {false, true}) {
     auto fixed = app::fix_loop(*loaded.tpl, diags, rules::all(), options, unsafe);
     if (!fixed.ok) continue;  // declined with a reason: fine, nothing is written
-    if (!unsafe && !fix::is_insert_only(text, fixed.text)) std::abort();
-    auto again = model::load(std::make_shared<source::SourceFile>("fuzz.yaml", fixed.text));
+    if (!unsafe && !fix::is_insert_only(text, fixed.text())) std::abort();
+    auto again =
+        model::load(std::make_shared<source::SourceFile>("fuzz.yaml", std::string(fixed.text())));
     if (!again.tpl) std::abort();  // a verified fix always parses
     auto left = lint::run_rules(*again.tpl, rules::all(), options);
     auto second = app::fix_loop(*again.tpl, left, rules::all(), options, unsafe);
-    if (!second.ok || second.text != fixed.text) std::abort();  // idempotent
+    if (!second.ok || second.text() != fixed.text()) std::abort();  // idempotent
   }
   return 0;
 }
