@@ -6,11 +6,6 @@ using model::Possibility;
 using yaml::kNone;
 using yaml::NodeId;
 
-bool is_dynamodb_table(std::string_view type) {
-  return type == "AWS::DynamoDB::Table" || type == "AWS::DynamoDB::GlobalTable" ||
-         type == "AWS::Serverless::SimpleTable";
-}
-
 std::string table_label(const model::Resource& r) {
   std::string id(r.logical_id);
   if (r.type == "AWS::DynamoDB::GlobalTable") return "DynamoDB global table '" + id + "'";

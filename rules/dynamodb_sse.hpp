@@ -9,8 +9,6 @@
 
 namespace enclint::rules {
 
-bool is_dynamodb_table(std::string_view type);
-
 // One way a table's SSESpecification can turn out: the mapping written on
 // the resource, the one from SAM `Globals.SimpleTable` (merged as SAM merges:
 // resource keys win), both, or none.

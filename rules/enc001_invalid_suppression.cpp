@@ -9,12 +9,11 @@ namespace enclint::rules {
 namespace {
 
 const lint::RuleInfo kInfo{
-    "ENC001",
-    "invalid-suppression",
-    "A cfn-enclint suppression without a reason, or for a rule that does not exist",
-    lint::Severity::Error,
-    lint::FixAvailability::None,
-    R"(## What it does
+    .id = "ENC001",
+    .name = "invalid-suppression",
+    .summary = "A cfn-enclint suppression without a reason, or for a rule that does not exist",
+    .fix = lint::FixAvailability::None,
+    .doc = R"(## What it does
 Checks the entries of `Metadata: cfn-enclint: suppress:` (on a resource, or
 at the top of the template for all resources): each must be a mapping with a
 `rule` (an id like `ENC201` or a name like `s3-encryption-missing`) and a

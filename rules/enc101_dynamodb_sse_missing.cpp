@@ -8,12 +8,14 @@ namespace enclint::rules {
 namespace {
 
 const lint::RuleInfo kInfo{
-    "ENC101",
-    "dynamodb-sse-missing",
-    "DynamoDB table without SSESpecification (encrypted only with an AWS owned key)",
-    lint::Severity::Error,
-    lint::FixAvailability::Safe,
-    R"(## What it does
+    .id = "ENC101",
+    .name = "dynamodb-sse-missing",
+    .summary = "DynamoDB table without SSESpecification (encrypted only with an AWS owned key)",
+    .resource_types = {"AWS::DynamoDB::Table", "AWS::DynamoDB::GlobalTable", "AWS::Serverless::SimpleTable"},
+    .fix = lint::FixAvailability::Safe,
+    .fix_options = {"kms-key"},
+    .peers = {{"cfn_nag", "W74"}, {"checkov", "CKV_AWS_119"}, {"cfn-guard", "DYNAMODB_TABLE_ENCRYPTED_KMS"}},
+    .doc = R"(## What it does
 Checks that every `AWS::DynamoDB::Table`, `AWS::DynamoDB::GlobalTable` and
 `AWS::Serverless::SimpleTable` declares `SSESpecification`. For a SimpleTable,
 `Globals.SimpleTable.SSESpecification` of a SAM template counts.
@@ -63,7 +65,7 @@ const lint::RuleInfo& DynamodbSseMissing::info() const { return kInfo; }
 void DynamodbSseMissing::check(const lint::CheckContext& ctx,
                                std::vector<lint::Diagnostic>& out) const {
   for (const model::Resource& r : ctx.tpl.resources()) {
-    if (!is_dynamodb_table(r.type)) continue;
+    if (!info().applies_to(r.type)) continue;
     std::vector<EffectiveSse> specs = effective_sse(ctx, r);
     const EffectiveSse* missing = nullptr;
     const EffectiveSse* undecided = nullptr;

@@ -9,12 +9,14 @@ namespace enclint::rules {
 
 namespace {
 
-const lint::RuleInfo kInfo{"ENC102",
-                           "dynamodb-sse-disabled",
-                           "DynamoDB SSESpecification whose SSEEnabled is, or can be, false",
-                           lint::Severity::Error,
-                           lint::FixAvailability::SafeOrUnsafe,
-                           R"(## What it does
+const lint::RuleInfo kInfo{
+    .id = "ENC102",
+    .name = "dynamodb-sse-disabled",
+    .summary = "DynamoDB SSESpecification whose SSEEnabled is, or can be, false",
+    .resource_types = {"AWS::DynamoDB::Table", "AWS::DynamoDB::GlobalTable", "AWS::Serverless::SimpleTable"},
+    .fix = lint::FixAvailability::SafeOrUnsafe,
+    .peers = {{"cfn_nag", "W74"}, {"checkov", "CKV_AWS_119"}, {"cfn-guard", "DYNAMODB_TABLE_ENCRYPTED_KMS"}},
+    .doc = R"(## What it does
 Checks `SSESpecification.SSEEnabled` of DynamoDB tables, global tables and SAM
 SimpleTables (merged with `Globals.SimpleTable.SSESpecification`, resource
 values winning). It reports `SSEEnabled` that is false, absent, or can be
@@ -64,7 +66,7 @@ void DynamodbSseDisabled::check(const lint::CheckContext& ctx,
   const auto& doc = ctx.tpl.doc();
   using K = model::Possibility::Kind;
   for (const model::Resource& r : ctx.tpl.resources()) {
-    if (!is_dynamodb_table(r.type)) continue;
+    if (!info().applies_to(r.type)) continue;
     std::set<std::pair<yaml::NodeId, yaml::NodeId>> seen;
     for (const EffectiveSse& spec : effective_sse(ctx, r)) {
       if (!spec.exists() || !seen.insert({spec.resource_map, spec.globals_map}).second) continue;

@@ -11,12 +11,12 @@ namespace enclint::rules {
 namespace {
 
 const lint::RuleInfo kInfo{
-    "ENC103",
-    "dynamodb-sse-invalid",
-    "DynamoDB SSESpecification with an SSEType other than KMS, or a key while SSE is not enabled",
-    lint::Severity::Error,
-    lint::FixAvailability::None,
-    R"(## What it does
+    .id = "ENC103",
+    .name = "dynamodb-sse-invalid",
+    .summary = "DynamoDB SSESpecification with an SSEType other than KMS, or a key while SSE is not enabled",
+    .resource_types = {"AWS::DynamoDB::Table", "AWS::DynamoDB::GlobalTable", "AWS::Serverless::SimpleTable"},
+    .fix = lint::FixAvailability::None,
+    .doc = R"(## What it does
 Checks that `SSESpecification.SSEType` is `KMS` wherever it is written, and
 that `KMSMasterKeyId` is only given together with `SSEEnabled: true`.
 
@@ -59,7 +59,7 @@ void DynamodbSseInvalid::check(const lint::CheckContext& ctx,
   const auto& doc = ctx.tpl.doc();
   using K = model::Possibility::Kind;
   for (const model::Resource& r : ctx.tpl.resources()) {
-    if (!is_dynamodb_table(r.type)) continue;
+    if (!info().applies_to(r.type)) continue;
     std::set<yaml::NodeId> reported;
     for (const EffectiveSse& spec : effective_sse(ctx, r)) {
       if (!spec.exists()) continue;

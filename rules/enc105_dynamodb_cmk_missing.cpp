@@ -9,13 +9,16 @@ namespace enclint::rules {
 
 namespace {
 
-const lint::RuleInfo kInfo{"ENC105",
-                           "dynamodb-cmk-missing",
-                           "DynamoDB table encrypted with the AWS managed key instead of a "
-                           "customer managed key (level cmk)",
-                           lint::Severity::Error,
-                           lint::FixAvailability::Safe,
-                           R"(## What it does
+const lint::RuleInfo kInfo{
+    .id = "ENC105",
+    .name = "dynamodb-cmk-missing",
+    .summary = "DynamoDB table encrypted with the AWS managed key instead of a customer managed key (level cmk)",
+    .resource_types = {"AWS::DynamoDB::Table", "AWS::DynamoDB::GlobalTable", "AWS::Serverless::SimpleTable"},
+    .level = lint::Level::Cmk,
+    .fix = lint::FixAvailability::Safe,
+    .fix_options = {"kms-key"},
+    .peers = {{"checkov", "CKV_AWS_119"}, {"cfn-guard", "DYNAMODB_TABLE_ENCRYPTED_KMS"}},
+    .doc = R"(## What it does
 At policy level `cmk` only (`--level cmk`, or `level: cmk` in the config):
 checks that DynamoDB tables with SSE enabled name a customer managed key,
 `SSESpecification.KMSMasterKeyId`. For `AWS::DynamoDB::GlobalTable` the key
@@ -52,8 +55,7 @@ nothing to insert.
 ## References
 - https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/encryption.howitworks.html
 - https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-dynamodb-globaltable-replicassespecification.html
-)",
-                           true};
+)"};
 
 const char* kWhy =
     "the AWS managed key aws/dynamodb is used, whose policy and rotation you cannot control; "
@@ -80,7 +82,7 @@ void DynamodbCmkMissing::check(const lint::CheckContext& ctx,
   const std::string& key_option = ctx.options.fix.kms_key;
   const std::string no_key = "pass --kms-key (or set fix.kms_key in the config) to insert a key";
   for (const model::Resource& r : ctx.tpl.resources()) {
-    if (!is_dynamodb_table(r.type)) continue;
+    if (!info().applies_to(r.type)) continue;
     bool global = r.type == "AWS::DynamoDB::GlobalTable";
     std::set<yaml::NodeId> seen;
     for (const EffectiveSse& spec : effective_sse(ctx, r)) {

@@ -8,12 +8,14 @@ namespace enclint::rules {
 namespace {
 
 const lint::RuleInfo kInfo{
-    "ENC201",
-    "s3-encryption-missing",
-    "S3 bucket without BucketEncryption (default encryption not stated in the template)",
-    lint::Severity::Error,
-    lint::FixAvailability::Safe,
-    R"(## What it does
+    .id = "ENC201",
+    .name = "s3-encryption-missing",
+    .summary = "S3 bucket without BucketEncryption (default encryption not stated in the template)",
+    .resource_types = {"AWS::S3::Bucket"},
+    .fix = lint::FixAvailability::Safe,
+    .fix_options = {"kms-key", "sse-algorithm"},
+    .peers = {{"cfn_nag", "W41"}, {"checkov", "CKV_AWS_19"}, {"cfn-guard", "S3_BUCKET_SERVER_SIDE_ENCRYPTION_ENABLED"}},
+    .doc = R"(## What it does
 Checks that every `AWS::S3::Bucket` declares `BucketEncryption`.
 
 ## Why is this bad?
@@ -78,7 +80,7 @@ void S3EncryptionMissing::check(const lint::CheckContext& ctx,
                                 std::vector<lint::Diagnostic>& out) const {
   const auto& doc = ctx.tpl.doc();
   for (const model::Resource& r : ctx.tpl.resources()) {
-    if (r.type != "AWS::S3::Bucket") continue;
+    if (!info().applies_to(r.type)) continue;
     yaml::NodeId written = doc.get(r.properties, "BucketEncryption");
     const std::string& algorithm = ctx.options.fix.sse_algorithm;
     const std::string baseline =

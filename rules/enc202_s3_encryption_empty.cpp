@@ -7,12 +7,14 @@ namespace enclint::rules {
 
 namespace {
 
-const lint::RuleInfo kInfo{"ENC202",
-                           "s3-encryption-empty",
-                           "S3 BucketEncryption with no rule that sets a default algorithm",
-                           lint::Severity::Error,
-                           lint::FixAvailability::None,
-                           R"(## What it does
+const lint::RuleInfo kInfo{
+    .id = "ENC202",
+    .name = "s3-encryption-empty",
+    .summary = "S3 BucketEncryption with no rule that sets a default algorithm",
+    .resource_types = {"AWS::S3::Bucket"},
+    .fix = lint::FixAvailability::None,
+    .peers = {{"checkov", "CKV_AWS_19"}, {"cfn-guard", "S3_BUCKET_SERVER_SIDE_ENCRYPTION_ENABLED"}},
+    .doc = R"(## What it does
 Checks that `BucketEncryption.ServerSideEncryptionConfiguration` has at least
 one rule with `ServerSideEncryptionByDefault.SSEAlgorithm`, whatever the
 conditions: a list whose every rule can disappear (`Fn::If` with
@@ -56,7 +58,7 @@ void S3EncryptionEmpty::check(const lint::CheckContext& ctx,
   const auto& eval = ctx.eval();
   using K = model::Possibility::Kind;
   for (const model::Resource& r : ctx.tpl.resources()) {
-    if (r.type != "AWS::S3::Bucket") continue;
+    if (!info().applies_to(r.type)) continue;
     yaml::NodeId written = doc.get(r.properties, "BucketEncryption");
     if (written == yaml::kNone) continue;  // ENC201
     std::string problem;

@@ -7,12 +7,13 @@ namespace enclint::rules {
 
 namespace {
 
-const lint::RuleInfo kInfo{"ENC203",
-                           "s3-bucket-key-disabled",
-                           "S3 encryption rule without BucketKeyEnabled: true",
-                           lint::Severity::Error,
-                           lint::FixAvailability::SafeOrUnsafe,
-                           R"(## What it does
+const lint::RuleInfo kInfo{
+    .id = "ENC203",
+    .name = "s3-bucket-key-disabled",
+    .summary = "S3 encryption rule without BucketKeyEnabled: true",
+    .resource_types = {"AWS::S3::Bucket"},
+    .fix = lint::FixAvailability::SafeOrUnsafe,
+    .doc = R"(## What it does
 Checks every rule of `BucketEncryption.ServerSideEncryptionConfiguration`
 (not only the first) for `BucketKeyEnabled: true`. `BucketKeyEnabled` is a
 sibling of `ServerSideEncryptionByDefault`, not a key inside it. Rules with
@@ -73,7 +74,7 @@ void S3BucketKeyDisabled::check(const lint::CheckContext& ctx,
   const auto& doc = ctx.tpl.doc();
   using K = model::Possibility::Kind;
   for (const model::Resource& r : ctx.tpl.resources()) {
-    if (r.type != "AWS::S3::Bucket") continue;
+    if (!info().applies_to(r.type)) continue;
     for (const EncryptionRule& rule : encryption_rules(ctx, r)) {
       std::vector<std::string> algorithms = algorithm_names(ctx, rule);
       bool all_dsse = !algorithms.empty();

@@ -8,12 +8,12 @@ namespace enclint::rules {
 namespace {
 
 const lint::RuleInfo kInfo{
-    "ENC204",
-    "s3-encryption-invalid",
-    "S3 encryption rule with an unknown SSEAlgorithm, or a KMSMasterKeyID with AES256",
-    lint::Severity::Error,
-    lint::FixAvailability::None,
-    R"(## What it does
+    .id = "ENC204",
+    .name = "s3-encryption-invalid",
+    .summary = "S3 encryption rule with an unknown SSEAlgorithm, or a KMSMasterKeyID with AES256",
+    .resource_types = {"AWS::S3::Bucket"},
+    .fix = lint::FixAvailability::None,
+    .doc = R"(## What it does
 Checks `ServerSideEncryptionByDefault` of every encryption rule: `SSEAlgorithm`
 must be `AES256`, `aws:kms` or `aws:kms:dsse` (values are case-sensitive), and
 `KMSMasterKeyID` only goes with the KMS algorithms. Values reached through
@@ -56,7 +56,7 @@ void S3EncryptionInvalid::check(const lint::CheckContext& ctx,
                                 std::vector<lint::Diagnostic>& out) const {
   const auto& doc = ctx.tpl.doc();
   for (const model::Resource& r : ctx.tpl.resources()) {
-    if (r.type != "AWS::S3::Bucket") continue;
+    if (!info().applies_to(r.type)) continue;
     for (const EncryptionRule& rule : encryption_rules(ctx, r)) {
       for (const RuleAlgorithm& ra : rule_algorithms(ctx, rule)) {
         if (ra.written == yaml::kNone) continue;

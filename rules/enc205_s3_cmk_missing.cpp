@@ -7,12 +7,15 @@ namespace enclint::rules {
 
 namespace {
 
-const lint::RuleInfo kInfo{"ENC205",
-                           "s3-cmk-missing",
-                           "S3 default encryption without a customer managed KMS key (level cmk)",
-                           lint::Severity::Error,
-                           lint::FixAvailability::Unsafe,
-                           R"(## What it does
+const lint::RuleInfo kInfo{
+    .id = "ENC205",
+    .name = "s3-cmk-missing",
+    .summary = "S3 default encryption without a customer managed KMS key (level cmk)",
+    .resource_types = {"AWS::S3::Bucket"},
+    .level = lint::Level::Cmk,
+    .fix = lint::FixAvailability::Unsafe,
+    .fix_options = {"kms-key", "sse-algorithm"},
+    .doc = R"(## What it does
 At policy level `cmk` only (`--level cmk`, or `level: cmk` in the config):
 checks that every encryption rule uses `aws:kms` or `aws:kms:dsse` with a
 `KMSMasterKeyID`.
@@ -45,8 +48,7 @@ allow readers) and adds KMS request costs.
 ## References
 - https://docs.aws.amazon.com/AmazonS3/latest/userguide/UsingKMSEncryption.html
 - https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-s3-bucket-serversideencryptionbydefault.html
-)",
-                           true};
+)"};
 
 bool kms(const std::string& a) { return a == "aws:kms" || a == "aws:kms:dsse"; }
 
@@ -58,7 +60,7 @@ void S3CmkMissing::check(const lint::CheckContext& ctx, std::vector<lint::Diagno
   const auto& doc = ctx.tpl.doc();
   const std::string& key_option = ctx.options.fix.kms_key;
   for (const model::Resource& r : ctx.tpl.resources()) {
-    if (r.type != "AWS::S3::Bucket") continue;
+    if (!info().applies_to(r.type)) continue;
     for (const EncryptionRule& rule : encryption_rules(ctx, r)) {
       for (const RuleAlgorithm& ra : rule_algorithms(ctx, rule)) {
         if (ra.by_default == yaml::kNone) continue;  // ENC202

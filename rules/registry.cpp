@@ -1,5 +1,7 @@
 #include "rules/registry.hpp"
 
+#include <algorithm>
+
 #include "rules/enc001_invalid_suppression.hpp"
 #include "rules/enc101_dynamodb_sse_missing.hpp"
 #include "rules/enc102_dynamodb_sse_disabled.hpp"
@@ -34,6 +36,23 @@ const lint::Rule* find(std::string_view id_or_name) {
     if (r->info().id == id_or_name || r->info().name == id_or_name) return r;
   }
   return nullptr;
+}
+
+const std::vector<std::string_view>& checked_types() {
+  static const std::vector<std::string_view> types = [] {
+    std::vector<std::string_view> v;
+    for (const lint::Rule* r : all())
+      v.insert(v.end(), r->info().resource_types.begin(), r->info().resource_types.end());
+    std::sort(v.begin(), v.end());
+    v.erase(std::unique(v.begin(), v.end()), v.end());
+    return v;
+  }();
+  return types;
+}
+
+bool is_checked_type(std::string_view type) {
+  const auto& types = checked_types();
+  return std::binary_search(types.begin(), types.end(), type);
 }
 
 }  // namespace enclint::rules

@@ -11,7 +11,7 @@
 #include "fix/diff.hpp"
 #include "lint/linter.hpp"
 #include "model/template.hpp"
-#include "rules/dynamodb_sse.hpp"
+#include "rules/registry.hpp"
 #include "util/read_file.hpp"
 
 namespace enclint::app {
@@ -86,8 +86,7 @@ FileResult check_bytes(const std::string& path, std::string bytes, bool from_std
   const model::Template& tpl = *loaded.tpl;
   // The resources the rules look at (JUnit: one testcase each).
   for (const auto& r : tpl.resources())
-    if (r.type == "AWS::S3::Bucket" || rules::is_dynamodb_table(r.type))
-      result.checked_resources.emplace_back(r.logical_id, r.type);
+    if (rules::is_checked_type(r.type)) result.checked_resources.emplace_back(r.logical_id, r.type);
   std::vector<lint::Diagnostic> diagnostics =
       lint::run_rules(tpl, rules, options.lint, &result.suppressed);
   result.unsafe_hidden = unsafe_not_applied(diagnostics, options);
@@ -153,9 +152,19 @@ int exit_code(const std::vector<FileResult>& results) {
 }
 
 bool cannot_hold_findings(std::string_view bytes) {
-  for (std::string_view needle : {"AWS::S3::Bucket", "AWS::DynamoDB::",
-                                  "AWS::Serverless::SimpleTable", "Fn::ForEach", "cfn-enclint"})
+  for (std::string_view needle : {"Fn::ForEach", "cfn-enclint"})
     if (bytes.find(needle) != std::string_view::npos) return false;
+  // Each `AWS::` word once, looked up among the types the rules declare: one
+  // pass over the bytes however many types there are.
+  auto type_char = [](char c) {
+    return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == ':';
+  };
+  for (std::size_t at = bytes.find("AWS::"); at != std::string_view::npos;
+       at = bytes.find("AWS::", at + 5)) {
+    std::size_t end = at + 5;
+    while (end < bytes.size() && type_char(bytes[end])) ++end;
+    if (rules::is_checked_type(bytes.substr(at, end - at))) return false;
+  }
   return true;
 }
 

@@ -47,7 +47,7 @@ struct ExitStatus {
 int exit_code(const std::vector<FileResult>& results);
 
 // The fast path: true when `bytes` cannot hold anything a rule looks at (no
-// DynamoDB, S3 bucket or SimpleTable type, no Fn::ForEach, no cfn-enclint
+// resource type a registered rule checks, no Fn::ForEach, no cfn-enclint
 // metadata), so parsing cannot produce a finding.
 bool cannot_hold_findings(std::string_view bytes);
 

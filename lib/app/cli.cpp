@@ -125,7 +125,7 @@ std::string man_page(const cxxopts::Options& spec) {
     const auto& i = r->info();
     m << ".TP\n.B " << roff(std::string(i.id) + " " + std::string(i.name)) << "\n"
       << roff(std::string(i.summary)) << " (fix: " << lint::to_string(i.fix)
-      << (i.cmk_only ? "; level cmk only" : "") << ")\n";
+      << (i.level == lint::Level::Cmk ? "; level cmk only" : "") << ")\n";
   }
   m << ".SH EXIT STATUS\n.TP\n.B 0\nnothing left to report\n.TP\n.B 1\nfindings remain (after "
        "fixing, with "
@@ -239,6 +239,16 @@ std::string list_rules() {
   return out.str();
 }
 
+namespace {
+// "`a`, `b`" from a declaration's list.
+template <typename List, typename Show>
+std::string listing(const List& items, Show show) {
+  std::string s;
+  for (const auto& item : items) s += (s.empty() ? "" : ", ") + show(item);
+  return s;
+}
+}  // namespace
+
 std::string explain(const std::string& id_or_name) {
   const lint::Rule* r = rules::find(id_or_name);
   if (!r) return {};
@@ -247,8 +257,23 @@ std::string explain(const std::string& id_or_name) {
   out << "# " << i.id << " " << i.name << "\n\n"
       << i.summary << "\n\n"
       << "Default severity: " << lint::to_string(i.severity) << ". Fix: " << lint::to_string(i.fix)
-      << "." << (i.cmk_only ? " Policy level: cmk only." : "") << "\n\n"
-      << i.doc;
+      << "." << (i.level == lint::Level::Cmk ? " Policy level: cmk only." : "") << "\n\n";
+  auto code = [](std::string_view s) { return "`" + std::string(s) + "`"; };
+  if (!i.resource_types.empty())
+    out << "- Resource types: " << listing(i.resource_types, code) << "\n";
+  if (!i.fix_options.empty())
+    out << "- Fix options: "
+        << listing(i.fix_options, [](std::string_view o) { return "`--" + std::string(o) + "`"; })
+        << "\n";
+  if (!i.peers.empty())
+    out << "- Suppressions honoured from other tools: "
+        << listing(i.peers,
+                   [](const lint::PeerRule& p) {
+                     return std::string(p.tool) + " `" + std::string(p.id) + "`";
+                   })
+        << "\n";
+  if (!i.resource_types.empty() || !i.fix_options.empty() || !i.peers.empty()) out << "\n";
+  out << i.doc;
   return out.str();
 }
 

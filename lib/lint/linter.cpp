@@ -48,7 +48,7 @@ void keep_shared_fixes_only_when_all_users_need_them(std::vector<Diagnostic>& di
 }  // namespace
 
 bool rule_selected(const RuleInfo& info, const Options& options) {
-  if (info.cmk_only && options.level != Level::Cmk) return false;
+  if (info.level > options.level) return false;
   if (!options.select.empty() && !listed(options.select, info)) return false;
   return !listed(options.ignore, info);
 }

@@ -10,7 +10,8 @@ namespace enclint::lint {
 
 enum class Severity { Error, Warning, Info };
 
-// `baseline` is what the seed documents; `cmk` adds the customer-managed-key rules.
+// `baseline` is the documented minimum; `cmk` adds the customer-managed-key
+// rules. Ordered: a rule runs at its level and above.
 enum class Level { Baseline, Cmk };
 
 struct FixOptions {

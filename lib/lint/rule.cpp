@@ -21,6 +21,12 @@ const char* to_string(FixAvailability f) {
   return "none";
 }
 
+bool RuleInfo::applies_to(std::string_view type) const {
+  for (std::string_view t : resource_types)
+    if (t == type) return true;
+  return false;
+}
+
 Diagnostic Rule::make(const model::Resource& resource, std::size_t begin, std::size_t end,
                       std::string message, std::string path) const {
   Diagnostic d;

@@ -19,16 +19,33 @@ namespace enclint::lint {
 enum class FixAvailability { None, Safe, Unsafe, SafeOrUnsafe };
 const char* to_string(FixAvailability f);
 
+// A rule in another tool that checks the same thing: its suppressions written
+// in a template (cfn_nag `rules_to_suppress`, checkov `skip`, cfn-guard
+// `SuppressedRules`) are honoured for this rule.
+struct PeerRule {
+  std::string_view tool;  // "cfn_nag", "checkov", "cfn-guard"
+  std::string_view id;    // "W74"
+};
+
+// Everything about a rule that is not its logic, declared once (designated
+// initialisers) and read by everything else: the fast path and JUnit (its
+// resource types), suppressions (its peers), --list-rules, --explain, the
+// SARIF rule table and docs/rules.
 struct RuleInfo {
   std::string_view id;       // ENC201
   std::string_view name;     // s3-encryption-missing
   std::string_view summary;  // one line
+  std::vector<std::string_view> resource_types = {};  // what it checks; empty: the template itself
+  Level level = Level::Baseline;                 // the lowest policy level it runs at
   Severity severity = Severity::Error;
   FixAvailability fix = FixAvailability::None;
+  std::vector<std::string_view> fix_options = {};  // command-line options its fixes read ("kms-key")
+  std::vector<PeerRule> peers = {};
   // Documentation in ruff's sections: What it does / Why is this bad? /
   // Example / Use instead / Fix safety / References (markdown).
   std::string_view doc;
-  bool cmk_only = false;  // runs only at policy level `cmk`
+
+  bool applies_to(std::string_view type) const;
 };
 
 struct CheckContext {

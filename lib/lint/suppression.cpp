@@ -7,26 +7,16 @@ namespace enclint::lint {
 using yaml::kNone;
 using yaml::NodeId;
 
-const std::vector<std::pair<std::string, std::vector<std::string>>>& foreign_equivalents() {
-  static const std::vector<std::pair<std::string, std::vector<std::string>>> table{
-      {"W74", {"ENC101", "ENC102"}},  // cfn_nag: DynamoDB table without SSE
-      {"W41", {"ENC201"}},            // cfn_nag: S3 bucket without encryption
-      {"CKV_AWS_119",
-       {"ENC101", "ENC102", "ENC105"}},      // checkov: DynamoDB encrypted with a KMS CMK
-      {"CKV_AWS_19", {"ENC201", "ENC202"}},  // checkov: S3 data encrypted at rest
-      {"DYNAMODB_TABLE_ENCRYPTED_KMS", {"ENC101", "ENC102", "ENC105"}},    // cfn-guard
-      {"S3_BUCKET_SERVER_SIDE_ENCRYPTION_ENABLED", {"ENC201", "ENC202"}},  // cfn-guard
-  };
-  return table;
+std::vector<std::string> foreign_rules(const std::vector<const Rule*>& rules, std::string_view tool,
+                                       std::string_view id) {
+  std::vector<std::string> ours;
+  for (const Rule* r : rules)
+    for (const PeerRule& peer : r->info().peers)
+      if (peer.tool == tool && peer.id == id) ours.emplace_back(r->info().id);
+  return ours;
 }
 
 namespace {
-
-const std::vector<std::string>* foreign_rules(std::string_view id) {
-  for (const auto& [foreign, ours] : foreign_equivalents())
-    if (foreign == id) return &ours;
-  return nullptr;
-}
 
 std::string rule_id(const std::vector<const Rule*>& rules, std::string_view id_or_name) {
   for (const Rule* r : rules)
@@ -52,9 +42,11 @@ void collect_from(const yaml::Document& doc, NodeId metadata, const std::string&
     out.push_back({{id}, resource, "cfn-enclint", reason});
   }
   if (!foreign) return;
-  auto add = [&](const std::string& tool, std::string_view id, std::string reason) {
-    if (const auto* ours = foreign_rules(id))
-      out.push_back({*ours, resource, tool + " " + std::string(id), std::move(reason)});
+  auto add = [&](std::string_view tool, std::string_view id, std::string reason) {
+    std::vector<std::string> ours = foreign_rules(rules, tool, id);
+    if (!ours.empty())
+      out.push_back({std::move(ours), resource, std::string(tool) + " " + std::string(id),
+                     std::move(reason)});
   };
   for (NodeId e : items(doc, doc.get(doc.get(metadata, "cfn_nag"), "rules_to_suppress")))
     add("cfn_nag", doc.text(doc.get(e, "id")), std::string(doc.text(doc.get(e, "reason"))));

@@ -23,8 +23,9 @@ struct Suppression {
 std::vector<Suppression> collect_suppressions(const model::Template& tpl,
                                               const std::vector<const Rule*>& rules, bool foreign);
 
-// Foreign ids and the rules they stand for.
-const std::vector<std::pair<std::string, std::vector<std::string>>>& foreign_equivalents();
+// Our rules that declare `tool`'s rule `id` as a peer (RuleInfo::peers).
+std::vector<std::string> foreign_rules(const std::vector<const Rule*>& rules, std::string_view tool,
+                                       std::string_view id);
 
 // Moves suppressed diagnostics from `diags` to `suppressed`, noting why.
 void apply_suppressions(const std::vector<Suppression>& sups, std::vector<Diagnostic>& diags,
