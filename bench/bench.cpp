@@ -21,8 +21,8 @@
 #include <string>
 #include <vector>
 
-#include "app/discover.hpp"
-#include "app/fix_loop.hpp"
+#include "cli/discover.hpp"
+#include "engine/fix_loop.hpp"
 #include "lint/linter.hpp"
 #include "rules/registry.hpp"
 #include "util/read_file.hpp"
@@ -61,9 +61,9 @@ std::size_t fix_one(const std::string& path, const std::string& bytes) {
   if (!loaded.tpl) return 0;
   auto diags = lint::run_rules(*loaded.tpl, rules::all(), {});
   bool any = false;
-  for (const auto& d : diags) any |= app::fix_allowed(d, false);
+  for (const auto& d : diags) any |= engine::fix_allowed(d, false);
   if (!any) return 0;
-  return app::fix_loop(*loaded.tpl, diags, rules::all(), {}, false).text().size();
+  return engine::fix_loop(*loaded.tpl, diags, rules::all(), {}, false).text().size();
 }
 
 template <typename F>
@@ -143,7 +143,7 @@ int main(int argc, char** argv) {
   }
   std::vector<std::pair<std::string, std::string>> files;
   std::size_t bytes = 0;
-  for (const auto& in : app::discover(paths)) {
+  for (const auto& in : cli::discover(paths)) {
     if (!in.error.empty()) continue;
     std::ifstream f(in.path, std::ios::binary);
     std::ostringstream ss;

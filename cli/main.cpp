@@ -1,4 +1,4 @@
-// The cfn-enclint executable: everything lives in the library (lib/app).
-#include "app/cli.hpp"
+// The cfn-enclint executable: the command line lives in the cli library (cli.cpp).
+#include "cli/cli.hpp"
 
-int main(int argc, char** argv) { return enclint::app::run(argc, argv); }
+int main(int argc, char** argv) { return enclint::cli::run(argc, argv); }

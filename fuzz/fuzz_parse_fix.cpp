@@ -6,7 +6,7 @@
 #include <memory>
 #include <string>
 
-#include "app/fix_loop.hpp"
+#include "engine/fix_loop.hpp"
 #include "fix/apply.hpp"
 #include "lint/linter.hpp"
 #include "rules/registry.hpp"
@@ -27,14 +27,14 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   options.fix.sse_algorithm = "aws:kms";
   auto diags = lint::run_rules(*loaded.tpl, rules::all(), options);
   for (bool unsafe : {false, true}) {
-    auto fixed = app::fix_loop(*loaded.tpl, diags, rules::all(), options, unsafe);
+    auto fixed = engine::fix_loop(*loaded.tpl, diags, rules::all(), options, unsafe);
     if (!fixed.ok) continue;  // declined with a reason: fine, nothing is written
     if (!unsafe && !fix::is_insert_only(text, fixed.text())) std::abort();
     auto again =
         model::load(std::make_shared<source::SourceFile>("fuzz.yaml", std::string(fixed.text())));
     if (!again.tpl) std::abort();  // a verified fix always parses
     auto left = lint::run_rules(*again.tpl, rules::all(), options);
-    auto second = app::fix_loop(*again.tpl, left, rules::all(), options, unsafe);
+    auto second = engine::fix_loop(*again.tpl, left, rules::all(), options, unsafe);
     if (!second.ok || second.text() != fixed.text()) std::abort();  // idempotent
   }
   return 0;

@@ -2,7 +2,7 @@
 // every user of the node needs exactly that fix, and then once.
 #include <catch2/catch.hpp>
 
-#include "app/fix_loop.hpp"
+#include "engine/fix_loop.hpp"
 #include "lint/linter.hpp"
 #include "rules/registry.hpp"
 #include "support.hpp"
@@ -34,8 +34,8 @@ TEST_CASE("aliases: every user needs the fix, so the anchored mapping gets it on
     REQUIRE(d.fix);
     CHECK(d.fix->shared_uses == 2);
   }
-  auto result = app::fix_loop(*l.loaded.tpl, l.diags, rules::all(), {}, false);
-  auto streamed = app::fix_loop(*l.loaded.tpl, l.diags, rules::all(), {}, false, 0);
+  auto result = engine::fix_loop(*l.loaded.tpl, l.diags, rules::all(), {}, false);
+  auto streamed = engine::fix_loop(*l.loaded.tpl, l.diags, rules::all(), {}, false, 0);
   CHECK(streamed.ok == result.ok);
   CHECK(streamed.text() == result.text());
   INFO(result.error);
@@ -66,8 +66,8 @@ TEST_CASE("aliases: a whole resource aliased twice is fixed through its anchor")
       "{Status: Enabled}\n"
       "  B: *bucket\n");
   REQUIRE(l.diags.size() == 2);
-  auto result = app::fix_loop(*l.loaded.tpl, l.diags, rules::all(), {}, false);
-  auto streamed = app::fix_loop(*l.loaded.tpl, l.diags, rules::all(), {}, false, 0);
+  auto result = engine::fix_loop(*l.loaded.tpl, l.diags, rules::all(), {}, false);
+  auto streamed = engine::fix_loop(*l.loaded.tpl, l.diags, rules::all(), {}, false, 0);
   CHECK(streamed.ok == result.ok);
   CHECK(streamed.text() == result.text());
   INFO(result.error);
@@ -89,8 +89,8 @@ TEST_CASE("merge keys: Properties from `<<` is not fixable, a map that merges is
       "  A:\n    Type: AWS::DynamoDB::Table\n    Properties:\n      <<: *base\n      TableName: "
       "a\n");
   REQUIRE(merging.diags.size() == 1);
-  auto result = app::fix_loop(*merging.loaded.tpl, merging.diags, rules::all(), {}, false);
-  auto streamed = app::fix_loop(*merging.loaded.tpl, merging.diags, rules::all(), {}, false, 0);
+  auto result = engine::fix_loop(*merging.loaded.tpl, merging.diags, rules::all(), {}, false);
+  auto streamed = engine::fix_loop(*merging.loaded.tpl, merging.diags, rules::all(), {}, false, 0);
   CHECK(streamed.ok == result.ok);
   CHECK(streamed.text() == result.text());
   INFO(result.error);

@@ -3,7 +3,7 @@
 
 #include <filesystem>
 
-#include "app/config.hpp"
+#include "cli/config.hpp"
 #include "support.hpp"
 
 using namespace enclint;
@@ -23,7 +23,7 @@ TEST_CASE("config: every key is read") {
              "select: [ENC201, s3-bucket-key-disabled]\nignore: ENC101\nlevel: cmk\n"
              "severity:\n  ENC203: warning\nfix:\n  kms_key: alias/data\n  sse_algorithm: aws:kms\n"
              "exclude: ['generated/**', legacy]\n");
-  auto r = app::load_config(dir / ".cfn-enclint.yaml");
+  auto r = cli::load_config(dir / ".cfn-enclint.yaml");
   INFO(r.error);
   REQUIRE(r.config);
   CHECK(*r.config->select == std::vector<std::string>{"ENC201", "ENC203"});
@@ -54,7 +54,7 @@ TEST_CASE("config: unknown keys and values are errors with position and choices"
   };
   for (const auto& c : cases) {
     write_file(dir / ".cfn-enclint.yaml", c.text);
-    auto r = app::load_config(dir / ".cfn-enclint.yaml");
+    auto r = cli::load_config(dir / ".cfn-enclint.yaml");
     INFO(c.text);
     CHECK_FALSE(r.config);
     CHECK(r.error.find(c.error) != std::string::npos);
@@ -65,21 +65,21 @@ TEST_CASE("config: found from the current directory upwards") {
   TempDir dir;
   fs::create_directories(dir / "a" / "b");
   write_file(dir / ".cfn-enclint.yaml", "level: cmk\n");
-  auto found = app::find_config(dir / "a" / "b");
+  auto found = cli::find_config(dir / "a" / "b");
   REQUIRE(found);
   CHECK(fs::equivalent(*found, dir / ".cfn-enclint.yaml"));
 }
 
 TEST_CASE("config: exclude globs match below the config file's directory") {
-  app::Config c;
+  cli::Config c;
   TempDir dir;
   c.path = dir / ".cfn-enclint.yaml";
   c.exclude = {"generated/**", "legacy", "**/*.out.yaml"};
-  CHECK(app::excluded(c, (dir / "generated" / "x" / "t.yaml").string()));
-  CHECK(app::excluded(c, (dir / "legacy" / "t.yaml").string()));
-  CHECK(app::excluded(c, (dir / "a" / "b.out.yaml").string()));
-  CHECK(app::excluded(c, (dir / "b.out.yaml").string()));
-  CHECK_FALSE(app::excluded(c, (dir / "src" / "t.yaml").string()));
+  CHECK(cli::excluded(c, (dir / "generated" / "x" / "t.yaml").string()));
+  CHECK(cli::excluded(c, (dir / "legacy" / "t.yaml").string()));
+  CHECK(cli::excluded(c, (dir / "a" / "b.out.yaml").string()));
+  CHECK(cli::excluded(c, (dir / "b.out.yaml").string()));
+  CHECK_FALSE(cli::excluded(c, (dir / "src" / "t.yaml").string()));
 }
 
 TEST_CASE("cli: configuration applies, the command line wins, errors exit 2") {

@@ -11,7 +11,7 @@
 #include <iostream>
 #include <map>
 
-#include "app/fix_loop.hpp"
+#include "engine/fix_loop.hpp"
 #include "fix/apply.hpp"
 #include "lint/linter.hpp"
 #include "rules/registry.hpp"
@@ -66,14 +66,14 @@ TEST_CASE("corpus: every template lints, re-parses by range, and fixes cleanly")
       if (!d.fix) ++declined;
     }
     if (!any_fix) continue;
-    auto result = app::fix_loop(*loaded.tpl, diags, rules::all(), {}, false);
+    auto result = engine::fix_loop(*loaded.tpl, diags, rules::all(), {}, false);
     INFO(result.error);
     REQUIRE(result.ok);
     CHECK(result.text() != original);
     CHECK(fix::is_insert_only(original, result.text()));
     // The streaming verifier (big files) agrees on every corpus file.
     auto streamed =
-        app::fix_loop(*loaded.tpl, diags, rules::all(), {}, false, /*stream_verify_from=*/0);
+        engine::fix_loop(*loaded.tpl, diags, rules::all(), {}, false, /*stream_verify_from=*/0);
     INFO("streamed: " << streamed.error);
     CHECK(streamed.ok);
     CHECK(streamed.text() == result.text());
@@ -82,7 +82,7 @@ TEST_CASE("corpus: every template lints, re-parses by range, and fixes cleanly")
     auto left = lint::run_rules(*again.tpl, rules::all(), {});
     for (const auto& d : left)
       CHECK_FALSE((d.fix && d.fix->applicability == fix::Applicability::Safe));
-    auto second = app::fix_loop(*again.tpl, left, rules::all(), {}, false);
+    auto second = engine::fix_loop(*again.tpl, left, rules::all(), {}, false);
     REQUIRE(second.ok);
     CHECK(second.text() == result.text());
     ++fixed_files;

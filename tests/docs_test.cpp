@@ -4,7 +4,7 @@
 
 #include <filesystem>
 
-#include "app/cli.hpp"
+#include "cli/cli.hpp"
 #include "rules/registry.hpp"
 #include "support.hpp"
 
@@ -19,7 +19,7 @@ TEST_CASE("docs/rules is current: one file per rule, equal to --explain") {
   for (const enclint::lint::Rule* r : enclint::rules::all()) {
     std::string id(r->info().id);
     INFO(id << ": run docs/rules/generate to refresh");
-    CHECK(enclint::testing::read_file(dir / (id + ".md")) == enclint::app::explain(id));
+    CHECK(enclint::testing::read_file(dir / (id + ".md")) == enclint::cli::explain(id));
   }
 }
 

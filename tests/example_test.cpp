@@ -4,7 +4,7 @@
 
 #include <filesystem>
 
-#include "app/fix_loop.hpp"
+#include "engine/fix_loop.hpp"
 #include "lint/linter.hpp"
 #include "rules/registry.hpp"
 #include "support.hpp"

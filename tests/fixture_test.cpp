@@ -14,7 +14,7 @@
 
 #include <yaml-cpp/yaml.h>
 
-#include "app/fix_loop.hpp"
+#include "engine/fix_loop.hpp"
 #include "fix/apply.hpp"
 #include "lint/linter.hpp"
 #include "rules/registry.hpp"
@@ -132,17 +132,17 @@ TEST_CASE("rule fixtures: findings, fixed text and fixer invariants") {
       REQUIRE(fs::exists(expected_path));
       CHECK(got == lines_of(testing::read_file(expected_path)));
 
-      auto result = app::fix_loop(*loaded.tpl, diags, rules, options, unsafe);
+      auto result = engine::fix_loop(*loaded.tpl, diags, rules, options, unsafe);
       INFO(result.error);
       REQUIRE(result.ok);
       fs::path fixed_path = c.input;
       fixed_path.replace_extension(".fixed" + c.input.extension().string());
       bool has_safe = std::any_of(diags.begin(), diags.end(), [&](const lint::Diagnostic& d) {
-        return app::fix_allowed(d, unsafe);
+        return engine::fix_allowed(d, unsafe);
       });
       // The streaming verifier (big files) takes every fixture to the same result.
       auto streamed =
-          app::fix_loop(*loaded.tpl, diags, rules, options, unsafe, /*stream_verify_from=*/0);
+          engine::fix_loop(*loaded.tpl, diags, rules, options, unsafe, /*stream_verify_from=*/0);
       INFO("streamed: " << streamed.error);
       CHECK(streamed.ok);
       CHECK(streamed.text() == result.text());
@@ -161,8 +161,8 @@ TEST_CASE("rule fixtures: findings, fixed text and fixer invariants") {
       auto again = model::load(testing::make_source(std::string(result.text()), c.input.string()));
       REQUIRE(again.tpl);
       auto left = lint::run_rules(*again.tpl, rules, options);
-      for (const auto& d : left) CHECK_FALSE(app::fix_allowed(d, unsafe));
-      auto second = app::fix_loop(*again.tpl, left, rules, options, unsafe);
+      for (const auto& d : left) CHECK_FALSE(engine::fix_allowed(d, unsafe));
+      auto second = engine::fix_loop(*again.tpl, left, rules, options, unsafe);
       REQUIRE(second.ok);
       CHECK(second.text() == result.text());
       CHECK(testing::check_ranges(again.tpl->source(), again.tpl->doc()).empty());

@@ -7,7 +7,7 @@
 // BOM and final newline kept; nothing fixable left; a second run is a no-op.
 #include <catch2/catch.hpp>
 
-#include "app/fix_loop.hpp"
+#include "engine/fix_loop.hpp"
 #include "fix/apply.hpp"
 #include "lint/linter.hpp"
 #include "model/value.hpp"
@@ -241,12 +241,12 @@ std::string run_fix(const std::string& text) {
   INFO(loaded.message);
   REQUIRE(loaded.tpl);
   auto diags = lint::run_rules(*loaded.tpl, rules::all(), {});
-  auto result = app::fix_loop(*loaded.tpl, diags, rules::all(), {}, false);
+  auto result = engine::fix_loop(*loaded.tpl, diags, rules::all(), {}, false);
   INFO(result.error);
   REQUIRE(result.ok);
-  for (const auto& d : result.remaining) CHECK_FALSE(app::fix_allowed(d, false));
+  for (const auto& d : result.remaining) CHECK_FALSE(engine::fix_allowed(d, false));
   auto streamed =
-      app::fix_loop(*loaded.tpl, diags, rules::all(), {}, false, /*stream_verify_from=*/0);
+      engine::fix_loop(*loaded.tpl, diags, rules::all(), {}, false, /*stream_verify_from=*/0);
   INFO("streamed: " << streamed.error);
   CHECK(streamed.ok);
   CHECK(streamed.text() == result.text());

@@ -6,7 +6,7 @@
 
 #include <set>
 
-#include "app/check_file.hpp"
+#include "engine/check_file.hpp"
 #include "lint/suppression.hpp"
 #include "rules/registry.hpp"
 #include "support.hpp"
@@ -46,20 +46,20 @@ TEST_CASE("registry: every registered resource type is found by a directory scan
   // And in-process, through the fast path itself.
   for (std::string_view type : rules::checked_types()) {
     INFO(type);
-    CHECK_FALSE(app::cannot_hold_findings("Resources:\n  R:\n    Type: " + std::string(type)));
-    CHECK_FALSE(app::cannot_hold_findings("{\"Resources\": {\"R\": {\"Type\": \"" +
+    CHECK_FALSE(engine::cannot_hold_findings("Resources:\n  R:\n    Type: " + std::string(type)));
+    CHECK_FALSE(engine::cannot_hold_findings("{\"Resources\": {\"R\": {\"Type\": \"" +
                                           std::string(type) + "\"}}}"));
   }
 }
 
 TEST_CASE("registry: the fast path skips what no rule checks") {
-  CHECK(app::cannot_hold_findings("Resources:\n  R:\n    Type: AWS::S3::BucketPolicy\n"));
-  CHECK(app::cannot_hold_findings("Transform: AWS::Serverless-2016-10-31\nResources: {}\n"));
-  CHECK(app::cannot_hold_findings("AWS::"));
-  CHECK(app::cannot_hold_findings(""));
-  CHECK_FALSE(app::cannot_hold_findings("Type: AWS::S3::Bucket"));  // at the very end
-  CHECK_FALSE(app::cannot_hold_findings("Fn::ForEach::Buckets: []"));
-  CHECK_FALSE(app::cannot_hold_findings("Metadata: {cfn-enclint: {}}"));
+  CHECK(engine::cannot_hold_findings("Resources:\n  R:\n    Type: AWS::S3::BucketPolicy\n"));
+  CHECK(engine::cannot_hold_findings("Transform: AWS::Serverless-2016-10-31\nResources: {}\n"));
+  CHECK(engine::cannot_hold_findings("AWS::"));
+  CHECK(engine::cannot_hold_findings(""));
+  CHECK_FALSE(engine::cannot_hold_findings("Type: AWS::S3::Bucket"));  // at the very end
+  CHECK_FALSE(engine::cannot_hold_findings("Fn::ForEach::Buckets: []"));
+  CHECK_FALSE(engine::cannot_hold_findings("Metadata: {cfn-enclint: {}}"));
 }
 
 TEST_CASE("registry: foreign suppression ids come from the rules' declared peers") {
@@ -88,8 +88,8 @@ TEST_CASE("registry: JUnit has one test case per resource of a checked type") {
   write_file(dir / "t.yaml",
              "Resources:\n  B:\n    Type: AWS::S3::Bucket\n  P:\n    Type: AWS::S3::BucketPolicy\n"
              "  T:\n    Type: AWS::DynamoDB::GlobalTable\n");
-  app::RunOptions options;
-  auto r = app::check_path((dir / "t.yaml").string(), options, rules::all());
+  engine::CheckOptions options;
+  auto r = engine::check_path((dir / "t.yaml").string(), options, rules::all());
   using P = std::pair<std::string, std::string>;
   CHECK(r.checked_resources ==
         std::vector<P>{{"B", "AWS::S3::Bucket"}, {"T", "AWS::DynamoDB::GlobalTable"}});

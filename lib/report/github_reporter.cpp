@@ -47,9 +47,9 @@ const char* command(lint::Severity s) {
 
 }  // namespace
 
-void GithubReporter::add(std::ostream& out, const app::FileResult& r,
-                         const app::RunOptions& options) {
-  if (r.status == app::FileStatus::Error) {
+void GithubReporter::add(std::ostream& out, const engine::FileResult& r,
+                         const ReportOptions& options) {
+  if (r.status == engine::FileStatus::Error) {
     out << "::error file=" << escape_property(r.path);
     if (r.error_at) out << ",line=" << r.error_at->line << ",col=" << r.error_at->column;
     out << ",title=" << escape_property("cfn-enclint: cannot check this file")

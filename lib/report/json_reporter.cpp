@@ -38,14 +38,14 @@ void JsonReporter::start(std::ostream& out) {
       << ",\n \"diagnostics\": [";
 }
 
-void JsonReporter::add(std::ostream& out, const app::FileResult& r,
-                       const app::RunOptions& options) {
+void JsonReporter::add(std::ostream& out, const engine::FileResult& r,
+                       const ReportOptions& options) {
   start(out);
   files_ << (any_file_ ? ",\n  " : "\n  ");
   any_file_ = true;
   files_ << "{\"path\": " << json_string(r.path)
-         << ", \"status\": " << json_string(app::to_string(r.status)) << ", \"error\": ";
-  if (r.status == app::FileStatus::Error) {
+         << ", \"status\": " << json_string(engine::to_string(r.status)) << ", \"error\": ";
+  if (r.status == engine::FileStatus::Error) {
     std::string msg = r.error;
     if (r.error_at)
       msg =
@@ -54,7 +54,7 @@ void JsonReporter::add(std::ostream& out, const app::FileResult& r,
   } else {
     files_ << "null";
   }
-  if (r.status == app::FileStatus::Skipped)
+  if (r.status == engine::FileStatus::Skipped)
     files_ << ", \"reason\": " << json_string(r.skip_reason);
   files_ << "}";
   for (const auto* list : {&r.fixed, &r.diagnostics}) {
@@ -73,7 +73,7 @@ void JsonReporter::add(std::ostream& out, const app::FileResult& r,
   }
 }
 
-void JsonReporter::finish(std::ostream& out, const app::RunOptions& options) {
+void JsonReporter::finish(std::ostream& out, const ReportOptions& options) {
   start(out);
   out << "],\n \"files\": [" << files_.str() << "]";
   if (options.show_suppressed) out << ",\n \"suppressed\": [" << suppressed_.str() << "]";

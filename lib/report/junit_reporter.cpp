@@ -35,8 +35,8 @@ struct Case {
 
 }  // namespace
 
-void JunitReporter::add(std::ostream&, const app::FileResult& r, const app::RunOptions& options) {
-  if (r.status == app::FileStatus::Skipped) return;
+void JunitReporter::add(std::ostream&, const engine::FileResult& r, const ReportOptions& options) {
+  if (r.status == engine::FileStatus::Skipped) return;
   // One testcase per resource, in template order; template-level findings get their own.
   std::vector<Case> cases;
   std::map<std::string, std::size_t> index;
@@ -74,7 +74,7 @@ void JunitReporter::add(std::ostream&, const app::FileResult& r, const app::RunO
     }
     suite += "    </testcase>\n";
   }
-  bool error = r.status == app::FileStatus::Error;
+  bool error = r.status == engine::FileStatus::Error;
   if (error) {
     std::string where = r.error_at ? ":" + std::to_string(r.error_at->line) + ":" +
                                          std::to_string(r.error_at->column)
@@ -92,7 +92,7 @@ void JunitReporter::add(std::ostream&, const app::FileResult& r, const app::RunO
            std::to_string(error ? 1 : 0) + "\" skipped=\"0\">\n" + suite + "  </testsuite>\n";
 }
 
-void JunitReporter::finish(std::ostream& out, const app::RunOptions&) {
+void JunitReporter::finish(std::ostream& out, const ReportOptions&) {
   out << "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"cfn-enclint\" tests=\""
       << tests_ << "\" failures=\"" << failures_ << "\" errors=\"" << errors_ << "\">\n"
       << body_ << "</testsuites>\n";

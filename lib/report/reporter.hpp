@@ -8,30 +8,42 @@
 #include <string>
 #include <vector>
 
-#include "app/check_file.hpp"
-#include "app/run_options.hpp"
+#include "engine/check_file.hpp"
+#include "lint/rule.hpp"
 
 namespace enclint::report {
+
+// What the reporters are told about the run.
+struct ReportOptions {
+  bool fix = false;              // --fix ran: report fixed findings as fixed
+  bool unsafe_fixes = false;     // unsafe fixes were applied too
+  bool verbose = false;          // also list skipped files and undecidable values
+  bool show_suppressed = false;  // list findings hidden by suppressions
+  bool color = false;            // ANSI colours (text)
+  bool show_source = true;       // the source line with a caret (text)
+};
 
 class Reporter {
  public:
   virtual ~Reporter() = default;
   // One file's result, in input order; the caller frees it as soon as this
   // returns, so a run's memory does not grow with its number of files.
-  virtual void add(std::ostream& out, const app::FileResult& r, const app::RunOptions& options) = 0;
+  virtual void add(std::ostream& out, const engine::FileResult& r, const ReportOptions& options) = 0;
   // After the last file: totals, and the sections a format must write after
   // what it was given file by file (kept as text, not as results).
-  virtual void finish(std::ostream& out, const app::RunOptions& options) = 0;
+  virtual void finish(std::ostream& out, const ReportOptions& options) = 0;
 };
 
-// nullptr for an unknown format name.
-std::unique_ptr<Reporter> make_reporter(const std::string& format);
+// nullptr for an unknown format name. `rules` are the rules of the run (the
+// SARIF rule table).
+std::unique_ptr<Reporter> make_reporter(const std::string& format,
+                                        const std::vector<const lint::Rule*>& rules);
 
 // Writes as it goes; the summary at the end.
 class TextReporter final : public Reporter {
  public:
-  void add(std::ostream& out, const app::FileResult& r, const app::RunOptions& options) override;
-  void finish(std::ostream& out, const app::RunOptions& options) override;
+  void add(std::ostream& out, const engine::FileResult& r, const ReportOptions& options) override;
+  void finish(std::ostream& out, const ReportOptions& options) override;
 
  private:
   std::size_t findings_ = 0, files_ = 0, fixable_ = 0, fixed_ = 0, fixed_files_ = 0, errors_ = 0,
@@ -42,8 +54,8 @@ class TextReporter final : public Reporter {
 // kept as text for the end.
 class JsonReporter final : public Reporter {
  public:
-  void add(std::ostream& out, const app::FileResult& r, const app::RunOptions& options) override;
-  void finish(std::ostream& out, const app::RunOptions& options) override;
+  void add(std::ostream& out, const engine::FileResult& r, const ReportOptions& options) override;
+  void finish(std::ostream& out, const ReportOptions& options) override;
 
  private:
   void start(std::ostream& out);
@@ -55,21 +67,23 @@ class JsonReporter final : public Reporter {
 // for the end.
 class SarifReporter final : public Reporter {
  public:
-  void add(std::ostream& out, const app::FileResult& r, const app::RunOptions& options) override;
-  void finish(std::ostream& out, const app::RunOptions& options) override;
+  explicit SarifReporter(const std::vector<const lint::Rule*>& rules) : rules_(rules) {}
+  void add(std::ostream& out, const engine::FileResult& r, const ReportOptions& options) override;
+  void finish(std::ostream& out, const ReportOptions& options) override;
 
  private:
   void start(std::ostream& out);
+  const std::vector<const lint::Rule*>& rules_;
   std::ostringstream notifications_;
   bool started_ = false, any_notification_ = false, any_result_ = false;
-  app::ExitStatus status_;
+  engine::ExitStatus status_;
 };
 
 // The root element carries the totals: the suites are kept as text until the end.
 class JunitReporter final : public Reporter {
  public:
-  void add(std::ostream& out, const app::FileResult& r, const app::RunOptions& options) override;
-  void finish(std::ostream& out, const app::RunOptions& options) override;
+  void add(std::ostream& out, const engine::FileResult& r, const ReportOptions& options) override;
+  void finish(std::ostream& out, const ReportOptions& options) override;
 
  private:
   std::size_t tests_ = 0, failures_ = 0, errors_ = 0;
@@ -79,8 +93,8 @@ class JunitReporter final : public Reporter {
 // Writes as it goes.
 class GithubReporter final : public Reporter {
  public:
-  void add(std::ostream& out, const app::FileResult& r, const app::RunOptions& options) override;
-  void finish(std::ostream&, const app::RunOptions&) override {}
+  void add(std::ostream& out, const engine::FileResult& r, const ReportOptions& options) override;
+  void finish(std::ostream&, const ReportOptions&) override {}
 };
 
 // The names make_reporter knows, for --help and error messages.

@@ -4,7 +4,6 @@
 #include <sstream>
 
 #include "report/reporter.hpp"
-#include "rules/registry.hpp"
 #include "util/json_string.hpp"
 #include "util/uri.hpp"
 
@@ -51,7 +50,7 @@ std::string artifact(const std::string& path) {
   return "{\"uri\": " + json_string(util::artifact_uri(path)) + "}";
 }
 
-void write_result(std::ostream& out, const app::FileResult& r, const lint::Diagnostic& d,
+void write_result(std::ostream& out, const engine::FileResult& r, const lint::Diagnostic& d,
                   std::size_t rule_index) {
   out << "{\"ruleId\": " << json_string(d.rule) << ", \"ruleIndex\": " << rule_index
       << ", \"level\": \"" << level(d.severity)
@@ -91,7 +90,7 @@ void write_result(std::ostream& out, const app::FileResult& r, const lint::Diagn
 void SarifReporter::start(std::ostream& out) {
   if (started_) return;
   started_ = true;
-  const auto& rules = rules::all();
+  const auto& rules = rules_;
   out << "{\"$schema\": \"https://json.schemastore.org/sarif-2.1.0.json\", \"version\": "
          "\"2.1.0\",\n"
          " \"runs\": [{\"tool\": {\"driver\": {\"name\": \"cfn-enclint\", \"version\": "
@@ -113,11 +112,11 @@ void SarifReporter::start(std::ostream& out) {
   out << "]}},\n  \"columnKind\": \"unicodeCodePoints\",\n  \"results\": [";
 }
 
-void SarifReporter::add(std::ostream& out, const app::FileResult& r,
-                        const app::RunOptions& options) {
+void SarifReporter::add(std::ostream& out, const engine::FileResult& r,
+                        const ReportOptions& options) {
   start(out);
   status_.add(r);
-  if (r.status == app::FileStatus::Error) {
+  if (r.status == engine::FileStatus::Error) {
     notifications_ << (any_notification_ ? ",\n   " : "\n   ")
                    << "{\"level\": \"error\", \"message\": {\"text\": " << json_string(r.error)
                    << "}, \"locations\": [{\"physicalLocation\": {\"artifactLocation\": "
@@ -128,7 +127,7 @@ void SarifReporter::add(std::ostream& out, const app::FileResult& r,
     notifications_ << "}}]}";
     any_notification_ = true;
   }
-  const auto& rules = rules::all();
+  const auto& rules = rules_;
   auto index_of = [&](const std::string& id) {
     for (std::size_t i = 0; i < rules.size(); ++i)
       if (rules[i]->info().id == id) return i;
@@ -145,7 +144,7 @@ void SarifReporter::add(std::ostream& out, const app::FileResult& r,
   }
 }
 
-void SarifReporter::finish(std::ostream& out, const app::RunOptions&) {
+void SarifReporter::finish(std::ostream& out, const ReportOptions&) {
   start(out);
   int code = status_.code();
   out << "],\n  \"invocations\": [{\"executionSuccessful\": " << (code == 2 ? "false" : "true")

@@ -1,17 +1,8 @@
-#include "app/fix_loop.hpp"
+#include "engine/fix_loop.hpp"
 #include "report/reporter.hpp"
 #include "util/limits.hpp"
 
 namespace enclint::report {
-
-std::unique_ptr<Reporter> make_reporter(const std::string& format) {
-  if (format == "text") return std::make_unique<TextReporter>();
-  if (format == "json") return std::make_unique<JsonReporter>();
-  if (format == "sarif") return std::make_unique<SarifReporter>();
-  if (format == "junit") return std::make_unique<JunitReporter>();
-  if (format == "github") return std::make_unique<GithubReporter>();
-  return nullptr;
-}
 
 namespace {
 std::string plural(std::size_t n, const char* one, const char* many) {
@@ -51,14 +42,14 @@ void write_snippet(std::ostream& out, const lint::Diagnostic& d, const Paint& pa
 }
 }  // namespace
 
-void TextReporter::add(std::ostream& out, const app::FileResult& r,
-                       const app::RunOptions& options) {
+void TextReporter::add(std::ostream& out, const engine::FileResult& r,
+                       const ReportOptions& options) {
   Paint paint{options.color};
-  if (r.status == app::FileStatus::Skipped) {
+  if (r.status == engine::FileStatus::Skipped) {
     if (options.verbose) out << r.path << ": skipped: " << r.skip_reason << "\n";
     return;
   }
-  if (r.status == app::FileStatus::Error) {
+  if (r.status == engine::FileStatus::Error) {
     ++errors_;
     std::string where = r.path;
     if (r.error_at)
@@ -66,7 +57,7 @@ void TextReporter::add(std::ostream& out, const app::FileResult& r,
     out << paint("1", where + ":") << " " << paint("1;31", "error:") << " " << r.error
         << (options.fix ? " (file not changed)" : "") << "\n";
   }
-  if (r.status != app::FileStatus::Error || !r.diagnostics.empty()) ++files_;
+  if (r.status != engine::FileStatus::Error || !r.diagnostics.empty()) ++files_;
   if (!r.fixed.empty()) {
     ++fixed_files_;
     fixed_ += r.fixed.size();
@@ -82,7 +73,7 @@ void TextReporter::add(std::ostream& out, const app::FileResult& r,
       continue;
     }
     ++findings_;
-    fixable_ += app::fix_allowed(d, options.unsafe_fixes);
+    fixable_ += engine::fix_allowed(d, options.unsafe_fixes);
     if (++shown > util::kMaxFindingsShownPerFile) {
       if (shown == util::kMaxFindingsShownPerFile + 1)
         out << r.path << ": " << (r.diagnostics.size() - util::kMaxFindingsShownPerFile)
@@ -106,7 +97,7 @@ void TextReporter::add(std::ostream& out, const app::FileResult& r,
   unsafe_hidden_ += r.unsafe_hidden;
 }
 
-void TextReporter::finish(std::ostream& out, const app::RunOptions& options) {
+void TextReporter::finish(std::ostream& out, const ReportOptions& options) {
   if (fixed_files_ > 0)
     out << "Fixed " << plural(fixed_, "finding", "findings") << " in "
         << plural(fixed_files_, "file", "files") << ".\n";

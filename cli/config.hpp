@@ -11,7 +11,7 @@
 
 #include "lint/options.hpp"
 
-namespace enclint::app {
+namespace enclint::cli {
 
 struct Config {
   std::filesystem::path path;  // the file it came from
@@ -38,4 +38,4 @@ std::optional<std::filesystem::path> find_config(std::filesystem::path dir);
 // matches every file below a directory it names.
 bool excluded(const Config& config, const std::string& path);
 
-}  // namespace enclint::app
+}  // namespace enclint::cli

@@ -1,4 +1,4 @@
-#include "app/check_file.hpp"
+#include "engine/check_file.hpp"
 
 #include <cerrno>
 #include <cstring>
@@ -6,7 +6,7 @@
 
 #include <unistd.h>
 
-#include "app/fix_loop.hpp"
+#include "engine/fix_loop.hpp"
 #include "fix/atomic_write.hpp"
 #include "fix/diff.hpp"
 #include "lint/linter.hpp"
@@ -14,7 +14,7 @@
 #include "rules/registry.hpp"
 #include "util/read_file.hpp"
 
-namespace enclint::app {
+namespace enclint::engine {
 
 const char* to_string(FileStatus s) {
   switch (s) {
@@ -37,7 +37,7 @@ std::string label(const char* side, const std::string& path) {
 namespace {
 // Unsafe fixes the run leaves alone (the text report says how to apply them).
 std::size_t unsafe_not_applied(const std::vector<lint::Diagnostic>& diags,
-                               const RunOptions& options) {
+                               const CheckOptions& options) {
   std::size_t n = 0;
   for (const auto& d : diags) n += d.fix && !fix_allowed(d, options.unsafe_fixes);
   return n;
@@ -45,7 +45,7 @@ std::size_t unsafe_not_applied(const std::vector<lint::Diagnostic>& diags,
 
 // A file (or stdin) that could not be read, or that is over the size limit.
 FileResult unread(const std::string& path, const util::ReadResult& read,
-                  const RunOptions& options) {
+                  const CheckOptions& options) {
   FileResult r;
   r.path = path;
   r.status = FileStatus::Error;
@@ -60,13 +60,13 @@ FileResult unread(const std::string& path, const util::ReadResult& read,
   return r;
 }
 
-std::size_t limit_bytes(const RunOptions& options) {
+std::size_t limit_bytes(const CheckOptions& options) {
   return options.max_file_size_mb * 1024 * 1024;
 }
 }  // namespace
 
 FileResult check_bytes(const std::string& path, std::string bytes, bool from_stdin,
-                       const RunOptions& options, const std::vector<const lint::Rule*>& rules) {
+                       const CheckOptions& options, const std::vector<const lint::Rule*>& rules) {
   FileResult result;
   result.path = path;
   if (from_stdin && options.fix) result.output_text = bytes;  // printed as is when nothing is fixed
@@ -168,7 +168,7 @@ bool cannot_hold_findings(std::string_view bytes) {
   return true;
 }
 
-FileResult check_path(const std::string& path, const RunOptions& options,
+FileResult check_path(const std::string& path, const CheckOptions& options,
                       const std::vector<const lint::Rule*>& rules, bool fast_path) {
   util::ReadResult read = util::read_file(path, limit_bytes(options));
   if (!read.ok) return unread(path, read, options);
@@ -183,11 +183,11 @@ FileResult check_path(const std::string& path, const RunOptions& options,
   return check_bytes(path, std::move(bytes), false, options, rules);
 }
 
-FileResult check_stdin(const std::string& name, const RunOptions& options,
+FileResult check_stdin(const std::string& name, const CheckOptions& options,
                        const std::vector<const lint::Rule*>& rules) {
   util::ReadResult read = util::read_fd(STDIN_FILENO, limit_bytes(options));
   if (!read.ok) return unread(name, read, options);
   return check_bytes(name, std::move(read.bytes), true, options, rules);
 }
 
-}  // namespace enclint::app
+}  // namespace enclint::engine

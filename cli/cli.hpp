@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-namespace enclint::app {
+namespace enclint::cli {
 
 enum ExitCode { kExitClean = 0, kExitFindings = 1, kExitError = 2 };
 
@@ -16,4 +16,4 @@ int run(int argc, char** argv);
 std::string explain(const std::string& id_or_name);
 std::string list_rules();
 
-}  // namespace enclint::app
+}  // namespace enclint::cli

@@ -1,4 +1,4 @@
-#include "app/fix_loop.hpp"
+#include "engine/fix_loop.hpp"
 
 #ifdef __GLIBC__
 #include <malloc.h>
@@ -13,7 +13,7 @@
 #include "fix/verify.hpp"
 #include "lint/linter.hpp"
 
-namespace enclint::app {
+namespace enclint::engine {
 
 bool fix_allowed(const lint::Diagnostic& d, bool unsafe) {
   return d.fix && (d.fix->applicability == fix::Applicability::Safe || unsafe);
@@ -158,4 +158,4 @@ FixLoopResult fix_loop(model::Template&& tpl, std::vector<lint::Diagnostic>& dia
              stream_verify_from);
 }
 
-}  // namespace enclint::app
+}  // namespace enclint::engine

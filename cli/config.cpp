@@ -1,4 +1,4 @@
-#include "app/config.hpp"
+#include "cli/config.hpp"
 
 #include <fnmatch.h>
 
@@ -10,7 +10,7 @@
 #include "rules/registry.hpp"
 #include "yaml/parser.hpp"
 
-namespace enclint::app {
+namespace enclint::cli {
 
 namespace fs = std::filesystem;
 using yaml::Kind;
@@ -198,4 +198,4 @@ bool excluded(const Config& config, const std::string& path) {
   return false;
 }
 
-}  // namespace enclint::app
+}  // namespace enclint::cli

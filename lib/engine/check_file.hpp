@@ -6,11 +6,11 @@
 #include <string>
 #include <vector>
 
-#include "app/run_options.hpp"
+#include "engine/check_options.hpp"
 #include "lint/diagnostic.hpp"
 #include "lint/rule.hpp"
 
-namespace enclint::app {
+namespace enclint::engine {
 
 enum class FileStatus { Ok, Fixed, Error, Skipped };
 const char* to_string(FileStatus s);
@@ -34,7 +34,7 @@ struct FileResult {
 // `bytes` is the file's content (the callers below enforce the size limit);
 // `from_stdin` means never write a file.
 FileResult check_bytes(const std::string& path, std::string bytes, bool from_stdin,
-                       const RunOptions& options, const std::vector<const lint::Rule*>& rules);
+                       const CheckOptions& options, const std::vector<const lint::Rule*>& rules);
 
 // The exit status for a run: 2 if any file is in error, else 1 if findings
 // (not info) remain, else 0. Gathered file by file.
@@ -54,12 +54,12 @@ bool cannot_hold_findings(std::string_view bytes);
 // Reads `path` and checks it; unreadable files are errors. With `fast_path`
 // (files found in a directory scan), a file that cannot hold findings is
 // skipped without being parsed, like any other non-template.
-FileResult check_path(const std::string& path, const RunOptions& options,
+FileResult check_path(const std::string& path, const CheckOptions& options,
                       const std::vector<const lint::Rule*>& rules, bool fast_path = false);
 
 // Reads standard input (named `name` in messages) and checks it; reading
 // stops at the size limit.
-FileResult check_stdin(const std::string& name, const RunOptions& options,
+FileResult check_stdin(const std::string& name, const CheckOptions& options,
                        const std::vector<const lint::Rule*>& rules);
 
-}  // namespace enclint::app
+}  // namespace enclint::engine

@@ -10,7 +10,7 @@
 #include "lint/rule.hpp"
 #include "model/template.hpp"
 
-namespace enclint::app {
+namespace enclint::engine {
 
 struct FixLoopResult {
   bool ok = false;
@@ -48,4 +48,4 @@ FixLoopResult fix_loop(model::Template&& tpl, std::vector<lint::Diagnostic>& dia
 // Identity of a finding across fix rounds: rule and template path.
 std::string finding_key(const lint::Diagnostic& d);
 
-}  // namespace enclint::app
+}  // namespace enclint::engine

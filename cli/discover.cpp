@@ -1,9 +1,9 @@
-#include "app/discover.hpp"
+#include "cli/discover.hpp"
 
 #include <algorithm>
 #include <filesystem>
 
-namespace enclint::app {
+namespace enclint::cli {
 
 namespace fs = std::filesystem;
 
@@ -60,4 +60,4 @@ std::vector<Input> discover(const std::vector<std::string>& paths) {
   return inputs;
 }
 
-}  // namespace enclint::app
+}  // namespace enclint::cli

@@ -1,4 +1,4 @@
-#include "app/cli.hpp"
+#include "cli/cli.hpp"
 
 // Values are never split at commas: a file name may hold one (lists like
 // --select are split by split_list).
@@ -21,13 +21,20 @@
 #include <sstream>
 #include <thread>
 
-#include "app/check_file.hpp"
-#include "app/config.hpp"
-#include "app/discover.hpp"
+#include "engine/check_file.hpp"
+#include "cli/config.hpp"
+#include "cli/discover.hpp"
+#include "cli/run_options.hpp"
 #include "report/reporter.hpp"
 #include "rules/registry.hpp"
 
-namespace enclint::app {
+namespace enclint::cli {
+
+using engine::check_path;
+using engine::check_stdin;
+using engine::ExitStatus;
+using engine::FileResult;
+using engine::FileStatus;
 
 namespace {
 
@@ -375,7 +382,7 @@ int run(int argc, char** argv) {
                        "'");
   if (color != "auto" && color != "always" && color != "never")
     return usage_error("--color must be auto, always or never, not '" + color + "'");
-  auto reporter = report::make_reporter(options.format);
+  auto reporter = report::make_reporter(options.format, rules::all());
   if (!reporter)
     return usage_error("unknown format '" + options.format + "' (" + report::kFormats + ")");
   if (options.paths.empty()) options.paths.push_back(".");
@@ -420,6 +427,7 @@ int run(int argc, char** argv) {
   if (options.diff)
     report_to = options.fix ? &std::cerr : options.output.empty() ? nullptr : report_out;
 
+  const report::ReportOptions report_options = options.report();
   ExitStatus status;
   std::size_t would_fix = 0, interrupted = 0;
   check_all(inputs, options, [&](FileResult&& r) {
@@ -431,12 +439,12 @@ int run(int argc, char** argv) {
     } else if (stdin_fix) {
       std::cout << r.output_text;
     }
-    if (report_to) reporter->add(*report_to, r, options);
+    if (report_to) reporter->add(*report_to, r, report_options);
   });
   if (options.diff && !options.fix)
     std::cerr << "Would fix " << would_fix << (would_fix == 1 ? " file" : " files")
               << " (run with --fix to apply).\n";
-  if (report_to) reporter->finish(*report_to, options);
+  if (report_to) reporter->finish(*report_to, report_options);
 
   if (g_interrupted) {
     std::cerr << "cfn-enclint: interrupted; " << interrupted
@@ -447,4 +455,4 @@ int run(int argc, char** argv) {
   return status.code();
 }
 
-}  // namespace enclint::app
+}  // namespace enclint::cli

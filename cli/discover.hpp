@@ -5,7 +5,7 @@
 #include <string>
 #include <vector>
 
-namespace enclint::app {
+namespace enclint::cli {
 
 struct Input {
   std::string path;       // "-" for standard input
@@ -18,4 +18,4 @@ std::vector<Input> discover(const std::vector<std::string>& paths);
 
 bool has_template_extension(const std::string& path);
 
-}  // namespace enclint::app
+}  // namespace enclint::cli

@@ -1,0 +1,20 @@
+// What checking one file is asked to do, whichever front end asks (the
+// command line, the fuzz target, the benchmark, later an editor).
+#pragma once
+
+#include <cstddef>
+
+#include "lint/options.hpp"
+#include "util/limits.hpp"
+
+namespace enclint::engine {
+
+struct CheckOptions {
+  lint::Options lint;
+  bool fix = false;           // write the fixed file (or, for stdin, print it)
+  bool unsafe_fixes = false;  // also apply unsafe fixes
+  bool diff = false;          // compute the diff of the fix; write nothing
+  std::size_t max_file_size_mb = util::kDefaultMaxFileSizeMb;  // larger files are refused
+};
+
+}  // namespace enclint::engine

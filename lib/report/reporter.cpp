@@ -1,0 +1,15 @@
+#include "report/reporter.hpp"
+
+namespace enclint::report {
+
+std::unique_ptr<Reporter> make_reporter(const std::string& format,
+                                        const std::vector<const lint::Rule*>& rules) {
+  if (format == "text") return std::make_unique<TextReporter>();
+  if (format == "json") return std::make_unique<JsonReporter>();
+  if (format == "sarif") return std::make_unique<SarifReporter>(rules);
+  if (format == "junit") return std::make_unique<JunitReporter>();
+  if (format == "github") return std::make_unique<GithubReporter>();
+  return nullptr;
+}
+
+}  // namespace enclint::report
