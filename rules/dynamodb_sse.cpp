@@ -23,7 +23,7 @@ std::vector<EffectiveSse> effective_sse(const lint::CheckContext& ctx, const mod
   std::vector<Possibility> own = eval.expand(resource_sse_node(ctx, r));
   std::vector<Possibility> globals{Possibility{}};
   if (r.type == "AWS::Serverless::SimpleTable") {
-    NodeId g = doc.get(doc.get(doc.get(doc.root(), "Globals"), "SimpleTable"), "SSESpecification");
+    NodeId g = doc.get(ctx.tpl.globals_for(r.type), "SSESpecification");
     globals = eval.expand(g);
   }
   std::vector<EffectiveSse> out;

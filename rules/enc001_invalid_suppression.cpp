@@ -79,9 +79,8 @@ void InvalidSuppression::check(const lint::CheckContext& ctx,
       out.push_back(make(r, begin, end, problem, r.path + "/Metadata/cfn-enclint/suppress"));
     }
   };
-  check_entries(doc.get(doc.root(), "Metadata"), whole);
-  for (const model::Resource& r : ctx.tpl.resources())
-    check_entries(doc.get(r.node, "Metadata"), r);
+  check_entries(ctx.tpl.metadata(), whole);
+  for (const model::Resource& r : ctx.tpl.resources()) check_entries(r.metadata, r);
 }
 
 }  // namespace enclint::rules

@@ -11,10 +11,13 @@ const lint::RuleInfo kInfo{
     .id = "ENC101",
     .name = "dynamodb-sse-missing",
     .summary = "DynamoDB table without SSESpecification (encrypted only with an AWS owned key)",
-    .resource_types = {"AWS::DynamoDB::Table", "AWS::DynamoDB::GlobalTable", "AWS::Serverless::SimpleTable"},
+    .resource_types = {"AWS::DynamoDB::Table", "AWS::DynamoDB::GlobalTable",
+                       "AWS::Serverless::SimpleTable"},
     .fix = lint::FixAvailability::Safe,
     .fix_options = {"kms-key"},
-    .peers = {{"cfn_nag", "W74"}, {"checkov", "CKV_AWS_119"}, {"cfn-guard", "DYNAMODB_TABLE_ENCRYPTED_KMS"}},
+    .peers = {{"cfn_nag", "W74"},
+              {"checkov", "CKV_AWS_119"},
+              {"cfn-guard", "DYNAMODB_TABLE_ENCRYPTED_KMS"}},
     .doc = R"(## What it does
 Checks that every `AWS::DynamoDB::Table`, `AWS::DynamoDB::GlobalTable` and
 `AWS::Serverless::SimpleTable` declares `SSESpecification`. For a SimpleTable,

@@ -13,9 +13,12 @@ const lint::RuleInfo kInfo{
     .id = "ENC102",
     .name = "dynamodb-sse-disabled",
     .summary = "DynamoDB SSESpecification whose SSEEnabled is, or can be, false",
-    .resource_types = {"AWS::DynamoDB::Table", "AWS::DynamoDB::GlobalTable", "AWS::Serverless::SimpleTable"},
+    .resource_types = {"AWS::DynamoDB::Table", "AWS::DynamoDB::GlobalTable",
+                       "AWS::Serverless::SimpleTable"},
     .fix = lint::FixAvailability::SafeOrUnsafe,
-    .peers = {{"cfn_nag", "W74"}, {"checkov", "CKV_AWS_119"}, {"cfn-guard", "DYNAMODB_TABLE_ENCRYPTED_KMS"}},
+    .peers = {{"cfn_nag", "W74"},
+              {"checkov", "CKV_AWS_119"},
+              {"cfn-guard", "DYNAMODB_TABLE_ENCRYPTED_KMS"}},
     .doc = R"(## What it does
 Checks `SSESpecification.SSEEnabled` of DynamoDB tables, global tables and SAM
 SimpleTables (merged with `Globals.SimpleTable.SSESpecification`, resource

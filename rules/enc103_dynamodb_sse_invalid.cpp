@@ -10,13 +10,15 @@ namespace enclint::rules {
 
 namespace {
 
-const lint::RuleInfo kInfo{
-    .id = "ENC103",
-    .name = "dynamodb-sse-invalid",
-    .summary = "DynamoDB SSESpecification with an SSEType other than KMS, or a key while SSE is not enabled",
-    .resource_types = {"AWS::DynamoDB::Table", "AWS::DynamoDB::GlobalTable", "AWS::Serverless::SimpleTable"},
-    .fix = lint::FixAvailability::None,
-    .doc = R"(## What it does
+const lint::RuleInfo kInfo{.id = "ENC103",
+                           .name = "dynamodb-sse-invalid",
+                           .summary =
+                               "DynamoDB SSESpecification with an SSEType other than KMS, or a key "
+                               "while SSE is not enabled",
+                           .resource_types = {"AWS::DynamoDB::Table", "AWS::DynamoDB::GlobalTable",
+                                              "AWS::Serverless::SimpleTable"},
+                           .fix = lint::FixAvailability::None,
+                           .doc = R"(## What it does
 Checks that `SSESpecification.SSEType` is `KMS` wherever it is written, and
 that `KMSMasterKeyId` is only given together with `SSEEnabled: true`.
 

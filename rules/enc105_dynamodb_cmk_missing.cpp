@@ -12,8 +12,11 @@ namespace {
 const lint::RuleInfo kInfo{
     .id = "ENC105",
     .name = "dynamodb-cmk-missing",
-    .summary = "DynamoDB table encrypted with the AWS managed key instead of a customer managed key (level cmk)",
-    .resource_types = {"AWS::DynamoDB::Table", "AWS::DynamoDB::GlobalTable", "AWS::Serverless::SimpleTable"},
+    .summary =
+        "DynamoDB table encrypted with the AWS managed key instead of a customer managed key "
+        "(level cmk)",
+    .resource_types = {"AWS::DynamoDB::Table", "AWS::DynamoDB::GlobalTable",
+                       "AWS::Serverless::SimpleTable"},
     .level = lint::Level::Cmk,
     .fix = lint::FixAvailability::Safe,
     .fix_options = {"kms-key"},

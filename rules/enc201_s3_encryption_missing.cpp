@@ -14,7 +14,9 @@ const lint::RuleInfo kInfo{
     .resource_types = {"AWS::S3::Bucket"},
     .fix = lint::FixAvailability::Safe,
     .fix_options = {"kms-key", "sse-algorithm"},
-    .peers = {{"cfn_nag", "W41"}, {"checkov", "CKV_AWS_19"}, {"cfn-guard", "S3_BUCKET_SERVER_SIDE_ENCRYPTION_ENABLED"}},
+    .peers = {{"cfn_nag", "W41"},
+              {"checkov", "CKV_AWS_19"},
+              {"cfn-guard", "S3_BUCKET_SERVER_SIDE_ENCRYPTION_ENABLED"}},
     .doc = R"(## What it does
 Checks that every `AWS::S3::Bucket` declares `BucketEncryption`.
 

@@ -7,13 +7,12 @@ namespace enclint::rules {
 
 namespace {
 
-const lint::RuleInfo kInfo{
-    .id = "ENC203",
-    .name = "s3-bucket-key-disabled",
-    .summary = "S3 encryption rule without BucketKeyEnabled: true",
-    .resource_types = {"AWS::S3::Bucket"},
-    .fix = lint::FixAvailability::SafeOrUnsafe,
-    .doc = R"(## What it does
+const lint::RuleInfo kInfo{.id = "ENC203",
+                           .name = "s3-bucket-key-disabled",
+                           .summary = "S3 encryption rule without BucketKeyEnabled: true",
+                           .resource_types = {"AWS::S3::Bucket"},
+                           .fix = lint::FixAvailability::SafeOrUnsafe,
+                           .doc = R"(## What it does
 Checks every rule of `BucketEncryption.ServerSideEncryptionConfiguration`
 (not only the first) for `BucketKeyEnabled: true`. `BucketKeyEnabled` is a
 sibling of `ServerSideEncryptionByDefault`, not a key inside it. Rules with

@@ -68,9 +68,9 @@ std::vector<Suppression> collect_suppressions(const model::Template& tpl,
   std::vector<Suppression> out;
   const auto& doc = tpl.doc();
   // Only our own format exists at template level; the others are per resource.
-  collect_from(doc, doc.get(doc.root(), "Metadata"), "", rules, false, out);
+  collect_from(doc, tpl.metadata(), "", rules, false, out);
   for (const auto& r : tpl.resources())
-    collect_from(doc, doc.get(r.node, "Metadata"), std::string(r.logical_id), rules, foreign, out);
+    collect_from(doc, r.metadata, std::string(r.logical_id), rules, foreign, out);
   return out;
 }
 

@@ -150,13 +150,13 @@ void Evaluator::expand_into(NodeId node, Assumptions assumptions, std::vector<Po
       add({Possibility::Kind::Absent, kNone, {}, {}, true});
       return;
     }
-    NodeId param = doc.get(doc.get(doc.root(), "Parameters"), target);
-    if (param == kNone) {
+    const Parameter* param = tpl_.parameter(target);
+    if (!param) {
       add({Possibility::Kind::Unknown, kNone, "Ref " + target, {}, false});
       return;
     }
-    NodeId allowed = doc.resolve(doc.get(param, "AllowedValues"));
-    if (allowed != kNone && doc[allowed].kind == Kind::Seq && !doc[allowed].children().empty()) {
+    NodeId allowed = param->allowed_values;
+    if (allowed != kNone) {
       const std::string* given = assumed(assumptions, false, target);
       for (NodeId v : doc[allowed].children()) {
         if (given && doc.text(v) != *given) continue;
@@ -200,8 +200,7 @@ Truth Evaluator::condition_at(const std::string& name, int depth) const {
   auto it = conditions_.find(name);
   if (it != conditions_.end()) return it->second;
   conditions_[name] = Truth::Unknown;  // a cycle evaluates to Unknown
-  const auto& doc = tpl_.doc();
-  NodeId node = doc.get(doc.get(doc.root(), "Conditions"), name);
+  NodeId node = tpl_.condition(name);
   Truth t = node == kNone ? Truth::Unknown : eval_condition_node(node, depth + 1);
   conditions_[name] = t;
   return t;

@@ -13,8 +13,40 @@ Template::Template(std::shared_ptr<const source::SourceFile> source, yaml::Docum
   std::string_view text = source_->view().substr(source_->content_begin());
   std::size_t first = text.find_first_not_of(" \t\r\n");
   format_ = (first != std::string_view::npos && text[first] == '{') ? Format::Json : Format::Yaml;
-  NodeId resources = doc_.get(doc_.root(), "Resources");
+  NodeId root = doc_.root();
+  NodeId resources = doc_.get(root, "Resources");
   if (doc_.is_map(resources)) collect_resources(resources, "Resources", 0);
+  conditions_ = doc_.get(root, "Conditions");
+  metadata_ = doc_.get(root, "Metadata");
+  globals_ = doc_.get(root, "Globals");
+  NodeId parameters = doc_.resolve(doc_.get(root, "Parameters"));
+  if (doc_.is_map(parameters)) {
+    const auto& items = doc_[parameters].children();
+    for (std::size_t i = 0; i + 1 < items.size(); i += 2) {
+      Parameter p;
+      p.name = doc_.text(items[i]);
+      p.node = doc_.resolve(items[i + 1]);
+      p.type = doc_.text(doc_.get(p.node, "Type"));
+      p.default_value = doc_.get(p.node, "Default");
+      NodeId allowed = doc_.resolve(doc_.get(p.node, "AllowedValues"));
+      if (doc_.is_seq(allowed) && !doc_[allowed].children().empty()) p.allowed_values = allowed;
+      parameters_.push_back(p);
+    }
+  }
+}
+
+const Parameter* Template::parameter(std::string_view name) const {
+  for (const Parameter& p : parameters_)
+    if (p.name == name) return &p;
+  return nullptr;
+}
+
+NodeId Template::condition(std::string_view name) const { return doc_.get(conditions_, name); }
+
+NodeId Template::globals_for(std::string_view type) const {
+  constexpr std::string_view kSam = "AWS::Serverless::";
+  if (globals_ == kNone || type.substr(0, kSam.size()) != kSam) return kNone;
+  return doc_.get(globals_, type.substr(kSam.size()));
 }
 
 void Template::collect_resources(NodeId map, const std::string& path_prefix, int depth) {
@@ -38,6 +70,7 @@ void Template::collect_resources(NodeId map, const std::string& path_prefix, int
     r.type = doc_.text(doc_.get(r.node, "Type"));
     r.properties_key = doc_.key_of(r.node, "Properties");
     r.properties = doc_.get(r.node, "Properties", &r.properties_via_merge);
+    r.metadata = doc_.get(r.node, "Metadata");
     r.path = path_prefix + "/";
     r.path += id;
     resources_.push_back(std::move(r));

@@ -26,7 +26,17 @@ struct Resource {
   yaml::NodeId properties_key = yaml::kNone;  // `Properties` key, if written
   yaml::NodeId properties = yaml::kNone;      // its value (a mapping, or a null), if written
   bool properties_via_merge = false;          // found through a `<<` merge key
+  yaml::NodeId metadata = yaml::kNone;        // its Metadata, if written
   std::string path;                           // Resources/<id>, as cfn-lint names places
+};
+
+// A template parameter (Parameters/<name>): what a Ref to it can be.
+struct Parameter {
+  std::string_view name;
+  yaml::NodeId node = yaml::kNone;            // its mapping
+  std::string_view type;                      // String, Number, List<...>, AWS::..., "" when absent
+  yaml::NodeId default_value = yaml::kNone;   // Default, if written
+  yaml::NodeId allowed_values = yaml::kNone;  // AllowedValues, if a non-empty sequence
 };
 
 class Template {
@@ -39,6 +49,20 @@ class Template {
   Format format() const { return format_; }
   const std::vector<Resource>& resources() const { return resources_; }
 
+  // The template's parts, so rules and the evaluator never read the raw
+  // document for them.
+  const std::vector<Parameter>& parameters() const { return parameters_; }
+  const Parameter* parameter(std::string_view name) const;
+  // The definition of condition `name` (Conditions/<name>), kNone if none.
+  yaml::NodeId condition(std::string_view name) const;
+  // The top-level Metadata mapping, kNone if none.
+  yaml::NodeId metadata() const { return metadata_; }
+  // The SAM `Globals` section that applies to resources of `type`
+  // (Globals/Function for AWS::Serverless::Function, ...), kNone if none.
+  // SAM merges it under the resource's own properties: a key written on the
+  // resource wins.
+  yaml::NodeId globals_for(std::string_view type) const;
+
  private:
   void collect_resources(yaml::NodeId map, const std::string& path_prefix, int depth);
 
@@ -46,6 +70,10 @@ class Template {
   yaml::Document doc_;
   Format format_ = Format::Yaml;
   std::vector<Resource> resources_;
+  std::vector<Parameter> parameters_;
+  yaml::NodeId conditions_ = yaml::kNone;
+  yaml::NodeId metadata_ = yaml::kNone;
+  yaml::NodeId globals_ = yaml::kNone;
 };
 
 // What loading a file came to.
