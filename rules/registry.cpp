@@ -2,9 +2,8 @@
 
 #include <algorithm>
 
+#include "rules/catalog/dynamodb.hpp"
 #include "rules/enc001_invalid_suppression.hpp"
-#include "rules/enc101_dynamodb_sse_missing.hpp"
-#include "rules/enc102_dynamodb_sse_disabled.hpp"
 #include "rules/enc103_dynamodb_sse_invalid.hpp"
 #include "rules/enc105_dynamodb_cmk_missing.hpp"
 #include "rules/enc201_s3_encryption_missing.hpp"
@@ -17,8 +16,6 @@ namespace enclint::rules {
 
 const std::vector<const lint::Rule*>& all() {
   static const InvalidSuppression enc001;
-  static const DynamodbSseMissing enc101;
-  static const DynamodbSseDisabled enc102;
   static const DynamodbSseInvalid enc103;
   static const DynamodbCmkMissing enc105;
   static const S3EncryptionMissing enc201;
@@ -26,8 +23,16 @@ const std::vector<const lint::Rule*>& all() {
   static const S3BucketKeyDisabled enc203;
   static const S3EncryptionInvalid enc204;
   static const S3CmkMissing enc205;
-  static const std::vector<const lint::Rule*> rules{&enc001, &enc101, &enc102, &enc103, &enc105,
-                                                    &enc201, &enc202, &enc203, &enc204, &enc205};
+  static const std::vector<const lint::Rule*> rules{&enc001,
+                                                    &catalog::dynamodb_sse_missing(),
+                                                    &catalog::dynamodb_sse_disabled(),
+                                                    &enc103,
+                                                    &enc105,
+                                                    &enc201,
+                                                    &enc202,
+                                                    &enc203,
+                                                    &enc204,
+                                                    &enc205};
   return rules;
 }
 

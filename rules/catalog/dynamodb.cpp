@@ -1,0 +1,162 @@
+// DynamoDB's requirements as table entries (ENC101, ENC102): what each
+// checks, where, what its fix inserts, and what its messages say. The
+// checking itself is the requirement kinds' (rules/requirement.*).
+#include "rules/catalog/dynamodb.hpp"
+
+#include "rules/dynamodb_sse.hpp"
+#include "rules/requirement.hpp"
+#include "rules/support.hpp"
+
+namespace enclint::rules::catalog {
+
+namespace {
+
+const std::vector<std::string_view> kTableTypes{
+    "AWS::DynamoDB::Table", "AWS::DynamoDB::GlobalTable", "AWS::Serverless::SimpleTable"};
+
+// SSEEnabled and SSEType: KMS, and the key of --kms-key (a GlobalTable takes
+// its keys per replica, ENC105).
+model::Value sse_block(const lint::FixOptions& options, const model::Resource& r) {
+  std::vector<std::pair<std::string, model::Value>> sse{{"SSEEnabled", model::Value::boolean(true)},
+                                                        {"SSEType", model::Value::string("KMS")}};
+  if (!options.kms_key.empty() && r.type != "AWS::DynamoDB::GlobalTable")
+    sse.emplace_back("KMSMasterKeyId", kms_key_value(options.kms_key));
+  return model::Value::map(std::move(sse));
+}
+
+}  // namespace
+
+const lint::Rule& dynamodb_sse_missing() {
+  static const RequirementRule rule{Requirement{
+      .info =
+          {
+              .id = "ENC101",
+              .name = "dynamodb-sse-missing",
+              .summary =
+                  "DynamoDB table without SSESpecification (encrypted only with an AWS owned key)",
+              .resource_types = kTableTypes,
+              .fix = lint::FixAvailability::Safe,
+              .fix_options = {"kms-key"},
+              .peers = {{"cfn_nag", "W74"},
+                        {"checkov", "CKV_AWS_119"},
+                        {"cfn-guard", "DYNAMODB_TABLE_ENCRYPTED_KMS"}},
+              .doc = R"(## What it does
+Checks that every `AWS::DynamoDB::Table`, `AWS::DynamoDB::GlobalTable` and
+`AWS::Serverless::SimpleTable` declares `SSESpecification`. For a SimpleTable,
+`Globals.SimpleTable.SSESpecification` of a SAM template counts.
+
+## Why is this bad?
+DynamoDB always encrypts data at rest. Without `SSESpecification` it uses an
+AWS *owned* key: you cannot see it, audit its use in CloudTrail, or control
+it with a key policy. `SSEEnabled: true` with `SSEType: KMS` switches the
+table to a KMS key in your account (the AWS managed key `aws/dynamodb`, or
+your own key with `KMSMasterKeyId`), which is the documented baseline.
+
+## Example
+```yaml
+ArticlesTable:
+  Type: AWS::DynamoDB::Table
+  Properties:
+    BillingMode: PAY_PER_REQUEST
+```
+
+## Use instead
+```yaml
+ArticlesTable:
+  Type: AWS::DynamoDB::Table
+  Properties:
+    BillingMode: PAY_PER_REQUEST
+    SSESpecification:
+      SSEEnabled: true
+      SSEType: KMS
+```
+
+## Fix safety
+Safe: the fix only inserts the block above at the end of `Properties`
+(creating `Properties` if needed), in the file's own style. With
+`--kms-key`, `KMSMasterKeyId` is added too (not for GlobalTable, whose keys
+are set per replica). Switching an existing table to KMS is an online update
+with no replacement, but KMS requests are billed.
+
+## References
+- https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/EncryptionAtRest.html
+- https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-dynamodb-table-ssespecification.html
+)",
+          },
+      .kind = RequirementKind::BlockRequired,
+      .key = "SSESpecification",
+      .label = table_label,
+      .insert = sse_block,
+      .insert_title = "Add SSESpecification with SSEEnabled: true and SSEType: KMS",
+      .absent = "so it is encrypted only with an AWS owned key (no key policy, no CloudTrail "
+                "record of key use); set SSEEnabled: true and SSEType: KMS",
+      .why = "without it the table is encrypted only with an AWS owned key (no key policy, no "
+             "CloudTrail record of key use)",
+  }};
+  return rule;
+}
+
+const lint::Rule& dynamodb_sse_disabled() {
+  static const RequirementRule rule{Requirement{
+      .info =
+          {
+              .id = "ENC102",
+              .name = "dynamodb-sse-disabled",
+              .summary = "DynamoDB SSESpecification whose SSEEnabled is, or can be, false",
+              .resource_types = kTableTypes,
+              .fix = lint::FixAvailability::SafeOrUnsafe,
+              .peers = {{"cfn_nag", "W74"},
+                        {"checkov", "CKV_AWS_119"},
+                        {"cfn-guard", "DYNAMODB_TABLE_ENCRYPTED_KMS"}},
+              .doc = R"(## What it does
+Checks `SSESpecification.SSEEnabled` of DynamoDB tables, global tables and SAM
+SimpleTables (merged with `Globals.SimpleTable.SSESpecification`, resource
+values winning). It reports `SSEEnabled` that is false, absent, or can be
+false at deploy time: an `Fn::If` branch (both branches are checked, nested
+ones too), a `Ref` to a parameter whose `AllowedValues` include false (or
+that has no `AllowedValues`: a `Default` does not stop an override), or
+`Ref: AWS::NoValue`. A value that cannot be decided statically
+(`Fn::ImportValue`, `Fn::GetAtt`) is not a finding; `--format json` lists it
+with severity `info`.
+
+## Why is this bad?
+With SSE disabled DynamoDB still encrypts the table, but with an AWS *owned*
+key: no key policy of yours, no CloudTrail record of its use. Only
+`SSEEnabled: true` moves the table to a KMS key in your account (the AWS
+managed key `aws/dynamodb`, or your own).
+
+## Example
+```yaml
+SSESpecification:
+  SSEEnabled: !If [IsProd, true, false]
+```
+
+## Use instead
+```yaml
+SSESpecification:
+  SSEEnabled: true
+  SSEType: KMS
+```
+
+## Fix safety
+`SSEEnabled` absent: safe, `SSEEnabled: true` is inserted. Explicit or
+conditional value: unsafe (`--unsafe-fixes`), the value's bytes are replaced
+by `true`, which drops the condition or parameter someone wrote on purpose.
+No fix when the value comes from `Globals` (change it there).
+
+## References
+- https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/EncryptionAtRest.html
+- https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-dynamodb-table-ssespecification.html
+)",
+          },
+      .kind = RequirementKind::TrueRequired,
+      .block = "SSESpecification",
+      .key = "SSEEnabled",
+      .label = table_label,
+      .why = "with SSE disabled DynamoDB encrypts the table with an AWS owned key (no key policy, "
+             "no CloudTrail record of key use), not a KMS key in your account",
+  }};
+  return rule;
+}
+
+}  // namespace enclint::rules::catalog

@@ -1,0 +1,146 @@
+#include "rules/property.hpp"
+
+namespace enclint::rules {
+
+using model::Possibility;
+using yaml::kNone;
+using yaml::NodeId;
+
+std::string path_below(const yaml::Document& doc, NodeId base, const std::string& base_path,
+                       NodeId node) {
+  std::vector<std::string> steps;
+  NodeId n = node;
+  while (n != base) {
+    NodeId p = n == kNone ? kNone : doc[n].parent;
+    if (p == kNone) return base_path;  // not below base (a parameter's AllowedValues entry)
+    const yaml::Node& pn = doc[p];
+    if (pn.kind == yaml::Kind::Map) {
+      steps.emplace_back(doc.text(doc[n].key));
+    } else {
+      const auto& items = pn.children();
+      for (std::size_t i = 0; i < items.size(); ++i)
+        if (items[i] == n) steps.push_back(std::to_string(i));
+    }
+    // A short-form intrinsic (`!If [...]`) is a step of its own, as its long form is.
+    std::string fn = model::tag_key(pn.tag());
+    if (!fn.empty()) steps.push_back(std::move(fn));
+    n = p;
+  }
+  std::string path = base_path;
+  for (auto it = steps.rbegin(); it != steps.rend(); ++it) path += (path.empty() ? "" : "/") + *it;
+  return path;
+}
+
+namespace {
+
+// The path of a node of the Globals section (no aliases or branches there to speak of).
+std::string root_path(const yaml::Document& doc, NodeId node) {
+  return path_below(doc, doc.root(), "", node);
+}
+
+// The path of the value a PropertyValue stands for: its key's path, and the
+// Fn::If branch below it when the value is one.
+std::string value_path(const yaml::Document& doc, const PropertyValue& pv) {
+  if (pv.value.kind != Possibility::Kind::Node || pv.written == kNone) return pv.path;
+  return path_below(doc, doc.resolve(pv.written), pv.path, pv.value.node);
+}
+
+// `key` of the mapping `map` (whose path is `map_path`), with `globals` the
+// mapping SAM merges under it.
+void lookup_in(const lint::CheckContext& ctx, NodeId map, NodeId globals, bool in_globals,
+               std::string_view key, const model::Assumptions& assumptions,
+               const std::string& map_path, std::vector<PropertyValue>& out) {
+  const auto& doc = ctx.tpl.doc();
+  const std::string key_path = map_path + "/" + std::string(key);
+  NodeId written = doc.get(map, key);
+  NodeId partner = doc.get(globals, key);
+  if (written == kNone && doc.get(map, "Fn::Transform") != kNone) {
+    // AWS::Include can add the key at deploy time.
+    PropertyValue pv;
+    pv.value = Possibility{Possibility::Kind::Unknown, kNone, "possibly added by Fn::Transform",
+                           assumptions, false};
+    pv.parent = map;
+    pv.path = key_path;
+    out.push_back(std::move(pv));
+    return;
+  }
+  bool from_globals = in_globals;
+  std::string path = key_path;
+  NodeId parent = map;
+  if (written == kNone && partner != kNone) {
+    written = partner;
+    partner = kNone;
+    from_globals = true;
+    parent = doc.resolve(globals);
+    path = root_path(doc, doc.resolve(globals)) + "/" + std::string(key);
+  }
+  for (Possibility& p : ctx.eval().expand(written, assumptions)) {
+    PropertyValue pv;
+    pv.written = written;
+    pv.parent = parent;
+    pv.from_globals = from_globals;
+    pv.path = path;
+    if (p.kind == Possibility::Kind::Node && doc.is_map(p.node) && doc.is_map(partner))
+      pv.globals = doc.resolve(partner);
+    pv.value = std::move(p);
+    out.push_back(std::move(pv));
+  }
+}
+
+}  // namespace
+
+std::vector<PropertyValue> property(const lint::CheckContext& ctx, const model::Resource& r,
+                                    std::string_view key) {
+  const auto& doc = ctx.tpl.doc();
+  const std::string props_path = r.path + "/Properties";
+  NodeId globals = ctx.tpl.globals_for(r.type);
+  std::vector<PropertyValue> out;
+  NodeId base = r.properties == kNone ? kNone : doc.resolve(r.properties);
+  std::vector<Possibility> props = ctx.eval().expand(r.properties);
+  for (const Possibility& p : props) {
+    if (p.kind == Possibility::Kind::Node && doc.is_map(p.node)) {
+      lookup_in(ctx, p.node, globals, false, key, p.assumptions,
+                path_below(doc, base, props_path, p.node), out);
+    } else if (p.kind == Possibility::Kind::Absent ||
+               (p.kind == Possibility::Kind::Node && doc[p.node].kind == yaml::Kind::Null)) {
+      // No Properties (or a null one): only Globals can set the key.
+      NodeId null_props = p.kind == Possibility::Kind::Node ? p.node : kNone;
+      if (doc.get(globals, key) != kNone) {
+        lookup_in(ctx, kNone, globals, false, key, p.assumptions, props_path, out);
+        continue;
+      }
+      PropertyValue pv;
+      pv.value = Possibility{Possibility::Kind::Absent, kNone, {}, p.assumptions, false};
+      pv.parent = null_props;
+      pv.path = props_path + "/" + std::string(key);
+      out.push_back(std::move(pv));
+    } else {
+      PropertyValue pv;
+      // Properties that an intrinsic makes (Fn::Transform: AWS::Include), or that
+      // are not a mapping at all (CloudFormation rejects those).
+      pv.value = p;
+      pv.value.kind = Possibility::Kind::Unknown;
+      pv.value.detail = p.kind == Possibility::Kind::Node ? "in Properties that are not a mapping"
+                        : p.kind == Possibility::Kind::AnyParameter
+                            ? "in Properties that come from parameter " + p.detail
+                            : "in Properties that come from " + p.detail;
+      pv.path = props_path;
+      out.push_back(std::move(pv));
+    }
+  }
+  return out;
+}
+
+std::vector<PropertyValue> member(const lint::CheckContext& ctx,
+                                  const std::vector<PropertyValue>& parents, std::string_view key) {
+  const auto& doc = ctx.tpl.doc();
+  std::vector<PropertyValue> out;
+  for (const PropertyValue& parent : parents) {
+    if (!parent.is_map(doc)) continue;
+    lookup_in(ctx, parent.value.node, parent.globals, parent.from_globals, key,
+              parent.value.assumptions, value_path(doc, parent), out);
+  }
+  return out;
+}
+
+}  // namespace enclint::rules

@@ -1,0 +1,270 @@
+#include "rules/requirement.hpp"
+
+#include <algorithm>
+#include <set>
+
+#include "rules/support.hpp"
+
+namespace enclint::rules {
+
+using model::Possibility;
+using K = model::Possibility::Kind;
+using yaml::kNone;
+using yaml::NodeId;
+
+namespace {
+
+bool is_false_word(std::string_view v) { return v == "false" || v == "False" || v == "FALSE"; }
+
+// true, True, TRUE, quoted or not (CloudFormation takes the string "true" for
+// a boolean): the only enabling values. yes/on/1 are not: CloudFormation does
+// not read YAML 1.1 words as booleans.
+bool is_true(const yaml::Document& doc, NodeId node) {
+  node = doc.resolve(node);
+  if (node == kNone || doc[node].kind != yaml::Kind::Scalar) return false;
+  std::string_view v = doc[node].value();
+  return v == "true" || v == "True" || v == "TRUE";
+}
+
+std::string parameter_problem(const lint::CheckContext& ctx, std::string_view key,
+                              const std::string& name) {
+  std::string k(key);
+  const model::Parameter* p = ctx.tpl.parameter(name);
+  NodeId def = p ? p->default_value : kNone;
+  const auto& doc = ctx.tpl.doc();
+  if (def != kNone && !is_true(doc, def))
+    return k + " comes from parameter " + name + ", which is " + describe_value(doc, def) +
+           " by default and has no AllowedValues";
+  return k + " comes from parameter " + name +
+         ", which has no AllowedValues, so false can be passed at deploy time" +
+         (def != kNone ? " (its Default is true)" : "");
+}
+
+std::string undecidable(std::string_view key, const Possibility& p) {
+  return std::string(key) + " is " + p.detail + ", which cannot be checked statically";
+}
+
+// The mapping a fix inserting into `parent` would change is the resource's
+// own Properties (or there is none yet), not one Fn::If branch of them.
+bool is_properties(const yaml::Document& doc, const model::Resource& r, NodeId parent) {
+  return parent == kNone || (r.properties != kNone && parent == doc.resolve(r.properties));
+}
+
+// "Globals.SimpleTable.SSESpecification": a place named for a person.
+std::string dotted(std::string path) {
+  for (char& c : path)
+    if (c == '/') c = '.';
+  return path;
+}
+
+std::string parent_path(const PropertyValue& pv, std::string_view key) {
+  return pv.path.substr(0, pv.path.size() - key.size() - 1);
+}
+
+}  // namespace
+
+std::string describe_value(const yaml::Document& doc, NodeId node) {
+  node = doc.resolve(node);
+  if (node == kNone) return "absent";
+  const yaml::Node& n = doc[node];
+  switch (n.kind) {
+    case yaml::Kind::Null: return "null";
+    case yaml::Kind::Map: return "a mapping";
+    case yaml::Kind::Seq: return "a list";
+    default: break;
+  }
+  std::string_view v = n.value();
+  if (is_false_word(v)) return "false";
+  if (v.empty()) return "an empty string";
+  constexpr std::size_t kShown = 40;
+  return "'" + std::string(v.substr(0, kShown)) + (v.size() > kShown ? "...'" : "'");
+}
+
+TrueVerdict require_true(const lint::CheckContext& ctx, std::string_view key,
+                         const std::vector<PropertyValue>& values) {
+  const auto& doc = ctx.tpl.doc();
+  const std::string k(key);
+  TrueVerdict verdict;
+  for (const PropertyValue& pv : values) {
+    const Possibility& p = pv.value;
+    switch (p.kind) {
+      case K::Absent:
+        verdict.problems.push_back(
+            {k + (p.no_value ? " is removed by Ref: AWS::NoValue" : " is not set") +
+                 when(p.assumptions),
+             !p.no_value && pv.written == kNone});
+        break;
+      case K::Node: {
+        if (is_true(doc, p.node)) break;
+        std::string what = describe_value(doc, p.node);
+        bool plain = what == "false" || what == "null";
+        verdict.problems.push_back(
+            {k + " is " + what + (plain ? "" : ", not true") + when(p.assumptions), false});
+        break;
+      }
+      case K::AnyParameter:
+        verdict.problems.push_back(
+            {parameter_problem(ctx, key, p.detail) + when(p.assumptions), false});
+        break;
+      case K::Unknown: verdict.undecided = undecidable(key, p); break;
+    }
+  }
+  return verdict;
+}
+
+void RequirementRule::check(const lint::CheckContext& ctx,
+                            std::vector<lint::Diagnostic>& out) const {
+  for (const model::Resource& r : ctx.tpl.resources()) {
+    if (!info().applies_to(r.type)) continue;
+    if (req_.kind == RequirementKind::BlockRequired)
+      check_block(ctx, r, out);
+    else
+      check_true(ctx, r, out);
+  }
+}
+
+void RequirementRule::check_block(const lint::CheckContext& ctx, const model::Resource& r,
+                                  std::vector<lint::Diagnostic>& out) const {
+  const auto& doc = ctx.tpl.doc();
+  const std::string key(req_.key);
+  const std::string label = req_.label(r);
+  std::vector<PropertyValue> values = property(ctx, r, req_.key);
+
+  // Absent where nothing is written: one finding per mapping it is missing
+  // from (the Properties, or each Fn::If branch of them), each with its fix.
+  std::set<NodeId> missing_from;
+  bool any_missing = false;
+  for (const PropertyValue& pv : values) {
+    if (pv.value.kind != K::Absent || pv.value.no_value || pv.written != kNone) continue;
+    if (!missing_from.insert(pv.parent).second) continue;
+    any_missing = true;
+    bool whole = is_properties(doc, r, pv.parent);
+    auto [begin, end] =
+        whole ? missing_property_location(ctx.tpl, r) : node_location(ctx.tpl, pv.parent);
+    lint::Diagnostic d = make(
+        r, begin, end,
+        label + " has no " + key + when(pv.value.assumptions) + ", " + std::string(req_.absent),
+        whole ? r.path + "/Properties" : parent_path(pv, req_.key));
+    if (req_.insert) {
+      model::Value block = req_.insert(ctx.options.fix, r);
+      std::string title(req_.insert_title);
+      if (whole)
+        attach_properties_insert(ctx, r, key, std::move(block), std::move(title), d);
+      else
+        attach(fix::insert_fix(ctx.tpl, ctx.style(), pv.parent, key, std::move(block),
+                               std::move(title)),
+               d);
+    }
+    out.push_back(std::move(d));
+  }
+  if (any_missing) return;
+
+  // Written, but not a mapping in some way it can turn out.
+  std::vector<std::string> problems;
+  std::string undecided;
+  const PropertyValue* at = nullptr;
+  bool only_empty_null = true;
+  for (const PropertyValue& pv : values) {
+    const Possibility& p = pv.value;
+    if (pv.is_map(doc)) continue;
+    if (p.kind == K::Unknown || p.kind == K::AnyParameter) {
+      undecided = key + " is " + (p.kind == K::AnyParameter ? "parameter " : "") + p.detail +
+                  ", which cannot be checked statically";
+      if (!at) at = &pv;
+      continue;
+    }
+    if (p.kind == K::Absent) {
+      problems.push_back(key + " is removed by Ref: AWS::NoValue" + when(p.assumptions));
+      only_empty_null = false;
+    } else {
+      std::string what = describe_value(doc, p.node);
+      problems.push_back(key + " is " + what + (what == "null" ? "" : ", not a mapping") +
+                         when(p.assumptions));
+      only_empty_null &= doc.is_empty_null(p.node) && p.node == pv.written;
+    }
+    if (!at || at->value.kind == K::Unknown || at->value.kind == K::AnyParameter) at = &pv;
+  }
+  if (!at) return;
+  auto [begin, end] = at->written != kNone                ? node_location(ctx.tpl, at->written)
+                      : is_properties(doc, r, at->parent) ? missing_property_location(ctx.tpl, r)
+                                                          : node_location(ctx.tpl, at->parent);
+  if (problems.empty()) {
+    lint::Diagnostic d = make(r, begin, end, label + ": " + undecided, at->path);
+    d.severity = lint::Severity::Info;
+    out.push_back(std::move(d));
+    return;
+  }
+  lint::Diagnostic d =
+      make(r, begin, end, label + ": " + join(problems) + "; " + std::string(req_.why), at->path);
+  if (at->from_globals) {
+    d.not_fixable = key + " comes from " + dotted(at->path.substr(0, at->path.rfind('/'))) +
+                    "; change it there";
+  } else if (only_empty_null && req_.insert) {
+    // `Key:` with nothing after it: the block's entries go right there, insert-only.
+    model::Value block = req_.insert(ctx.options.fix, r);
+    fix::Entries entries;
+    for (auto& e : block.entries) entries.emplace_back(e.first, std::move(e.second));
+    attach(
+        fix::insert_fix(ctx.tpl, ctx.style(), at->written, entries, std::string(req_.insert_title)),
+        d);
+  } else if (std::any_of(values.begin(), values.end(),
+                         [](const PropertyValue& pv) { return pv.value.kind == K::Absent; })) {
+    d.not_fixable = key + " is conditional; make it unconditional by hand";
+  } else {
+    d.not_fixable = key + " is not a mapping; write the block in its place by hand";
+  }
+  out.push_back(std::move(d));
+}
+
+void RequirementRule::check_true(const lint::CheckContext& ctx, const model::Resource& r,
+                                 std::vector<lint::Diagnostic>& out) const {
+  const auto& doc = ctx.tpl.doc();
+  const std::string key(req_.key);
+  const std::string label = req_.label(r);
+  std::set<NodeId> seen;
+  for (const PropertyValue& block : property(ctx, r, req_.block)) {
+    if (!block.is_map(doc) || !seen.insert(block.value.node).second) continue;
+    std::vector<PropertyValue> values = member(ctx, {block}, req_.key);
+    TrueVerdict verdict = require_true(ctx, req_.key, values);
+    NodeId written = kNone;
+    bool from_globals = false;
+    for (const PropertyValue& v : values) {
+      if (written == kNone) written = v.written;
+      from_globals |= v.from_globals && v.written != kNone;
+    }
+    NodeId block_node = block.value.node;
+    NodeId at = written != kNone               ? written
+                : doc[block_node].key != kNone ? doc[block_node].key
+                                               : block_node;
+    auto [begin, end] = node_location(ctx.tpl, at);
+    std::string path = values.empty() ? block.path + "/" + key : values.front().path;
+    if (verdict.problems.empty()) {
+      if (!verdict.undecided.empty()) {
+        lint::Diagnostic d = make(r, begin, end, label + ": " + verdict.undecided, path);
+        d.severity = lint::Severity::Info;
+        out.push_back(std::move(d));
+      }
+      continue;
+    }
+    std::vector<std::string> texts;
+    for (const Problem& p : verdict.problems) texts.push_back(p.text);
+    lint::Diagnostic d =
+        make(r, begin, end, label + ": " + join(texts) + "; " + std::string(req_.why), path);
+    if (from_globals || block.from_globals) {
+      d.not_fixable = key + " comes from " +
+                      dotted(from_globals ? path.substr(0, path.rfind('/')) : block.path) +
+                      "; change it there";
+    } else if (written == kNone) {
+      attach(fix::insert_fix(ctx.tpl, ctx.style(), block_node, key, model::Value::boolean(true),
+                             "Add " + key + ": true"),
+             d);
+    } else {
+      attach(fix::replace_value_fix(ctx.tpl, ctx.style(), written, model::Value::boolean(true),
+                                    "Set " + key + " to true"),
+             d);
+    }
+    out.push_back(std::move(d));
+  }
+}
+
+}  // namespace enclint::rules

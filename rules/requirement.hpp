@@ -1,0 +1,76 @@
+// Requirement kinds, written once: most encryption checks are "this block
+// must be there" or "this setting must be true". Each kind decides every
+// shape a value can have — absent, null, the wrong type, YAML 1.1 words and
+// strings for booleans, Fn::If branches, parameters (AllowedValues, Default),
+// AWS::NoValue, undecidable intrinsics, conditional or transformed
+// Properties, SAM Globals — builds its messages one way, and fixes what it
+// can (insert when absent, replace when wrong). A resource type's requirement
+// is then a table entry (rules/catalog/<service>.cpp), not a class.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "lint/rule.hpp"
+#include "rules/property.hpp"
+
+namespace enclint::rules {
+
+enum class RequirementKind {
+  // Properties/<key> must be a mapping (what is inside is other rules' business).
+  BlockRequired,
+  // <key> must be true, inside the block Properties/<block> wherever that
+  // block is a mapping (a missing block is the BlockRequired rule's finding).
+  TrueRequired,
+};
+
+struct Requirement {
+  lint::RuleInfo info;
+  RequirementKind kind = RequirementKind::BlockRequired;
+  std::string_view block = {};  // TrueRequired: the enclosing block
+  std::string_view key = {};    // the property the requirement is about
+  // "DynamoDB table 'T'": how messages name a resource.
+  std::string (*label)(const model::Resource&) = nullptr;
+  // BlockRequired: the block a fix inserts (nullptr: none), and its title.
+  model::Value (*insert)(const lint::FixOptions&, const model::Resource&) = nullptr;
+  std::string_view insert_title = {};
+  // Message parts: after "<label> has no <key>, " when the key is absent
+  // (BlockRequired), and after the problems found otherwise ("; <why>").
+  std::string_view absent = {};
+  std::string_view why = {};
+};
+
+// One bad possibility of a value: what it is, and when.
+struct Problem {
+  std::string text;     // "SSEEnabled is false (when condition IsProd is false)"
+  bool absent = false;  // not written at all (an insert can fix it)
+};
+
+// What a setting that must be true turned out to be, over its possibilities.
+struct TrueVerdict {
+  std::vector<Problem> problems;
+  std::string undecided;  // "SSEEnabled is Fn::ImportValue, which cannot be checked statically"
+};
+TrueVerdict require_true(const lint::CheckContext& ctx, std::string_view key,
+                         const std::vector<PropertyValue>& values);
+
+// "a mapping", "a list", "null", "'yes'", "an empty string": how a message
+// names a value that is not what it should be.
+std::string describe_value(const yaml::Document& doc, yaml::NodeId node);
+
+class RequirementRule final : public lint::Rule {
+ public:
+  explicit RequirementRule(Requirement r) : req_(std::move(r)) {}
+  const lint::RuleInfo& info() const override { return req_.info; }
+  void check(const lint::CheckContext& ctx, std::vector<lint::Diagnostic>& out) const override;
+
+ private:
+  void check_block(const lint::CheckContext& ctx, const model::Resource& r,
+                   std::vector<lint::Diagnostic>& out) const;
+  void check_true(const lint::CheckContext& ctx, const model::Resource& r,
+                  std::vector<lint::Diagnostic>& out) const;
+  Requirement req_;
+};
+
+}  // namespace enclint::rules
