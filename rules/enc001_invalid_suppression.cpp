@@ -55,11 +55,18 @@ const lint::RuleInfo& InvalidSuppression::info() const { return kInfo; }
 void InvalidSuppression::check(const lint::CheckContext& ctx,
                                std::vector<lint::Diagnostic>& out) const {
   const auto& doc = ctx.tpl.doc();
+  // The template itself, for its top-level Metadata (no logical id, no path
+  // of its own: its Metadata is at the root).
   model::Resource whole;
   whole.logical_id = "";
-  whole.path = "Metadata";
   auto check_entries = [&](yaml::NodeId metadata, const model::Resource& r) {
-    for (yaml::NodeId entry : lint::own_suppress_entries(doc, metadata)) {
+    // Each entry by its index, as cfn-lint names places: two bad entries of
+    // one list are two findings with their own path.
+    const std::string list_path =
+        (r.path.empty() ? "" : r.path + "/") + "Metadata/cfn-enclint/suppress/";
+    auto entries = lint::own_suppress_entries(doc, metadata);
+    for (std::size_t i = 0; i < entries.size(); ++i) {
+      yaml::NodeId entry = entries[i];
       std::string problem;
       if (!doc.is_map(entry)) {
         problem = "a suppression must be a mapping with `rule` and `reason`";
@@ -76,7 +83,7 @@ void InvalidSuppression::check(const lint::CheckContext& ctx,
       }
       if (problem.empty()) continue;
       auto [begin, end] = node_location(ctx.tpl, entry);
-      out.push_back(make(r, begin, end, problem, r.path + "/Metadata/cfn-enclint/suppress"));
+      out.push_back(make(r, begin, end, problem, list_path + std::to_string(i)));
     }
   };
   check_entries(ctx.tpl.metadata(), whole);
