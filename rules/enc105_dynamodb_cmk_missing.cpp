@@ -94,18 +94,23 @@ void DynamodbCmkMissing::check(const lint::CheckContext& ctx,
         // The key is per replica.
         yaml::NodeId replicas = doc.resolve(doc.get(r.properties, "Replicas"));
         if (!doc.is_seq(replicas)) continue;
-        for (yaml::NodeId replica : doc[replicas].children()) {
-          replica = doc.resolve(replica);
+        const auto& items = doc[replicas].children();
+        for (std::size_t i = 0; i < items.size(); ++i) {
+          yaml::NodeId replica = doc.resolve(items[i]);
           if (!doc.is_map(replica) || !seen.insert(replica).second) continue;
           yaml::NodeId replica_sse = doc.get(replica, "SSESpecification");
           if (doc.get(replica_sse, "KMSMasterKeyId") != yaml::kNone) continue;
           auto [begin, end] = node_location(ctx.tpl, replica);
           std::string region(doc.text(doc.get(replica, "Region")));
+          // Each replica its own finding identity (rule + path): the written
+          // SSESpecification that lacks the key, else the replica itself.
+          std::string path = r.path + "/Properties/Replicas/" + std::to_string(i) +
+                             (replica_sse == yaml::kNone ? "" : "/SSESpecification");
           lint::Diagnostic d =
               make(r, begin, end,
                    table_label(r) + ": replica " + (region.empty() ? "" : "in " + region + " ") +
                        "has no SSESpecification.KMSMasterKeyId: " + kWhy,
-                   r.path + "/Properties/Replicas");
+                   std::move(path));
           if (key_option.empty()) {
             d.not_fixable = no_key;
           } else if (doc.is_map(replica_sse)) {

@@ -258,3 +258,34 @@ TEST_CASE("cli: --fix keeps permissions, writes through symlinks, refuses read-o
   for (const auto& e : fs::directory_iterator(dir.path()))
     CHECK(e.path().filename().string().find(".cfn-enclint.") == std::string::npos);
 }
+
+TEST_CASE("cli: --fix of a global table reports the one replica it fixed, not the other") {
+  // Two replicas without a key: the first one's SSESpecification is an
+  // Fn::If (not fixable), the second gets one inserted.
+  const fs::path fixture =
+      fs::path(ENCLINT_SOURCE_DIR) / "fixtures/rules/ENC105/enc105-global-table-one-fixable";
+  TempDir dir;
+  write_file(dir / "t.yaml", read_file(fixture.string() + ".yaml"));
+  const std::string key =
+      "arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab";
+  auto r = run_tool("--fix --level cmk --select ENC105 --kms-key " + key + " -f json t.yaml",
+                    dir.path());
+  CHECK(r.exit_code == 1);  // the Fn::If replica is left
+  CHECK(read_file(dir / "t.yaml") == read_file(fixture.string() + ".fixed.yaml"));
+  YAML::Node doc = YAML::Load(r.out);
+  CHECK(doc["files"][0]["status"].as<std::string>() == "fixed");
+  REQUIRE(doc["diagnostics"].size() == 2);
+  int fixed = 0;
+  for (const auto& d : doc["diagnostics"]) {
+    CHECK(d["rule"].as<std::string>() == "ENC105");
+    const std::string path = d["template_path"].as<std::string>();
+    if (d["fixed"].as<bool>()) {
+      ++fixed;
+      CHECK(path == "Resources/OrdersGlobalTable/Properties/Replicas/1");
+    } else {
+      CHECK(path == "Resources/OrdersGlobalTable/Properties/Replicas/0/SSESpecification");
+      CHECK(d["fix"].IsNull());
+    }
+  }
+  CHECK(fixed == 1);
+}

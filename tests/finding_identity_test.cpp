@@ -66,3 +66,31 @@ TEST_CASE("finding identities: ENC001 names the suppress entry, at template and 
                                            "Resources/B/Metadata/cfn-enclint/suppress/2",
                                        });
 }
+
+TEST_CASE("finding identities: ENC105 names each replica of a global table") {
+  lint::Options options;
+  options.level = lint::Level::Cmk;
+  options.fix.kms_key = "alias/orders";
+  auto l = lint_text(
+      "Resources:\n"
+      "  G:\n"
+      "    Type: AWS::DynamoDB::GlobalTable\n"
+      "    Properties:\n"
+      "      SSESpecification: {SSEEnabled: true, SSEType: KMS}\n"
+      "      Replicas:\n"
+      "        - Region: eu-west-1\n"
+      "        - Region: us-east-1\n"
+      "          SSESpecification: {KMSMasterKeyId: alias/us}\n"
+      "        - Region: ap-southeast-2\n"
+      "          SSESpecification: {}\n"
+      "        - Region: eu-central-1\n"
+      "          SSESpecification: not-a-mapping\n",
+      options);
+  // Replica 1 has its key; the others lack it, each by its own path: the
+  // SSESpecification where it is written, else the replica.
+  CHECK(paths_of(l.diags, "ENC105") == std::vector<std::string>{
+                                           "Resources/G/Properties/Replicas/0",
+                                           "Resources/G/Properties/Replicas/2/SSESpecification",
+                                           "Resources/G/Properties/Replicas/3/SSESpecification",
+                                       });
+}
