@@ -17,14 +17,17 @@ NodeId resource_sse_node(const lint::CheckContext& ctx, const model::Resource& r
   return ctx.tpl.doc().get(r.properties, "SSESpecification");
 }
 
+NodeId globals_sse_node(const lint::CheckContext& ctx) {
+  return ctx.tpl.doc().get(ctx.tpl.globals_for("AWS::Serverless::SimpleTable"), "SSESpecification");
+}
+
 std::vector<EffectiveSse> effective_sse(const lint::CheckContext& ctx, const model::Resource& r) {
   const auto& doc = ctx.tpl.doc();
   const auto& eval = ctx.eval();
   std::vector<Possibility> own = eval.expand(resource_sse_node(ctx, r));
   std::vector<Possibility> globals{Possibility{}};
   if (r.type == "AWS::Serverless::SimpleTable") {
-    NodeId g = doc.get(ctx.tpl.globals_for(r.type), "SSESpecification");
-    globals = eval.expand(g);
+    globals = eval.expand(globals_sse_node(ctx));
   }
   std::vector<EffectiveSse> out;
   for (const Possibility& p : own) {

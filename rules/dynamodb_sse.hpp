@@ -24,6 +24,8 @@ std::vector<EffectiveSse> effective_sse(const lint::CheckContext& ctx, const mod
 
 // The SSESpecification value node written on the resource (kNone if none).
 yaml::NodeId resource_sse_node(const lint::CheckContext& ctx, const model::Resource& r);
+// The SSESpecification of SAM `Globals.SimpleTable` (kNone if none).
+yaml::NodeId globals_sse_node(const lint::CheckContext& ctx);
 
 // A key of an effective specification: where it is written and what it can be.
 struct SseKey {

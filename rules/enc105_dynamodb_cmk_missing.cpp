@@ -148,10 +148,14 @@ void DynamodbCmkMissing::check(const lint::CheckContext& ctx,
       if (has_key || !seen.insert(spec_node).second) continue;
       yaml::NodeId at = doc[spec_node].key != yaml::kNone ? doc[spec_node].key : spec_node;
       auto [begin, end] = node_location(ctx.tpl, at);
+      // Each branch of an `!If` SSESpecification its own finding identity.
+      yaml::NodeId written =
+          spec.resource_map != yaml::kNone ? resource_sse_node(ctx, r) : globals_sse_node(ctx);
       lint::Diagnostic d = make(
           r, begin, end,
           table_label(r) + " has SSE without KMSMasterKeyId" + when(spec.assumptions) + ": " + kWhy,
-          r.path + "/Properties/SSESpecification");
+          r.path + "/Properties/SSESpecification" +
+              branch_path(doc, written, spec_node).value_or(""));
       if (key_option.empty()) {
         d.not_fixable = no_key;
       } else if (spec.resource_map == yaml::kNone) {

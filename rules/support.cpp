@@ -1,6 +1,9 @@
 #include "rules/support.hpp"
 
+#include <unordered_set>
+
 #include "model/evaluate.hpp"
+#include "model/value.hpp"
 
 namespace enclint::rules {
 
@@ -16,6 +19,42 @@ std::pair<std::size_t, std::size_t> missing_property_location(const model::Templ
 std::pair<std::size_t, std::size_t> node_location(const model::Template& tpl, yaml::NodeId node) {
   const auto& n = tpl.doc()[node];
   return {n.begin, n.end};
+}
+
+namespace {
+
+// Depth first, each node once (an anchor used twice is searched once).
+bool find_below(const yaml::Document& doc, yaml::NodeId n, yaml::NodeId to, std::string& path,
+                std::unordered_set<yaml::NodeId>& visited) {
+  n = doc.resolve(n);
+  if (n == to) return true;
+  if (!visited.insert(n).second) return false;
+  const yaml::Node& node = doc[n];
+  if (node.kind != yaml::Kind::Map && node.kind != yaml::Kind::Seq) return false;
+  const std::size_t mark = path.size();
+  if (std::string key = model::tag_key(node.tag()); !key.empty()) path += "/" + key;
+  const auto& children = node.children();
+  const bool map = node.kind == yaml::Kind::Map;
+  for (std::size_t i = map ? 1 : 0; i < children.size(); i += map ? 2 : 1) {
+    const std::size_t before = path.size();
+    path += "/";
+    path += map ? std::string(doc.text(children[i - 1])) : std::to_string(i);
+    if (find_below(doc, children[i], to, path, visited)) return true;
+    path.resize(before);
+  }
+  path.resize(mark);
+  return false;
+}
+
+}  // namespace
+
+std::optional<std::string> branch_path(const yaml::Document& doc, yaml::NodeId from,
+                                       yaml::NodeId to) {
+  if (from == kNone || to == kNone) return std::nullopt;
+  std::string path;
+  std::unordered_set<yaml::NodeId> visited;
+  if (!find_below(doc, from, doc.resolve(to), path, visited)) return std::nullopt;
+  return path;
 }
 
 model::Value kms_key_value(const std::string& key) {

@@ -2,6 +2,7 @@
 // fixes insert, and how to attach a fix or its reason to a diagnostic.
 #pragma once
 
+#include <optional>
 #include <string>
 
 #include "fix/insert.hpp"
@@ -15,6 +16,14 @@ std::pair<std::size_t, std::size_t> missing_property_location(const model::Templ
                                                               const model::Resource& r);
 // The byte range of a node.
 std::pair<std::size_t, std::size_t> node_location(const model::Template& tpl, yaml::NodeId node);
+
+// The path steps from `from` down to `to` in the style of template paths,
+// e.g. "/Fn::If/1" for the second branch of an `!If` written at `from`: what
+// tells apart the findings of two branches of one property. Aliases are
+// followed, a tag counts as the intrinsic's key (`!If` as `Fn::If`); "" when
+// `to` is `from` itself, nullopt when it is not below it.
+std::optional<std::string> branch_path(const yaml::Document& doc, yaml::NodeId from,
+                                       yaml::NodeId to);
 
 // The KMS key option as a value: `Ref:Name` becomes {"Ref": "Name"}.
 model::Value kms_key_value(const std::string& key);

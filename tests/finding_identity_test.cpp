@@ -94,3 +94,32 @@ TEST_CASE("finding identities: ENC105 names each replica of a global table") {
                                            "Resources/G/Properties/Replicas/3/SSESpecification",
                                        });
 }
+
+TEST_CASE("finding identities: ENC105 names each branch of an Fn::If SSESpecification") {
+  lint::Options options;
+  options.level = lint::Level::Cmk;
+  const std::vector<std::string> branches{
+      "Resources/T/Properties/SSESpecification/Fn::If/1",
+      "Resources/T/Properties/SSESpecification/Fn::If/2",
+  };
+  auto short_form = lint_text(
+      "Conditions:\n  C: !Equals [!Ref AWS::Region, eu-west-1]\n"
+      "Resources:\n  T:\n    Type: AWS::DynamoDB::Table\n    Properties:\n"
+      "      SSESpecification: !If [C, {SSEEnabled: true}, {SSEEnabled: true, SSEType: KMS}]\n",
+      options);
+  CHECK(paths_of(short_form.diags, "ENC105") == branches);
+  auto long_form = lint_text(
+      R"({"Conditions": {"C": {"Fn::Equals": [{"Ref": "AWS::Region"}, "eu-west-1"]}},
+          "Resources": {"T": {"Type": "AWS::DynamoDB::Table", "Properties": {
+            "SSESpecification": {"Fn::If": ["C", {"SSEEnabled": true},
+                                                 {"SSEEnabled": true, "SSEType": "KMS"}]}}}}})",
+      options);
+  CHECK(paths_of(long_form.diags, "ENC105") == branches);
+  // Without a branch the path is the property, as before.
+  auto plain = lint_text(
+      "Resources:\n  T:\n    Type: AWS::DynamoDB::Table\n    Properties:\n"
+      "      SSESpecification: {SSEEnabled: true}\n",
+      options);
+  CHECK(paths_of(plain.diags, "ENC105") ==
+        std::vector<std::string>{"Resources/T/Properties/SSESpecification"});
+}
