@@ -82,7 +82,7 @@ void S3EncryptionEmpty::check(const lint::CheckContext& ctx,
                 can_lack = true;
                 why.insert(why.end(), ip.assumptions.begin(), ip.assumptions.end());
               } else if (ip.kind == K::Node) {
-                EncryptionRule rule{ip.node, 0, ip.assumptions};
+                EncryptionRule rule{ip.node, 0, ip.assumptions, {}};
                 for (const RuleAlgorithm& ra : rule_algorithms(ctx, rule))
                   for (const model::Possibility& v : ra.values)
                     if (v.kind == K::Absent) {

@@ -72,7 +72,7 @@ void S3EncryptionInvalid::check(const lint::CheckContext& ctx,
               make(r, begin, end,
                    rule_label(r, rule) + ": SSEAlgorithm '" + a + "'" + when(v.assumptions) +
                        " is not one of AES256, aws:kms, aws:kms:dsse; the deployment fails",
-                   rule_path(r, rule) + "/ServerSideEncryptionByDefault/SSEAlgorithm"));
+                   ra.path + "/SSEAlgorithm"));
           break;
         }
         // A key only matters where it can be present together with AES256.
@@ -90,7 +90,7 @@ void S3EncryptionInvalid::check(const lint::CheckContext& ctx,
               rule_label(r, rule) + ": KMSMasterKeyID is set with SSEAlgorithm AES256" +
                   when(clash->assumptions) +
                   "; S3 accepts a key only with aws:kms or aws:kms:dsse (SSE-S3 uses keys S3 owns)",
-              rule_path(r, rule) + "/ServerSideEncryptionByDefault/KMSMasterKeyID"));
+              ra.path + "/KMSMasterKeyID"));
         }
       }
     }

@@ -93,7 +93,7 @@ void S3CmkMissing::check(const lint::CheckContext& ctx, std::vector<lint::Diagno
         lint::Diagnostic d = make(r, begin, end,
                                   rule_label(r, rule) + " " + problem +
                                       "; policy level cmk requires a customer managed KMS key",
-                                  rule_path(r, rule) + "/ServerSideEncryptionByDefault");
+                                  ra.path);
         bool literal = ra.written != yaml::kNone && doc[ra.written].kind == yaml::Kind::Scalar &&
                        doc[ra.written].tag().empty();
         if (key_option.empty()) {

@@ -2,6 +2,8 @@
 
 #include <set>
 
+#include "rules/support.hpp"
+
 namespace enclint::rules {
 
 using model::Possibility;
@@ -18,15 +20,22 @@ std::vector<EncryptionRule> encryption_rules(const lint::CheckContext& ctx,
   const auto& eval = ctx.eval();
   std::vector<EncryptionRule> out;
   std::set<NodeId> seen;
-  auto encryption = eval.expand(doc.get(r.properties, "BucketEncryption"));
+  NodeId written = doc.get(r.properties, "BucketEncryption");
+  auto encryption = eval.expand(written);
   for (const Possibility& config : eval.lookup(encryption, "ServerSideEncryptionConfiguration")) {
     if (config.kind != Possibility::Kind::Node || !doc.is_seq(config.node)) continue;
+    std::string config_path =
+        r.path + "/Properties/BucketEncryption" +
+        branch_path(doc, written, config.node).value_or("/ServerSideEncryptionConfiguration");
     const auto& items = doc[doc.resolve(config.node)].children();
     for (std::size_t i = 0; i < items.size(); ++i) {
       for (Possibility item : eval.expand(items[i], config.assumptions)) {
         if (item.kind != Possibility::Kind::Node || !doc.is_map(item.node)) continue;
         if (!seen.insert(item.node).second) continue;
-        out.push_back({item.node, static_cast<int>(i), std::move(item.assumptions)});
+        std::string path = config_path + "/" + std::to_string(i) +
+                           branch_path(doc, items[i], item.node).value_or("");
+        out.push_back(
+            {item.node, static_cast<int>(i), std::move(item.assumptions), std::move(path)});
       }
     }
   }
@@ -38,10 +47,12 @@ std::vector<RuleAlgorithm> rule_algorithms(const lint::CheckContext& ctx,
   const auto& doc = ctx.tpl.doc();
   const auto& eval = ctx.eval();
   std::vector<RuleAlgorithm> out;
-  for (const Possibility& by_default :
-       eval.expand(doc.get(rule.map, "ServerSideEncryptionByDefault"), rule.assumptions)) {
+  NodeId written = doc.get(rule.map, "ServerSideEncryptionByDefault");
+  for (const Possibility& by_default : eval.expand(written, rule.assumptions)) {
     RuleAlgorithm ra;
+    ra.path = rule.path + "/ServerSideEncryptionByDefault";
     if (by_default.kind == Possibility::Kind::Node && doc.is_map(by_default.node)) {
+      ra.path += branch_path(doc, written, by_default.node).value_or("");
       ra.by_default = by_default.node;
       ra.written = doc.get(by_default.node, "SSEAlgorithm");
       ra.values = eval.expand(ra.written, by_default.assumptions);
@@ -69,6 +80,7 @@ std::string rule_label(const model::Resource& r, const EncryptionRule& rule) {
 }
 
 std::string rule_path(const model::Resource& r, const EncryptionRule& rule) {
+  if (!rule.path.empty()) return rule.path;
   return r.path + "/Properties/BucketEncryption/ServerSideEncryptionConfiguration/" +
          std::to_string(rule.index);
 }

@@ -17,6 +17,9 @@ struct EncryptionRule {
   yaml::NodeId map = yaml::kNone;
   int index = 0;  // position in its list, for messages and paths
   model::Assumptions assumptions;
+  // Its template path, ".../BucketEncryption/ServerSideEncryptionConfiguration/0"
+  // with the Fn::If branches that lead to this mapping (".../0/Fn::If/2").
+  std::string path;
 };
 std::vector<EncryptionRule> encryption_rules(const lint::CheckContext& ctx,
                                              const model::Resource& r);
@@ -26,6 +29,9 @@ struct RuleAlgorithm {
   yaml::NodeId by_default = yaml::kNone;   // the ServerSideEncryptionByDefault mapping
   yaml::NodeId written = yaml::kNone;      // its SSEAlgorithm value node
   std::vector<model::Possibility> values;  // what SSEAlgorithm can be
+  // The template path of that mapping: the rule's, ServerSideEncryptionByDefault,
+  // and the Fn::If branch that leads to this one.
+  std::string path;
 };
 std::vector<RuleAlgorithm> rule_algorithms(const lint::CheckContext& ctx,
                                            const EncryptionRule& rule);
@@ -34,6 +40,7 @@ std::vector<RuleAlgorithm> rule_algorithms(const lint::CheckContext& ctx,
 std::vector<std::string> algorithm_names(const lint::CheckContext& ctx, const EncryptionRule& rule);
 
 std::string rule_label(const model::Resource& r, const EncryptionRule& rule);
+// The template path of the rule mapping (each branch its own).
 std::string rule_path(const model::Resource& r, const EncryptionRule& rule);
 
 }  // namespace enclint::rules

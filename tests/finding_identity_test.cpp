@@ -123,3 +123,55 @@ TEST_CASE("finding identities: ENC105 names each branch of an Fn::If SSESpecific
   CHECK(paths_of(plain.diags, "ENC105") ==
         std::vector<std::string>{"Resources/T/Properties/SSESpecification"});
 }
+
+TEST_CASE("finding identities: S3 rules name each Fn::If branch of an encryption rule") {
+  lint::Options options;
+  options.level = lint::Level::Cmk;
+  auto l = lint_text(
+      "Conditions:\n  C: !Equals [!Ref AWS::Region, eu-west-1]\n"
+      "  D: !Equals [!Ref AWS::Region, us-east-1]\n"
+      "Resources:\n"
+      "  RuleIf:\n    Type: AWS::S3::Bucket\n    Properties:\n      BucketEncryption:\n"
+      "        ServerSideEncryptionConfiguration:\n"
+      "          - !If [C, {ServerSideEncryptionByDefault: {SSEAlgorithm: AES256}},\n"
+      "                    {ServerSideEncryptionByDefault: {SSEAlgorithm: AES256}}]\n"
+      "  DefaultIf:\n    Type: AWS::S3::Bucket\n    Properties:\n      BucketEncryption:\n"
+      "        ServerSideEncryptionConfiguration:\n"
+      "          - BucketKeyEnabled: true\n"
+      "            ServerSideEncryptionByDefault: !If [C, {SSEAlgorithm: AES256},\n"
+      "              !If [D, {SSEAlgorithm: aws:kms}, {SSEAlgorithm: AES256, KMSMasterKeyID: k}]]\n"
+      "  ConfigIf:\n    Type: AWS::S3::Bucket\n    Properties:\n      BucketEncryption:\n"
+      "        ServerSideEncryptionConfiguration: !If\n"
+      "          - C\n"
+      "          - [{ServerSideEncryptionByDefault: {SSEAlgorithm: AES256}}]\n"
+      "          - [{ServerSideEncryptionByDefault: {SSEAlgorithm: AES256}}]\n",
+      options);
+  const std::string rule_if =
+      "Resources/RuleIf/Properties/BucketEncryption/"
+      "ServerSideEncryptionConfiguration/0/Fn::If/";
+  const std::string default_if =
+      "Resources/DefaultIf/Properties/BucketEncryption/"
+      "ServerSideEncryptionConfiguration/0/ServerSideEncryptionByDefault";
+  const std::string config_if =
+      "Resources/ConfigIf/Properties/BucketEncryption/ServerSideEncryptionConfiguration/Fn::If/";
+  // No BucketKeyEnabled: one finding per rule mapping.
+  CHECK(paths_of(l.diags, "ENC203") == std::vector<std::string>{
+                                           config_if + "1/0",
+                                           config_if + "2/0",
+                                           rule_if + "1",
+                                           rule_if + "2",
+                                       });
+  // Not a customer managed key: one finding per ServerSideEncryptionByDefault.
+  CHECK(paths_of(l.diags, "ENC205") == std::vector<std::string>{
+                                           config_if + "1/0/ServerSideEncryptionByDefault",
+                                           config_if + "2/0/ServerSideEncryptionByDefault",
+                                           default_if + "/Fn::If/1",
+                                           default_if + "/Fn::If/2/Fn::If/1",
+                                           default_if + "/Fn::If/2/Fn::If/2",
+                                           rule_if + "1/ServerSideEncryptionByDefault",
+                                           rule_if + "2/ServerSideEncryptionByDefault",
+                                       });
+  // A key with AES256, in the one branch that has both.
+  CHECK(paths_of(l.diags, "ENC204") ==
+        std::vector<std::string>{default_if + "/Fn::If/2/Fn::If/2/KMSMasterKeyID"});
+}
