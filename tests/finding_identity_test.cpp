@@ -5,14 +5,28 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
+#include <filesystem>
+#include <map>
 
+#include "app/fix_loop.hpp"
 #include "lint/linter.hpp"
 #include "rules/registry.hpp"
 #include "support.hpp"
 
 using namespace enclint;
+namespace fs = std::filesystem;
 
 namespace {
+
+// The finding keys that occur more than once, with their count.
+std::map<std::string, int> repeated_keys(const std::vector<lint::Diagnostic>& diags) {
+  std::map<std::string, int> count;
+  for (const auto& d : diags) ++count[app::finding_key(d)];
+  std::map<std::string, int> repeated;
+  for (const auto& [key, n] : count)
+    if (n > 1) repeated[key] = n;
+  return repeated;
+}
 
 struct Linted {
   model::LoadResult loaded;
@@ -93,6 +107,52 @@ TEST_CASE("finding identities: ENC105 names each replica of a global table") {
                                            "Resources/G/Properties/Replicas/2/SSESpecification",
                                            "Resources/G/Properties/Replicas/3/SSESpecification",
                                        });
+}
+
+TEST_CASE("finding identities: the repeated-key check notices a repeated rule and path") {
+  lint::Diagnostic a;
+  a.rule = "ENC105";
+  a.path = "Resources/T/Properties/Replicas/0";
+  lint::Diagnostic b = a;
+  CHECK(repeated_keys({a, b}) == std::map<std::string, int>{{"ENC105|" + a.path, 2}});
+  b.path = "Resources/T/Properties/Replicas/1";
+  CHECK(repeated_keys({a, b}).empty());
+  b.path = a.path;
+  b.rule = "ENC101";  // another rule at the same place is another finding
+  CHECK(repeated_keys({a, b}).empty());
+}
+
+TEST_CASE("finding identities: unique in every fixture file, all rules at level cmk with a key") {
+  lint::Options options;
+  options.level = lint::Level::Cmk;
+  options.fix.kms_key =
+      "arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab";
+  options.fix.sse_algorithm = "aws:kms";  // what --kms-key alone selects
+  std::size_t templates = 0, findings = 0;
+  // Inputs, fixed results and the examples: every template under fixtures/.
+  for (const auto& f :
+       fs::recursive_directory_iterator(fs::path(ENCLINT_SOURCE_DIR) / "fixtures")) {
+    std::string ext = f.path().extension().string();
+    if (!f.is_regular_file() || (ext != ".yaml" && ext != ".json")) continue;
+    auto loaded =
+        model::load(testing::make_source(testing::read_file(f.path()), f.path().string()));
+    if (!loaded.tpl) continue;
+    ++templates;
+    std::vector<lint::Diagnostic> suppressed;
+    auto diags = lint::run_rules(*loaded.tpl, rules::all(), options, &suppressed);
+    // A suppressed finding keeps its identity: lifting the suppression must
+    // not make it collide.
+    diags.insert(diags.end(), suppressed.begin(), suppressed.end());
+    findings += diags.size();
+    auto repeated = repeated_keys(diags);
+    std::string listed;
+    for (const auto& [key, n] : repeated) listed += "\n  " + key + " x" + std::to_string(n);
+    INFO(f.path().string() << listed);
+    CHECK(repeated.empty());
+  }
+  // The walk did read the fixtures (some 200 templates, hundreds of findings).
+  CHECK(templates >= 150);
+  CHECK(findings >= 300);
 }
 
 TEST_CASE("finding identities: ENC105 names each branch of an Fn::If SSESpecification") {

@@ -4,12 +4,14 @@
 // <case>.options (YAML: level, kms_key, sse_algorithm, unsafe,
 // foreign_suppressions) sets what the command line would. For every
 // case it also enforces the fixer's invariants: insert-only, the result
-// re-parses, nothing fixable is left, a second run changes nothing, and the
-// rule's declared fix availability matches what it does.
+// re-parses, nothing fixable is left, a second run changes nothing, the
+// rule's declared fix availability matches what it does, and no two findings
+// share an identity (rule + template path, app::finding_key).
 #include <catch2/catch.hpp>
 
 #include <algorithm>
 #include <filesystem>
+#include <set>
 #include <sstream>
 
 #include <yaml-cpp/yaml.h>
@@ -126,6 +128,13 @@ TEST_CASE("rule fixtures: findings, fixed text and fixer invariants") {
           INFO(d.rule << " gave a fix its metadata does not declare");
           CHECK(availability_allows(rule->info().fix, d.fix->applicability));
         }
+      }
+      // The fix loop and the report tell findings apart by rule and template
+      // path: two with one identity make a fixed one look unfixed.
+      std::set<std::string> identities;
+      for (const auto& d : diags) {
+        INFO("two findings with the identity " << app::finding_key(d));
+        CHECK(identities.insert(app::finding_key(d)).second);
       }
       fs::path expected_path = c.input;
       expected_path.replace_extension(".expected");
