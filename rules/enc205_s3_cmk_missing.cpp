@@ -106,32 +106,29 @@ void S3CmkMissing::check(const lint::CheckContext& ctx, std::vector<lint::Diagno
         } else if (!weak.empty() && !literal) {
           d.not_fixable = "SSEAlgorithm is not a plain value; change it by hand";
         } else {
+          // One fix of up to two parts, which keeps the parts' alias sharing
+          // (fix::add_part): the shared-node guard of the linter then refuses
+          // it where the mapping is also used by a place that does not need it.
           fix::Fix f;
           f.title = "Use aws:kms with the given key";
           f.applicability = fix::Applicability::Unsafe;
+          auto add = [&](fix::InsertFix part) {
+            if (!part.fix) {
+              d.not_fixable = std::move(part.reason);
+              return false;
+            }
+            if (fix::add_part(f, std::move(*part.fix))) return true;
+            d.not_fixable =
+                "the mapping is shared through different YAML aliases; change it by hand";
+            return false;
+          };
           bool ok = true;
-          if (!weak.empty()) {
-            auto replaced = fix::replace_value_fix(ctx.tpl, ctx.style(), ra.written,
-                                                   model::Value::string("aws:kms"), f.title);
-            ok = replaced.fix.has_value();
-            if (ok) {
-              f.edits = replaced.fix->edits;
-              f.additions = replaced.fix->additions;
-            } else {
-              d.not_fixable = replaced.reason;
-            }
-          }
-          if (ok && key == yaml::kNone) {
-            auto inserted = fix::insert_fix(ctx.tpl, ctx.style(), ra.by_default, "KMSMasterKeyID",
-                                            kms_key_value(key_option), f.title);
-            ok = inserted.fix.has_value();
-            if (ok) {
-              for (auto& e : inserted.fix->edits) f.edits.push_back(e);
-              for (auto& a : inserted.fix->additions) f.additions.push_back(a);
-            } else {
-              d.not_fixable = inserted.reason;
-            }
-          }
+          if (!weak.empty())
+            ok = add(fix::replace_value_fix(ctx.tpl, ctx.style(), ra.written,
+                                            model::Value::string("aws:kms"), f.title));
+          if (ok && key == yaml::kNone)
+            ok = add(fix::insert_fix(ctx.tpl, ctx.style(), ra.by_default, "KMSMasterKeyID",
+                                     kms_key_value(key_option), f.title));
           if (ok) d.fix = std::move(f);
         }
         out.push_back(std::move(d));

@@ -97,3 +97,107 @@ TEST_CASE("merge keys: Properties from `<<` is not fixable, a map that merges is
   REQUIRE(result.ok);
   CHECK(result.text().find("      TableName: a\n      SSESpecification:\n") != std::string::npos);
 }
+
+namespace {
+lint::Options cmk_with_key() {
+  lint::Options options;
+  options.level = lint::Level::Cmk;
+  options.fix.kms_key = "alias/data";
+  options.fix.sse_algorithm = "aws:kms";
+  return options;
+}
+
+const std::string kSharedEncryption =
+    "Resources:\n"
+    "  Data:\n"
+    "    Type: AWS::S3::Bucket\n"
+    "    Properties:\n"
+    "      BucketEncryption:\n"
+    "        ServerSideEncryptionConfiguration:\n"
+    "          - ServerSideEncryptionByDefault: &enc\n"
+    "              SSEAlgorithm: AES256\n"
+    "            BucketKeyEnabled: true\n";
+}  // namespace
+
+TEST_CASE("aliases: ENC205's combined fix in a mapping also used elsewhere is not fixable") {
+  // The ServerSideEncryptionByDefault mapping is also the value of a Metadata
+  // entry: replacing its algorithm and adding a key would change that too.
+  const std::string text = kSharedEncryption +
+                           "Metadata:\n"
+                           "  Baseline:\n"
+                           "    DefaultEncryption: *enc\n";
+  const lint::Options options = cmk_with_key();
+  auto loaded = model::load(testing::make_source(text));
+  REQUIRE(loaded.tpl);
+  auto diags = lint::run_rules(*loaded.tpl, rules::all(), options);
+  REQUIRE(diags.size() == 1);
+  CHECK(diags[0].rule == "ENC205");
+  CHECK_FALSE(diags[0].fix);
+  CHECK(diags[0].not_fixable.find("shared by alias *enc") != std::string::npos);
+  for (std::size_t from : {app::kStreamVerifyFromBytes, std::size_t{0}}) {
+    auto result = app::fix_loop(*loaded.tpl, diags, rules::all(), options, /*unsafe=*/true, from);
+    INFO(result.error);
+    REQUIRE(result.ok);
+    CHECK(result.applied == 0);
+    CHECK(result.text() == text);
+  }
+}
+
+TEST_CASE(
+    "aliases: ENC205's combined fix is applied once when every user of the mapping needs it") {
+  // Both buckets use the one anchored mapping, and both need the same fix.
+  const std::string text = kSharedEncryption +
+                           "  Logs:\n"
+                           "    Type: AWS::S3::Bucket\n"
+                           "    Properties:\n"
+                           "      BucketEncryption:\n"
+                           "        ServerSideEncryptionConfiguration:\n"
+                           "          - ServerSideEncryptionByDefault: *enc\n"
+                           "            BucketKeyEnabled: true\n";
+  const lint::Options options = cmk_with_key();
+  auto loaded = model::load(testing::make_source(text));
+  REQUIRE(loaded.tpl);
+  auto diags = lint::run_rules(*loaded.tpl, rules::all(), options);
+  REQUIRE(diags.size() == 2);
+  for (const auto& d : diags) {
+    CHECK(d.rule == "ENC205");
+    REQUIRE(d.fix);
+    CHECK(d.fix->shared_uses == 2);
+    CHECK(d.fix->shared_anchor == "enc");
+  }
+  std::string expected = text;
+  const std::string from = "              SSEAlgorithm: AES256\n";
+  expected.replace(expected.find(from), from.size(),
+                   "              SSEAlgorithm: aws:kms\n"
+                   "              KMSMasterKeyID: alias/data\n");
+  for (std::size_t stream_from : {app::kStreamVerifyFromBytes, std::size_t{0}}) {
+    auto result =
+        app::fix_loop(*loaded.tpl, diags, rules::all(), options, /*unsafe=*/true, stream_from);
+    INFO(result.error);
+    REQUIRE(result.ok);
+    CHECK(result.text() == expected);
+    CHECK(result.remaining.empty());
+  }
+}
+
+TEST_CASE("aliases: fix::add_part keeps the sharing of its parts, and refuses two anchors") {
+  auto part = [](std::size_t at, std::size_t uses, std::string anchor) {
+    fix::Fix f;
+    f.edits.push_back({at, at, "x"});
+    f.shared_uses = uses;
+    f.shared_anchor = std::move(anchor);
+    return f;
+  };
+  fix::Fix combined;
+  REQUIRE(fix::add_part(combined, part(1, 0, "")));
+  CHECK(combined.shared_uses == 0);
+  REQUIRE(fix::add_part(combined, part(5, 3, "enc")));
+  CHECK(combined.shared_uses == 3);
+  CHECK(combined.shared_anchor == "enc");
+  REQUIRE(fix::add_part(combined, part(9, 3, "enc")));
+  CHECK(combined.edits.size() == 3);
+  // Another anchor: no single count of users fits; nothing is added.
+  CHECK_FALSE(fix::add_part(combined, part(12, 2, "other")));
+  CHECK(combined.edits.size() == 3);
+  CHECK(combined.shared_anchor == "enc");
+}

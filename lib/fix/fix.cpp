@@ -39,4 +39,21 @@ bool same_edits(const Fix& a, const Fix& b) {
   return true;
 }
 
+bool add_part(Fix& combined, Fix part) {
+  // A part in a node no alias shares changes one place: the combined fix is
+  // shared as much as its shared parts are.
+  if (part.shared_uses != 0) {
+    if (combined.shared_uses == 0) {
+      combined.shared_uses = part.shared_uses;
+      combined.shared_anchor = std::move(part.shared_anchor);
+    } else if (combined.shared_uses != part.shared_uses ||
+               combined.shared_anchor != part.shared_anchor) {
+      return false;
+    }
+  }
+  for (auto& e : part.edits) combined.edits.push_back(std::move(e));
+  for (auto& a : part.additions) combined.additions.push_back(std::move(a));
+  return true;
+}
+
 }  // namespace enclint::fix

@@ -52,6 +52,14 @@ struct Fix {
 
 bool same_edits(const Fix& a, const Fix& b);
 
+// Adds `part`'s edits and additions to `combined` (one fix made of several),
+// and what `part` says about aliases (shared_uses, shared_anchor): a combined
+// fix changes every place any of its parts changes, so the shared-node guard
+// must see the sharing of its parts. Returns false, changing nothing, when two
+// parts are shared through different anchors: no one count of users is right
+// for such a fix.
+bool add_part(Fix& combined, Fix part);
+
 const char* to_string(Applicability a);
 
 }  // namespace enclint::fix
