@@ -1,5 +1,7 @@
 #include "rules/property.hpp"
 
+#include "rules/support.hpp"
+
 namespace enclint::rules {
 
 using model::Possibility;
@@ -8,34 +10,16 @@ using yaml::NodeId;
 
 std::string path_below(const yaml::Document& doc, NodeId base, const std::string& base_path,
                        NodeId node) {
-  std::vector<std::string> steps;
-  NodeId n = node;
-  while (n != base) {
-    NodeId p = n == kNone ? kNone : doc[n].parent;
-    if (p == kNone) return base_path;  // not below base (a parameter's AllowedValues entry)
-    const yaml::Node& pn = doc[p];
-    if (pn.kind == yaml::Kind::Map) {
-      steps.emplace_back(doc.text(doc[n].key));
-    } else {
-      const auto& items = pn.children();
-      for (std::size_t i = 0; i < items.size(); ++i)
-        if (items[i] == n) steps.push_back(std::to_string(i));
-    }
-    // A short-form intrinsic (`!If [...]`) is a step of its own, as its long form is.
-    std::string fn = model::tag_key(pn.tag());
-    if (!fn.empty()) steps.push_back(std::move(fn));
-    n = p;
-  }
-  std::string path = base_path;
-  for (auto it = steps.rbegin(); it != steps.rend(); ++it) path += (path.empty() ? "" : "/") + *it;
-  return path;
+  // Not below base (a parameter's AllowedValues entry): the base's own path.
+  return base_path + branch_path(doc, base, node).value_or("");
 }
 
 namespace {
 
 // The path of a node of the Globals section (no aliases or branches there to speak of).
 std::string root_path(const yaml::Document& doc, NodeId node) {
-  return path_below(doc, doc.root(), "", node);
+  std::string path = path_below(doc, doc.root(), "", node);
+  return path.empty() ? path : path.substr(1);
 }
 
 // The path of the value a PropertyValue stands for: its key's path, and the

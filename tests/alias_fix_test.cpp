@@ -134,8 +134,8 @@ TEST_CASE("aliases: ENC205's combined fix in a mapping also used elsewhere is no
   CHECK(diags[0].rule == "ENC205");
   CHECK_FALSE(diags[0].fix);
   CHECK(diags[0].not_fixable.find("shared by alias *enc") != std::string::npos);
-  for (std::size_t from : {app::kStreamVerifyFromBytes, std::size_t{0}}) {
-    auto result = app::fix_loop(*loaded.tpl, diags, rules::all(), options, /*unsafe=*/true, from);
+  for (std::size_t from : {engine::kStreamVerifyFromBytes, std::size_t{0}}) {
+    auto result = engine::fix_loop(*loaded.tpl, diags, rules::all(), options, /*unsafe=*/true, from);
     INFO(result.error);
     REQUIRE(result.ok);
     CHECK(result.applied == 0);
@@ -170,9 +170,9 @@ TEST_CASE(
   expected.replace(expected.find(from), from.size(),
                    "              SSEAlgorithm: aws:kms\n"
                    "              KMSMasterKeyID: alias/data\n");
-  for (std::size_t stream_from : {app::kStreamVerifyFromBytes, std::size_t{0}}) {
+  for (std::size_t stream_from : {engine::kStreamVerifyFromBytes, std::size_t{0}}) {
     auto result =
-        app::fix_loop(*loaded.tpl, diags, rules::all(), options, /*unsafe=*/true, stream_from);
+        engine::fix_loop(*loaded.tpl, diags, rules::all(), options, /*unsafe=*/true, stream_from);
     INFO(result.error);
     REQUIRE(result.ok);
     CHECK(result.text() == expected);

@@ -8,7 +8,7 @@
 #include <filesystem>
 #include <map>
 
-#include "app/fix_loop.hpp"
+#include "engine/fix_loop.hpp"
 #include "lint/linter.hpp"
 #include "rules/registry.hpp"
 #include "support.hpp"
@@ -21,7 +21,7 @@ namespace {
 // The finding keys that occur more than once, with their count.
 std::map<std::string, int> repeated_keys(const std::vector<lint::Diagnostic>& diags) {
   std::map<std::string, int> count;
-  for (const auto& d : diags) ++count[app::finding_key(d)];
+  for (const auto& d : diags) ++count[engine::finding_key(d)];
   std::map<std::string, int> repeated;
   for (const auto& [key, n] : count)
     if (n > 1) repeated[key] = n;

@@ -6,7 +6,7 @@
 // case it also enforces the fixer's invariants: insert-only, the result
 // re-parses, nothing fixable is left, a second run changes nothing, the
 // rule's declared fix availability matches what it does, and no two findings
-// share an identity (rule + template path, app::finding_key).
+// share an identity (rule + template path, engine::finding_key).
 #include <catch2/catch.hpp>
 
 #include <algorithm>
@@ -133,8 +133,8 @@ TEST_CASE("rule fixtures: findings, fixed text and fixer invariants") {
       // path: two with one identity make a fixed one look unfixed.
       std::set<std::string> identities;
       for (const auto& d : diags) {
-        INFO("two findings with the identity " << app::finding_key(d));
-        CHECK(identities.insert(app::finding_key(d)).second);
+        INFO("two findings with the identity " << engine::finding_key(d));
+        CHECK(identities.insert(engine::finding_key(d)).second);
       }
       fs::path expected_path = c.input;
       expected_path.replace_extension(".expected");
