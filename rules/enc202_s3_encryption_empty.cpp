@@ -1,5 +1,7 @@
 #include "rules/enc202_s3_encryption_empty.hpp"
 
+#include "rules/property.hpp"
+#include "rules/requirement.hpp"
 #include "rules/s3_encryption.hpp"
 #include "rules/support.hpp"
 
@@ -52,6 +54,33 @@ No fix: which algorithm was meant is for a person to decide.
 
 const lint::RuleInfo& S3EncryptionEmpty::info() const { return kInfo; }
 
+namespace {
+
+// Whether an encryption rule can turn out without a default algorithm, and
+// under which assumptions; `misplaced` when SSEAlgorithm sits beside
+// ServerSideEncryptionByDefault instead of inside it (CloudFormation rejects it).
+bool can_lack_algorithm(const lint::CheckContext& ctx, const EncryptionRule& rule,
+                        model::Assumptions& why, bool& misplaced) {
+  const auto& doc = ctx.tpl.doc();
+  using K = model::Possibility::Kind;
+  bool lacks = false;
+  misplaced |= doc.get(rule.map, "SSEAlgorithm") != yaml::kNone;
+  for (const RuleAlgorithm& ra : rule_algorithms(ctx, rule)) {
+    for (const model::Possibility& v : ra.values) {
+      // No ServerSideEncryptionByDefault mapping (absent, null, a scalar), or
+      // an SSEAlgorithm that is absent or not a scalar.
+      bool none = v.kind == K::Absent ||
+                  (v.kind == K::Node && (ra.by_default == yaml::kNone || !doc.is_scalar(v.node)));
+      if (!none) continue;
+      lacks = true;
+      why.insert(why.end(), v.assumptions.begin(), v.assumptions.end());
+    }
+  }
+  return lacks;
+}
+
+}  // namespace
+
 void S3EncryptionEmpty::check(const lint::CheckContext& ctx,
                               std::vector<lint::Diagnostic>& out) const {
   const auto& doc = ctx.tpl.doc();
@@ -59,36 +88,34 @@ void S3EncryptionEmpty::check(const lint::CheckContext& ctx,
   using K = model::Possibility::Kind;
   for (const model::Resource& r : ctx.tpl.resources()) {
     if (!info().applies_to(r.type)) continue;
-    yaml::NodeId written = doc.get(r.properties, "BucketEncryption");
-    if (written == yaml::kNone) continue;  // ENC201
     std::string problem;
-    yaml::NodeId at = written;
-    for (const model::Possibility& enc : eval.expand(written)) {
-      if (enc.kind != K::Node || !doc.is_map(enc.node)) continue;
-      yaml::NodeId config_node = doc.get(enc.node, "ServerSideEncryptionConfiguration");
-      for (const model::Possibility& config :
-           eval.lookup({enc}, "ServerSideEncryptionConfiguration")) {
+    yaml::NodeId at = yaml::kNone;
+    std::string path = r.path + "/Properties/BucketEncryption";
+    for (const PropertyValue& enc : property(ctx, r, "BucketEncryption")) {
+      if (!enc.is_map(doc)) continue;  // absent, null or not a mapping: ENC201
+      at = enc.written;
+      for (const PropertyValue& found : member(ctx, {enc}, "ServerSideEncryptionConfiguration")) {
+        const model::Possibility& config = found.value;
         if (config.kind == K::Absent) {
           problem = "BucketEncryption has no ServerSideEncryptionConfiguration" +
                     when(config.assumptions);
-        } else if (config.kind == K::Node && doc.is_seq(config.node)) {
+        } else if (config.kind == K::Node && !doc.is_seq(config.node)) {
+          problem = "ServerSideEncryptionConfiguration is " + describe_value(doc, config.node) +
+                    ", not a list of encryption rules" + when(config.assumptions);
+        } else if (config.kind == K::Node) {
           // Every rule must be able to lack an algorithm for the whole list to lack one.
           model::Assumptions why;
-          bool all_can_lack = true;
-          for (yaml::NodeId item : doc[doc.resolve(config.node)].children()) {
+          bool all_can_lack = true, misplaced = false;
+          const auto& items = doc[doc.resolve(config.node)].children();
+          for (yaml::NodeId item : items) {
             bool can_lack = false;
             for (const model::Possibility& ip : eval.expand(item, config.assumptions)) {
               if (ip.kind == K::Absent || (ip.kind == K::Node && !doc.is_map(ip.node))) {
                 can_lack = true;
                 why.insert(why.end(), ip.assumptions.begin(), ip.assumptions.end());
               } else if (ip.kind == K::Node) {
-                EncryptionRule rule{ip.node, 0, ip.assumptions, {}};
-                for (const RuleAlgorithm& ra : rule_algorithms(ctx, rule))
-                  for (const model::Possibility& v : ra.values)
-                    if (v.kind == K::Absent) {
-                      can_lack = true;
-                      why.insert(why.end(), v.assumptions.begin(), v.assumptions.end());
-                    }
+                can_lack |=
+                    can_lack_algorithm(ctx, {ip.node, 0, ip.assumptions, {}}, why, misplaced);
               }
             }
             if (!can_lack) {
@@ -97,15 +124,19 @@ void S3EncryptionEmpty::check(const lint::CheckContext& ctx,
             }
           }
           if (all_can_lack) {
-            problem = doc[doc.resolve(config.node)].children().empty()
-                          ? "ServerSideEncryptionConfiguration is empty"
-                          : "no rule of ServerSideEncryptionConfiguration sets "
-                            "ServerSideEncryptionByDefault.SSEAlgorithm" +
-                                when(why);
+            problem = items.empty() ? "ServerSideEncryptionConfiguration is empty"
+                                    : "no rule of ServerSideEncryptionConfiguration sets "
+                                      "ServerSideEncryptionByDefault.SSEAlgorithm" +
+                                          when(why) +
+                                          (misplaced ? " (SSEAlgorithm is written beside "
+                                                       "ServerSideEncryptionByDefault, not "
+                                                       "inside it)"
+                                                     : "");
           }
         }
         if (!problem.empty()) {
-          if (config_node != yaml::kNone) at = config_node;
+          if (found.written != yaml::kNone) at = found.written;
+          path = found.path;
           break;
         }
       }
@@ -117,7 +148,7 @@ void S3EncryptionEmpty::check(const lint::CheckContext& ctx,
                        bucket_label(r) + ": " + problem +
                            "; the bucket then has no declared default encryption (S3 falls back to "
                            "SSE-S3 for new objects)",
-                       r.path + "/Properties/BucketEncryption"));
+                       path));
   }
 }
 

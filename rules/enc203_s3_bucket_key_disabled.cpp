@@ -1,5 +1,7 @@
 #include "rules/enc203_s3_bucket_key_disabled.hpp"
 
+#include "rules/property.hpp"
+#include "rules/requirement.hpp"
 #include "rules/s3_encryption.hpp"
 #include "rules/support.hpp"
 
@@ -71,7 +73,6 @@ const lint::RuleInfo& S3BucketKeyDisabled::info() const { return kInfo; }
 void S3BucketKeyDisabled::check(const lint::CheckContext& ctx,
                                 std::vector<lint::Diagnostic>& out) const {
   const auto& doc = ctx.tpl.doc();
-  using K = model::Possibility::Kind;
   for (const model::Resource& r : ctx.tpl.resources()) {
     if (!info().applies_to(r.type)) continue;
     for (const EncryptionRule& rule : encryption_rules(ctx, r)) {
@@ -80,23 +81,15 @@ void S3BucketKeyDisabled::check(const lint::CheckContext& ctx,
       for (const auto& a : algorithms) all_dsse &= a == "aws:kms:dsse";
       if (all_dsse) continue;
       yaml::NodeId key = doc.get(rule.map, "BucketKeyEnabled");
+      PropertyValue in_rule;
+      in_rule.value = {model::Possibility::Kind::Node, rule.map, {}, rule.assumptions, false};
+      in_rule.written = rule.map;
+      in_rule.path = rule.path;
+      TrueVerdict verdict =
+          require_true(ctx, "BucketKeyEnabled", member(ctx, {in_rule}, "BucketKeyEnabled"));
       std::vector<std::string> problems;
-      std::string undecided;
-      for (const model::Possibility& p : ctx.eval().expand(key, rule.assumptions)) {
-        if (p.kind == K::Absent && key == yaml::kNone) {
-          problems.push_back("does not set BucketKeyEnabled: true" + when(p.assumptions));
-        } else if (p.kind == K::Absent) {
-          problems.push_back("removes BucketKeyEnabled with Ref: AWS::NoValue" +
-                             when(p.assumptions));
-        } else if (p.kind == K::Node && model::truth_of(doc, p.node) == model::Truth::False) {
-          problems.push_back("sets BucketKeyEnabled: false" + when(p.assumptions));
-        } else if (p.kind == K::AnyParameter) {
-          problems.push_back("takes BucketKeyEnabled from parameter " + p.detail +
-                             ", which has no AllowedValues, so false can be passed");
-        } else if (p.kind == K::Unknown) {
-          undecided = "BucketKeyEnabled is " + p.detail + ", which cannot be checked statically";
-        }
-      }
+      for (const Problem& p : verdict.problems) problems.push_back(p.text);
+      const std::string& undecided = verdict.undecided;
       std::string path = rule_path(r, rule) + (key == yaml::kNone ? "" : "/BucketKeyEnabled");
       auto [begin, end] = node_location(ctx.tpl, key == yaml::kNone ? rule.map : key);
       if (problems.empty()) {
@@ -107,8 +100,9 @@ void S3BucketKeyDisabled::check(const lint::CheckContext& ctx,
         }
         continue;
       }
-      lint::Diagnostic d = make(
-          r, begin, end, rule_label(r, rule) + " " + join(problems) + "; " + why(algorithms), path);
+      lint::Diagnostic d =
+          make(r, begin, end, rule_label(r, rule) + ": " + join(problems) + "; " + why(algorithms),
+               path);
       if (key == yaml::kNone) {
         attach(fix::insert_fix(ctx.tpl, ctx.style(), rule.map, "BucketKeyEnabled",
                                model::Value::boolean(true),

@@ -22,13 +22,6 @@ std::string root_path(const yaml::Document& doc, NodeId node) {
   return path.empty() ? path : path.substr(1);
 }
 
-// The path of the value a PropertyValue stands for: its key's path, and the
-// Fn::If branch below it when the value is one.
-std::string value_path(const yaml::Document& doc, const PropertyValue& pv) {
-  if (pv.value.kind != Possibility::Kind::Node || pv.written == kNone) return pv.path;
-  return path_below(doc, doc.resolve(pv.written), pv.path, pv.value.node);
-}
-
 // `key` of the mapping `map` (whose path is `map_path`), with `globals` the
 // mapping SAM merges under it.
 void lookup_in(const lint::CheckContext& ctx, NodeId map, NodeId globals, bool in_globals,
@@ -73,6 +66,11 @@ void lookup_in(const lint::CheckContext& ctx, NodeId map, NodeId globals, bool i
 
 }  // namespace
 
+std::string value_path(const yaml::Document& doc, const PropertyValue& pv) {
+  if (pv.value.kind != Possibility::Kind::Node || pv.written == kNone) return pv.path;
+  return path_below(doc, doc.resolve(pv.written), pv.path, pv.value.node);
+}
+
 std::vector<PropertyValue> property(const lint::CheckContext& ctx, const model::Resource& r,
                                     std::string_view key) {
   const auto& doc = ctx.tpl.doc();
@@ -85,29 +83,28 @@ std::vector<PropertyValue> property(const lint::CheckContext& ctx, const model::
     if (p.kind == Possibility::Kind::Node && doc.is_map(p.node)) {
       lookup_in(ctx, p.node, globals, false, key, p.assumptions,
                 path_below(doc, base, props_path, p.node), out);
-    } else if (p.kind == Possibility::Kind::Absent ||
-               (p.kind == Possibility::Kind::Node && doc[p.node].kind == yaml::Kind::Null)) {
-      // No Properties (or a null one): only Globals can set the key.
-      NodeId null_props = p.kind == Possibility::Kind::Node ? p.node : kNone;
+    } else if (p.kind == Possibility::Kind::Absent || p.kind == Possibility::Kind::Node) {
+      // No Properties, a null one, or one that is not a mapping at all (which
+      // CloudFormation rejects): the key is not there; only Globals can set it.
+      NodeId not_a_map = p.kind == Possibility::Kind::Node ? p.node : kNone;
       if (doc.get(globals, key) != kNone) {
         lookup_in(ctx, kNone, globals, false, key, p.assumptions, props_path, out);
         continue;
       }
       PropertyValue pv;
       pv.value = Possibility{Possibility::Kind::Absent, kNone, {}, p.assumptions, false};
-      pv.parent = null_props;
+      pv.parent = not_a_map;
       pv.path = props_path + "/" + std::string(key);
       out.push_back(std::move(pv));
     } else {
       PropertyValue pv;
-      // Properties that an intrinsic makes (Fn::Transform: AWS::Include), or that
-      // are not a mapping at all (CloudFormation rejects those).
+      // Properties that an intrinsic makes (Fn::Transform: AWS::Include).
       pv.value = p;
       pv.value.kind = Possibility::Kind::Unknown;
-      pv.value.detail = p.kind == Possibility::Kind::Node ? "in Properties that are not a mapping"
-                        : p.kind == Possibility::Kind::AnyParameter
-                            ? "in Properties that come from parameter " + p.detail
-                            : "in Properties that come from " + p.detail;
+      pv.value.detail =
+          (p.kind == Possibility::Kind::AnyParameter ? "in Properties that come from parameter "
+                                                     : "in Properties that come from ") +
+          p.detail;
       pv.path = props_path;
       out.push_back(std::move(pv));
     }

@@ -44,6 +44,10 @@ std::vector<PropertyValue> property(const lint::CheckContext& ctx, const model::
 std::vector<PropertyValue> member(const lint::CheckContext& ctx,
                                   const std::vector<PropertyValue>& parents, std::string_view key);
 
+// The path of the value `pv` stands for: its key's path, and the Fn::If
+// branch below it when the value is one.
+std::string value_path(const yaml::Document& doc, const PropertyValue& pv);
+
 // The path of `node` below `base` (a node whose path is `base_path`), e.g.
 // base Properties and a node inside its Fn::If branch: ".../Fn::If/1/Key".
 std::string path_below(const yaml::Document& doc, yaml::NodeId base, const std::string& base_path,

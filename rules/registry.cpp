@@ -3,10 +3,10 @@
 #include <algorithm>
 
 #include "rules/catalog/dynamodb.hpp"
+#include "rules/catalog/s3.hpp"
 #include "rules/enc001_invalid_suppression.hpp"
 #include "rules/enc103_dynamodb_sse_invalid.hpp"
 #include "rules/enc105_dynamodb_cmk_missing.hpp"
-#include "rules/enc201_s3_encryption_missing.hpp"
 #include "rules/enc202_s3_encryption_empty.hpp"
 #include "rules/enc203_s3_bucket_key_disabled.hpp"
 #include "rules/enc204_s3_encryption_invalid.hpp"
@@ -18,7 +18,6 @@ const std::vector<const lint::Rule*>& all() {
   static const InvalidSuppression enc001;
   static const DynamodbSseInvalid enc103;
   static const DynamodbCmkMissing enc105;
-  static const S3EncryptionMissing enc201;
   static const S3EncryptionEmpty enc202;
   static const S3BucketKeyDisabled enc203;
   static const S3EncryptionInvalid enc204;
@@ -28,7 +27,7 @@ const std::vector<const lint::Rule*>& all() {
                                                     &catalog::dynamodb_sse_disabled(),
                                                     &enc103,
                                                     &enc105,
-                                                    &enc201,
+                                                    &catalog::s3_encryption_missing(),
                                                     &enc202,
                                                     &enc203,
                                                     &enc204,

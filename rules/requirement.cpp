@@ -112,6 +112,10 @@ TrueVerdict require_true(const lint::CheckContext& ctx, std::string_view key,
   return verdict;
 }
 
+std::string RequirementRule::insert_title(const lint::FixOptions& options) const {
+  return req_.title_for ? req_.title_for(options) : std::string(req_.insert_title);
+}
+
 void RequirementRule::check(const lint::CheckContext& ctx,
                             std::vector<lint::Diagnostic>& out) const {
   for (const model::Resource& r : ctx.tpl.resources()) {
@@ -141,13 +145,14 @@ void RequirementRule::check_block(const lint::CheckContext& ctx, const model::Re
     bool whole = is_properties(doc, r, pv.parent);
     auto [begin, end] =
         whole ? missing_property_location(ctx.tpl, r) : node_location(ctx.tpl, pv.parent);
-    lint::Diagnostic d = make(
-        r, begin, end,
-        label + " has no " + key + when(pv.value.assumptions) + ", " + std::string(req_.absent),
-        whole ? r.path + "/Properties" : parent_path(pv, req_.key));
+    lint::Diagnostic d =
+        make(r, begin, end,
+             label + " has no " + key + when(pv.value.assumptions) +
+                 (req_.absent_for ? req_.absent_for(ctx.options.fix) : std::string(req_.absent)),
+             whole ? r.path + "/Properties" : parent_path(pv, req_.key));
     if (req_.insert) {
       model::Value block = req_.insert(ctx.options.fix, r);
-      std::string title(req_.insert_title);
+      std::string title = insert_title(ctx.options.fix);
       if (whole)
         attach_properties_insert(ctx, r, key, std::move(block), std::move(title), d);
       else
@@ -205,7 +210,7 @@ void RequirementRule::check_block(const lint::CheckContext& ctx, const model::Re
     fix::Entries entries;
     for (auto& e : block.entries) entries.emplace_back(e.first, std::move(e.second));
     attach(
-        fix::insert_fix(ctx.tpl, ctx.style(), at->written, entries, std::string(req_.insert_title)),
+        fix::insert_fix(ctx.tpl, ctx.style(), at->written, entries, insert_title(ctx.options.fix)),
         d);
   } else if (std::any_of(values.begin(), values.end(),
                          [](const PropertyValue& pv) { return pv.value.kind == K::Absent; })) {

@@ -35,9 +35,13 @@ struct Requirement {
   // BlockRequired: the block a fix inserts (nullptr: none), and its title.
   model::Value (*insert)(const lint::FixOptions&, const model::Resource&) = nullptr;
   std::string_view insert_title = {};
-  // Message parts: after "<label> has no <key>, " when the key is absent
-  // (BlockRequired), and after the problems found otherwise ("; <why>").
+  // The same, when they depend on the fix options (they win when set).
+  std::string (*title_for)(const lint::FixOptions&) = nullptr;
+  // Message parts: after "<label> has no <key>" when the key is absent
+  // (BlockRequired; it brings its own punctuation: ", so ..."), and after the
+  // problems found otherwise ("; <why>").
   std::string_view absent = {};
+  std::string (*absent_for)(const lint::FixOptions&) = nullptr;
   std::string_view why = {};
 };
 
@@ -70,6 +74,7 @@ class RequirementRule final : public lint::Rule {
                    std::vector<lint::Diagnostic>& out) const;
   void check_true(const lint::CheckContext& ctx, const model::Resource& r,
                   std::vector<lint::Diagnostic>& out) const;
+  std::string insert_title(const lint::FixOptions& options) const;
   Requirement req_;
 };
 

@@ -2,6 +2,7 @@
 
 #include <set>
 
+#include "rules/property.hpp"
 #include "rules/support.hpp"
 
 namespace enclint::rules {
@@ -20,13 +21,11 @@ std::vector<EncryptionRule> encryption_rules(const lint::CheckContext& ctx,
   const auto& eval = ctx.eval();
   std::vector<EncryptionRule> out;
   std::set<NodeId> seen;
-  NodeId written = doc.get(r.properties, "BucketEncryption");
-  auto encryption = eval.expand(written);
-  for (const Possibility& config : eval.lookup(encryption, "ServerSideEncryptionConfiguration")) {
+  for (const PropertyValue& found :
+       member(ctx, property(ctx, r, "BucketEncryption"), "ServerSideEncryptionConfiguration")) {
+    const Possibility& config = found.value;
     if (config.kind != Possibility::Kind::Node || !doc.is_seq(config.node)) continue;
-    std::string config_path =
-        r.path + "/Properties/BucketEncryption" +
-        branch_path(doc, written, config.node).value_or("/ServerSideEncryptionConfiguration");
+    std::string config_path = value_path(doc, found);
     const auto& items = doc[doc.resolve(config.node)].children();
     for (std::size_t i = 0; i < items.size(); ++i) {
       for (Possibility item : eval.expand(items[i], config.assumptions)) {

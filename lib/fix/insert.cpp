@@ -193,6 +193,9 @@ InsertFix replace_value_fix(const model::Template& tpl, const FileStyle& style, 
   } else {
     return InsertFix{std::nullopt, "only scalar values are replaced"};
   }
+  // `Key:` with nothing after it: the value goes after the colon, with the space
+  // YAML needs there (`Key:true` would be one plain scalar).
+  if (doc.is_empty_null(value_node)) text = " " + text;
   Fix fix;
   fix.title = std::move(title);
   fix.applicability = Applicability::Unsafe;

@@ -88,7 +88,7 @@ with no replacement, but KMS requests are billed.
       .label = table_label,
       .insert = sse_block,
       .insert_title = "Add SSESpecification with SSEEnabled: true and SSEType: KMS",
-      .absent = "so it is encrypted only with an AWS owned key (no key policy, no CloudTrail "
+      .absent = ", so it is encrypted only with an AWS owned key (no key policy, no CloudTrail "
                 "record of key use); set SSEEnabled: true and SSEType: KMS",
       .why = "without it the table is encrypted only with an AWS owned key (no key policy, no "
              "CloudTrail record of key use)",
