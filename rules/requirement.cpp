@@ -112,6 +112,11 @@ TrueVerdict require_true(const lint::CheckContext& ctx, std::string_view key,
   return verdict;
 }
 
+void RequirementRule::mark_safety(lint::Diagnostic& d, const lint::FixOptions& options) const {
+  if (d.fix && req_.unsafe_insert && req_.unsafe_insert(options))
+    d.fix->applicability = fix::Applicability::Unsafe;
+}
+
 std::string RequirementRule::insert_title(const lint::FixOptions& options) const {
   return req_.title_for ? req_.title_for(options) : std::string(req_.insert_title);
 }
@@ -160,6 +165,7 @@ void RequirementRule::check_block(const lint::CheckContext& ctx, const model::Re
                                std::move(title)),
                d);
     }
+    mark_safety(d, ctx.options.fix);
     out.push_back(std::move(d));
   }
   if (any_missing) return;
@@ -212,6 +218,7 @@ void RequirementRule::check_block(const lint::CheckContext& ctx, const model::Re
     attach(
         fix::insert_fix(ctx.tpl, ctx.style(), at->written, entries, insert_title(ctx.options.fix)),
         d);
+    mark_safety(d, ctx.options.fix);
   } else if (std::any_of(values.begin(), values.end(),
                          [](const PropertyValue& pv) { return pv.value.kind == K::Absent; })) {
     d.not_fixable = key + " is conditional; make it unconditional by hand";

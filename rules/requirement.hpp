@@ -37,6 +37,11 @@ struct Requirement {
   std::string_view insert_title = {};
   // The same, when they depend on the fix options (they win when set).
   std::string (*title_for)(const lint::FixOptions&) = nullptr;
+  // Whether that insertion is safe; nullptr: always (it only adds what AWS
+  // applies in place). Unsafe when it replaces the resource, interrupts it,
+  // or can break its users (a customer managed key they hold no grant on);
+  // the rule's "Fix safety" documentation says what happens.
+  bool (*unsafe_insert)(const lint::FixOptions&) = nullptr;
   // Message parts: after "<label> has no <key>" when the key is absent
   // (BlockRequired; it brings its own punctuation: ", so ..."), and after the
   // problems found otherwise ("; <why>").
@@ -75,6 +80,7 @@ class RequirementRule final : public lint::Rule {
   void check_true(const lint::CheckContext& ctx, const model::Resource& r,
                   std::vector<lint::Diagnostic>& out) const;
   std::string insert_title(const lint::FixOptions& options) const;
+  void mark_safety(lint::Diagnostic& d, const lint::FixOptions& options) const;
   Requirement req_;
 };
 

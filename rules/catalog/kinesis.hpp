@@ -1,0 +1,10 @@
+// Kinesis's requirements (table entries of rules/requirement.hpp's kinds).
+#pragma once
+
+#include "lint/rule.hpp"
+
+namespace enclint::rules::catalog {
+
+const lint::Rule& kinesis_stream_encryption_missing();  // ENC321
+
+}  // namespace enclint::rules::catalog
