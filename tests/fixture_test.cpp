@@ -1,6 +1,7 @@
 // The fixture harness (ruff's snapshot tests, clang-tidy's check files):
 // fixtures/rules/<RULE>/<case>.{yaml,json} with <case>.expected beside it
-// (one finding a line) and, where fixable, <case>.fixed.<ext>; an optional
+// (each finding as two lines: position, rule, resource, fix and template
+// path; then the message, indented) and, where fixable, <case>.fixed.<ext>; an optional
 // <case>.options (YAML: level, kms_key, sse_algorithm, unsafe,
 // foreign_suppressions) sets what the command line would. For every
 // case it also enforces the fixer's invariants: insert-only, the result
@@ -123,7 +124,11 @@ TEST_CASE("rule fixtures: findings, fixed text and fixer invariants") {
 
       std::vector<std::string> got;
       for (const auto& d : diags) {
-        got.push_back(testing::describe(d));
+        // Two lines each: where and what, then the message users read.
+        std::string both = testing::describe(d);
+        std::size_t nl = both.find('\n');
+        got.push_back(both.substr(0, nl));
+        got.push_back(both.substr(nl + 1));
         if (d.fix) {
           INFO(d.rule << " gave a fix its metadata does not declare");
           CHECK(availability_allows(rule->info().fix, d.fix->applicability));

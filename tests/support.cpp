@@ -150,7 +150,7 @@ std::string describe(const lint::Diagnostic& d) {
                   std::to_string(d.stop.line) + ":" + std::to_string(d.stop.column) + " " + d.rule +
                   " " + (d.resource.empty() ? "-" : d.resource) + " " + fix;
   if (d.severity != lint::Severity::Error) s += std::string(" ") + lint::to_string(d.severity);
-  return s;
+  return s + " " + d.path + "\n    " + d.message;
 }
 
 }  // namespace enclint::testing

@@ -48,8 +48,10 @@ std::shared_ptr<source::SourceFile> make_source(const std::string& text,
 // file), must give the same value. Returns descriptions of failures.
 std::vector<std::string> check_ranges(const source::SourceFile& src, const yaml::Document& doc);
 
-// "L:C-EL:EC RULE RESOURCE FIX [SEVERITY]" — the fixture expectation format
-// (resource "-" for the template itself; severity only when not error).
+// "L:C-EL:EC RULE RESOURCE FIX [SEVERITY] PATH", then on a second line,
+// indented by four spaces, the message: the fixture expectation format
+// (resource "-" for the template itself; severity only when not error; PATH
+// the template path, cfn-lint style).
 std::string describe(const lint::Diagnostic& d);
 
 }  // namespace enclint::testing
