@@ -81,6 +81,12 @@ TEST_CASE("not fixable: each reason is given") {
        "SSESpecification: {SSEEnabled: true}\n"
        "      Replicas:\n        - Region: eu-west-1\n          SSESpecification: x\n",
        "ENC105", "not a mapping", true, "alias/k"},
+      {"a replica that is a long-form Fn::If",
+       "Conditions:\n  C: !Equals [!Ref AWS::Region, x]\nResources:\n  G:\n    Type: "
+       "AWS::DynamoDB::GlobalTable\n    Properties:\n      SSESpecification: {SSEEnabled: true}\n"
+       "      Replicas:\n        - Fn::If: [C, {Region: eu-west-1}, {Region: us-east-1}]\n",
+       "ENC105", "the mapping is an Fn::If; CloudFormation allows no other key beside it", true,
+       "alias/k"},
       {"an algorithm that is not a plain value",
        "Conditions:\n  C: !Equals [!Ref AWS::Region, x]\nResources:\n  B:\n    " + kBucket +
            "\n    Properties:\n      BucketEncryption:\n        "

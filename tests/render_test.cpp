@@ -86,3 +86,62 @@ TEST_CASE("insertion declines non-mapping targets with a reason") {
   CHECK_FALSE(null.edit);
   CHECK(null.reason.find("explicit null") != std::string::npos);
 }
+
+TEST_CASE("insertion declines a mapping that is an intrinsic function and names it") {
+  // Each resource's Properties is the target; a key beside an intrinsic's is
+  // a template CloudFormation rejects, however it verifies.
+  auto loaded = model::load(testing::make_source(
+      "Conditions:\n  C: !Equals [a, b]\n"
+      "Resources:\n"
+      "  A:\n    Type: x\n    Properties:\n      Fn::If:\n        - C\n        - {K: 1}\n"
+      "        - {K: 2}\n"
+      "  B:\n    Type: x\n    Properties: {Fn::If: [C, {K: 1}, {K: 2}]}\n"
+      "  R:\n    Type: x\n    Properties: {Ref: P}\n"
+      "  D:\n    Type: x\n    Properties:\n      Condition: C\n"
+      "  T:\n    Type: x\n    Properties: !Transform {Name: AWS::Include}\n"
+      "  S:\n    Type: x\n    Properties: !If [C, {K: 1}, {K: 2}]\n"
+      // Not intrinsics: another key beside Fn::Transform, a key that only
+      // looks like one, an empty mapping and an empty value.
+      "  M:\n    Type: x\n    Properties:\n      Fn::Transform: {Name: AWS::Include}\n"
+      "      K: 1\n"
+      "  F:\n    Type: x\n    Properties: {Fn: 1}\n"
+      "  E:\n    Type: x\n    Properties: {}\n"
+      "  N:\n    Type: x\n    Properties:\n"));
+  INFO(loaded.message);
+  REQUIRE(loaded.tpl);
+  const auto& tpl = *loaded.tpl;
+  fix::FileStyle s = fix::detect_style(tpl);
+  auto plan = [&](std::string_view id) {
+    for (const auto& r : tpl.resources())
+      if (r.logical_id == id)
+        return fix::plan_insert(tpl, s, r.properties, {{"K", Value::boolean(true)}});
+    FAIL("no resource " << id);
+    return fix::InsertPlan{};
+  };
+  for (const auto& [id, fn] :
+       std::vector<std::pair<std::string, std::string>>{{"A", "an Fn::If"},
+                                                        {"B", "an Fn::If"},
+                                                        {"R", "a Ref"},
+                                                        {"D", "a Condition"},
+                                                        {"T", "an Fn::Transform"}}) {
+    INFO(id);
+    auto p = plan(id);
+    CHECK_FALSE(p.edit);
+    CHECK(p.reason == "the mapping is " + fn + "; CloudFormation allows no other key beside it");
+  }
+  auto seq = plan("S");  // the short form is a sequence: not a mapping at all
+  CHECK_FALSE(seq.edit);
+  CHECK(seq.reason == "the value is not a mapping");
+  for (const char* id : {"M", "F", "E", "N"}) {
+    INFO(id);
+    auto p = plan(id);
+    CHECK(p.edit);
+    CHECK(p.reason.empty());
+  }
+  // insert_fix plans through plan_insert and gives the same reason.
+  const auto& a = tpl.resources()[0];
+  REQUIRE(a.logical_id == "A");
+  auto f = fix::insert_fix(tpl, s, a.properties, "K", Value::boolean(true), "Add K");
+  CHECK_FALSE(f.fix);
+  CHECK(f.reason == "the mapping is an Fn::If; CloudFormation allows no other key beside it");
+}

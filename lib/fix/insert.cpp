@@ -1,6 +1,7 @@
 #include "fix/insert.hpp"
 
 #include "fix/render.hpp"
+#include "model/evaluate.hpp"
 #include "util/json_string.hpp"
 
 namespace enclint::fix {
@@ -80,6 +81,13 @@ InsertPlan plan_insert(const model::Template& tpl, const FileStyle& style, NodeI
     return decline("the mapping is an alias (*" +
                    std::string(src.view().substr(n.begin + 1, n.end - n.begin - 1)) +
                    "); change the anchored mapping by hand");
+  if (n.kind == Kind::Map) {
+    // `{Fn::If: [...]}`, `Ref: X`, `!Transform {...}`: a key beside the
+    // function's own is a template CloudFormation rejects.
+    if (std::string fn = model::Evaluator(tpl).intrinsic(target); !fn.empty())
+      return decline("the mapping is " + std::string(fn.rfind("Fn::", 0) == 0 ? "an " : "a ") + fn +
+                     "; CloudFormation allows no other key beside it");
+  }
   if (n.kind == Kind::Map && n.style == yaml::Style::Flow)
     return into_flow_map(tpl, style, n, entries);
   if (n.kind == Kind::Map) {

@@ -21,6 +21,9 @@ using Entries = std::vector<std::pair<std::string, model::Value>>;
 
 // `target` is a mapping node, or the empty value of a block key (`Properties:`
 // with nothing after it). The entries are added in order after its last one.
+// A mapping that is an intrinsic function — its one key `Ref`, `Condition` or
+// `Fn::...` (`{Fn::If: [...]}`), or a tagged mapping (`!Transform {...}`) — is
+// declined: CloudFormation allows no other key beside the function's.
 InsertPlan plan_insert(const model::Template& tpl, const FileStyle& style, yaml::NodeId target,
                        const Entries& entries);
 
