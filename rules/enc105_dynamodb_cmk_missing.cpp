@@ -26,7 +26,8 @@ At policy level `cmk` only (`--level cmk`, or `level: cmk` in the config):
 checks that DynamoDB tables with SSE enabled name a customer managed key,
 `SSESpecification.KMSMasterKeyId`. For `AWS::DynamoDB::GlobalTable` the key
 is per replica: every entry of `Replicas` needs
-`SSESpecification.KMSMasterKeyId`.
+`SSESpecification.KMSMasterKeyId`; where a replica's `SSESpecification` is an
+`Fn::If`, every branch that can occur while SSE is on needs it.
 
 ## Why is this bad?
 With `SSEType: KMS` and no key, DynamoDB uses the AWS managed key
@@ -52,82 +53,117 @@ SSESpecification:
 ## Fix safety
 Safe when a key is given (`--kms-key`, or `fix.kms_key` in the config):
 `KMSMasterKeyId` (and `SSEType: KMS` when it is missing) is inserted; for a
-global table, into each replica's `SSESpecification`. Without a key there is
-nothing to insert.
+global table, into each replica's `SSESpecification`, or into the `Fn::If`
+branch of it that lacks the key. A branch that is `Ref: AWS::NoValue` is left
+to you. Without a key there is nothing to insert.
 
 ## References
 - https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/encryption.howitworks.html
 - https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-dynamodb-globaltable-replicassespecification.html
 )"};
 
+const char* kNoKey = "pass --kms-key (or set fix.kms_key in the config) to insert a key";
+
 const char* kWhy =
     "the AWS managed key aws/dynamodb is used, whose policy and rotation you cannot control; "
     "policy level cmk requires a customer managed key";
 
-bool can_be_enabled(const lint::CheckContext& ctx, const EffectiveSse& spec) {
-  for (const auto& p : sse_key(ctx, spec, "SSEEnabled").possibilities) {
+// The possibilities of SSEEnabled under which SSE is on.
+std::vector<model::Possibility> enabled(const lint::CheckContext& ctx, const EffectiveSse& spec) {
+  std::vector<model::Possibility> on;
+  for (auto& p : sse_key(ctx, spec, "SSEEnabled").possibilities) {
     if (p.kind == model::Possibility::Kind::Node &&
         model::truth_of(ctx.tpl.doc(), p.node) == model::Truth::False)
       continue;
     if (p.kind == model::Possibility::Kind::Absent) continue;
-    return true;
+    on.push_back(std::move(p));
   }
-  return false;
+  return on;
 }
 
 }  // namespace
 
 const lint::RuleInfo& DynamodbCmkMissing::info() const { return kInfo; }
 
+// A global table's key is per replica: each replica's SSESpecification, in
+// each way it can turn out while SSE is on (`given`), needs KMSMasterKeyId.
+// An Fn::If there is decided branch by branch, each its own finding and fix.
+void DynamodbCmkMissing::check_replicas(const lint::CheckContext& ctx, const model::Resource& r,
+                                        const model::Assumptions& given,
+                                        std::set<std::pair<yaml::NodeId, yaml::NodeId>>& seen,
+                                        std::set<std::string>& paths,
+                                        std::vector<lint::Diagnostic>& out) const {
+  using K = model::Possibility::Kind;
+  const auto& doc = ctx.tpl.doc();
+  const std::string& key_option = ctx.options.fix.kms_key;
+  yaml::NodeId replicas = doc.resolve(doc.get(r.properties, "Replicas"));
+  if (!doc.is_seq(replicas)) return;
+  const auto& items = doc[replicas].children();
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    yaml::NodeId replica = doc.resolve(items[i]);
+    if (!doc.is_map(replica)) continue;
+    yaml::NodeId written = doc.get(replica, "SSESpecification");
+    const std::string replica_path = r.path + "/Properties/Replicas/" + std::to_string(i);
+    for (const model::Possibility& p : ctx.eval().expand(written, given)) {
+      // Undecidable (Fn::ImportValue, a parameter): never a finding by itself.
+      if (p.kind == K::Unknown || p.kind == K::AnyParameter) continue;
+      const bool map = p.kind == K::Node && doc.is_map(p.node);
+      if (map && doc.get(p.node, "KMSMasterKeyId") != yaml::kNone) continue;
+      // Each its own finding identity (rule + path): the branch of the written
+      // SSESpecification that lacks the key, the SSESpecification (also where
+      // AWS::NoValue removes it), else the replica.
+      std::string branch =
+          p.kind == K::Node ? branch_path(doc, written, p.node).value_or("") : std::string();
+      std::string path =
+          replica_path + (written == yaml::kNone ? "" : "/SSESpecification" + branch);
+      if (!seen.insert({replica, p.node}).second || !paths.insert(path).second) continue;
+      auto [begin, end] = node_location(ctx.tpl, branch.empty() ? replica : p.node);
+      std::string region(doc.text(doc.get(replica, "Region")));
+      lint::Diagnostic d =
+          make(r, begin, end,
+               table_label(r) + ": replica " + (region.empty() ? "" : "in " + region + " ") +
+                   "has no SSESpecification.KMSMasterKeyId" + when(p.assumptions) + ": " + kWhy,
+               std::move(path));
+      if (key_option.empty()) {
+        d.not_fixable = kNoKey;
+      } else if (map) {
+        attach(fix::insert_fix(ctx.tpl, ctx.style(), p.node, "KMSMasterKeyId",
+                               kms_key_value(key_option), "Add KMSMasterKeyId to the replica"),
+               d);
+      } else if (written == yaml::kNone) {
+        attach(fix::insert_fix(ctx.tpl, ctx.style(), replica, "SSESpecification",
+                               model::Value::map({{"KMSMasterKeyId", kms_key_value(key_option)}}),
+                               "Add SSESpecification with KMSMasterKeyId to the replica"),
+               d);
+      } else if (p.kind == K::Absent) {
+        d.not_fixable = "the replica's SSESpecification is removed by Ref: AWS::NoValue" +
+                        when(p.assumptions) +
+                        "; write a mapping with KMSMasterKeyId in its place by hand";
+      } else {
+        d.not_fixable = "the replica's SSESpecification is not a mapping";
+      }
+      out.push_back(std::move(d));
+    }
+  }
+}
+
 void DynamodbCmkMissing::check(const lint::CheckContext& ctx,
                                std::vector<lint::Diagnostic>& out) const {
   const auto& doc = ctx.tpl.doc();
   const std::string& key_option = ctx.options.fix.kms_key;
-  const std::string no_key = "pass --kms-key (or set fix.kms_key in the config) to insert a key";
   for (const model::Resource& r : ctx.tpl.resources()) {
     if (!info().applies_to(r.type)) continue;
     bool global = r.type == "AWS::DynamoDB::GlobalTable";
     std::set<yaml::NodeId> seen;
+    std::set<std::pair<yaml::NodeId, yaml::NodeId>> replica_seen;
+    std::set<std::string> replica_paths;
     for (const EffectiveSse& spec : effective_sse(ctx, r)) {
-      if (!spec.exists() || !can_be_enabled(ctx, spec)) continue;
+      if (!spec.exists()) continue;
+      std::vector<model::Possibility> sse_on = enabled(ctx, spec);
+      if (sse_on.empty()) continue;
       if (global) {
-        // The key is per replica.
-        yaml::NodeId replicas = doc.resolve(doc.get(r.properties, "Replicas"));
-        if (!doc.is_seq(replicas)) continue;
-        const auto& items = doc[replicas].children();
-        for (std::size_t i = 0; i < items.size(); ++i) {
-          yaml::NodeId replica = doc.resolve(items[i]);
-          if (!doc.is_map(replica) || !seen.insert(replica).second) continue;
-          yaml::NodeId replica_sse = doc.get(replica, "SSESpecification");
-          if (doc.get(replica_sse, "KMSMasterKeyId") != yaml::kNone) continue;
-          auto [begin, end] = node_location(ctx.tpl, replica);
-          std::string region(doc.text(doc.get(replica, "Region")));
-          // Each replica its own finding identity (rule + path): the written
-          // SSESpecification that lacks the key, else the replica itself.
-          std::string path = r.path + "/Properties/Replicas/" + std::to_string(i) +
-                             (replica_sse == yaml::kNone ? "" : "/SSESpecification");
-          lint::Diagnostic d =
-              make(r, begin, end,
-                   table_label(r) + ": replica " + (region.empty() ? "" : "in " + region + " ") +
-                       "has no SSESpecification.KMSMasterKeyId: " + kWhy,
-                   std::move(path));
-          if (key_option.empty()) {
-            d.not_fixable = no_key;
-          } else if (doc.is_map(replica_sse)) {
-            attach(fix::insert_fix(ctx.tpl, ctx.style(), doc.resolve(replica_sse), "KMSMasterKeyId",
-                                   kms_key_value(key_option), "Add KMSMasterKeyId to the replica"),
-                   d);
-          } else if (replica_sse == yaml::kNone) {
-            attach(
-                fix::insert_fix(ctx.tpl, ctx.style(), replica, "SSESpecification",
-                                model::Value::map({{"KMSMasterKeyId", kms_key_value(key_option)}}),
-                                "Add SSESpecification with KMSMasterKeyId to the replica"),
-                d);
-          } else {
-            d.not_fixable = "the replica's SSESpecification is not a mapping";
-          }
-          out.push_back(std::move(d));
-        }
+        for (const model::Possibility& p : sse_on)
+          check_replicas(ctx, r, p.assumptions, replica_seen, replica_paths, out);
         continue;
       }
       // Missing where SSE can be on while no key is there.
@@ -157,7 +193,7 @@ void DynamodbCmkMissing::check(const lint::CheckContext& ctx,
           r.path + "/Properties/SSESpecification" +
               branch_path(doc, written, spec_node).value_or(""));
       if (key_option.empty()) {
-        d.not_fixable = no_key;
+        d.not_fixable = kNoKey;
       } else if (spec.resource_map == yaml::kNone) {
         d.not_fixable = "SSESpecification comes from Globals.SimpleTable; add the key there";
       } else if (key.value != yaml::kNone) {

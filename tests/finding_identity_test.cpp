@@ -109,6 +109,64 @@ TEST_CASE("finding identities: ENC105 names each replica of a global table") {
                                        });
 }
 
+TEST_CASE("finding identities: ENC105 names the branch of a replica's Fn::If that lacks the key") {
+  lint::Options options;
+  options.level = lint::Level::Cmk;
+  options.fix.kms_key = "alias/orders";
+  auto l = lint_text(
+      "Conditions:\n"
+      "  C: !Equals [!Ref AWS::Region, x]\n"
+      "Resources:\n"
+      "  G:\n"
+      "    Type: AWS::DynamoDB::GlobalTable\n"
+      "    Properties:\n"
+      "      SSESpecification: {SSEEnabled: true, SSEType: KMS}\n"
+      "      Replicas:\n"
+      "        - Region: eu-west-1\n"
+      "          SSESpecification: {Fn::If: [C, {KMSMasterKeyId: a}, {KMSMasterKeyId: b}]}\n"
+      "        - Region: us-east-1\n"
+      "          SSESpecification: {Fn::If: [C, {}, {KMSMasterKeyId: b}]}\n"
+      "        - Region: ap-southeast-2\n"
+      "          SSESpecification: !If [C, {KMSMasterKeyId: a}, {}]\n"
+      "        - Region: eu-central-1\n"
+      "          SSESpecification: !If [C, {KMSMasterKeyId: a}, !Ref AWS::NoValue]\n"
+      // SSE is on only where the replica has its key: nothing to report.
+      "  H:\n"
+      "    Type: AWS::DynamoDB::GlobalTable\n"
+      "    Properties:\n"
+      "      SSESpecification: {SSEEnabled: !If [C, true, false], SSEType: KMS}\n"
+      "      Replicas:\n"
+      "        - Region: eu-west-1\n"
+      "          SSESpecification: {Fn::If: [C, {KMSMasterKeyId: a}, {}]}\n",
+      options);
+  // Replica 0 has a key in both branches; a mapping branch without one is
+  // named by its branch, one removed by AWS::NoValue by its SSESpecification.
+  CHECK(paths_of(l.diags, "ENC105") ==
+        std::vector<std::string>{
+            "Resources/G/Properties/Replicas/1/SSESpecification/Fn::If/1",
+            "Resources/G/Properties/Replicas/2/SSESpecification/Fn::If/2",
+            "Resources/G/Properties/Replicas/3/SSESpecification",
+        });
+  for (const auto& d : l.diags) {
+    if (d.rule != "ENC105") continue;
+    INFO(d.path << ": " << d.message);
+    if (d.path.find("Replicas/3") != std::string::npos) {
+      CHECK_FALSE(d.fix);
+      CHECK(d.not_fixable.find("AWS::NoValue") != std::string::npos);
+      CHECK(d.message.find("(when condition C is false)") != std::string::npos);
+    } else {
+      REQUIRE(d.fix);
+      // Into the branch's own mapping, never beside Fn::If.
+      REQUIRE(d.fix->additions.size() == 1);
+      CHECK(d.fix->additions[0].key == "KMSMasterKeyId");
+      std::string at;
+      for (const fix::PathStep& step : d.fix->additions[0].path)
+        at += (at.empty() ? "" : "/") + (step.index >= 0 ? std::to_string(step.index) : step.key);
+      CHECK(at == d.path);
+    }
+  }
+}
+
 TEST_CASE("finding identities: the repeated-key check notices a repeated rule and path") {
   lint::Diagnostic a;
   a.rule = "ENC105";

@@ -87,6 +87,15 @@ TEST_CASE("not fixable: each reason is given") {
        "      Replicas:\n        - Fn::If: [C, {Region: eu-west-1}, {Region: us-east-1}]\n",
        "ENC105", "the mapping is an Fn::If; CloudFormation allows no other key beside it", true,
        "alias/k"},
+      {"a replica's SSESpecification branch removed by AWS::NoValue",
+       "Conditions:\n  C: !Equals [!Ref AWS::Region, x]\nResources:\n  G:\n    Type: "
+       "AWS::DynamoDB::GlobalTable\n    Properties:\n      SSESpecification: {SSEEnabled: true}\n"
+       "      Replicas:\n        - Region: eu-west-1\n          SSESpecification:\n"
+       "            Fn::If: [C, {KMSMasterKeyId: k}, {Ref: AWS::NoValue}]\n",
+       "ENC105",
+       "the replica's SSESpecification is removed by Ref: AWS::NoValue (when condition C is "
+       "false)",
+       true, "alias/k"},
       {"an algorithm that is not a plain value",
        "Conditions:\n  C: !Equals [!Ref AWS::Region, x]\nResources:\n  B:\n    " + kBucket +
            "\n    Properties:\n      BucketEncryption:\n        "
