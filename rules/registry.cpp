@@ -6,7 +6,6 @@
 #include "rules/catalog/kinesis.hpp"
 #include "rules/catalog/s3.hpp"
 #include "rules/enc001_invalid_suppression.hpp"
-#include "rules/enc103_dynamodb_sse_invalid.hpp"
 #include "rules/enc105_dynamodb_cmk_missing.hpp"
 #include "rules/enc202_s3_encryption_empty.hpp"
 #include "rules/enc203_s3_bucket_key_disabled.hpp"
@@ -17,7 +16,6 @@ namespace enclint::rules {
 
 const std::vector<const lint::Rule*>& all() {
   static const InvalidSuppression enc001;
-  static const DynamodbSseInvalid enc103;
   static const DynamodbCmkMissing enc105;
   static const S3EncryptionEmpty enc202;
   static const S3BucketKeyDisabled enc203;
@@ -26,7 +24,7 @@ const std::vector<const lint::Rule*>& all() {
   static const std::vector<const lint::Rule*> rules{&enc001,
                                                     &catalog::dynamodb_sse_missing(),
                                                     &catalog::dynamodb_sse_disabled(),
-                                                    &enc103,
+                                                    &catalog::dynamodb_sse_invalid(),
                                                     &enc105,
                                                     &catalog::s3_encryption_missing(),
                                                     &enc202,

@@ -41,6 +41,9 @@ std::string parameter_problem(const lint::CheckContext& ctx, std::string_view ke
 }
 
 std::string undecidable(std::string_view key, const Possibility& p) {
+  if (p.kind == K::AnyParameter)
+    return std::string(key) + " comes from parameter " + p.detail +
+           ", which has no AllowedValues, so it cannot be checked statically";
   return std::string(key) + " is " + p.detail + ", which cannot be checked statically";
 }
 
@@ -59,6 +62,15 @@ std::string dotted(std::string path) {
 
 std::string parent_path(const PropertyValue& pv, std::string_view key) {
   return pv.path.substr(0, pv.path.size() - key.size() - 1);
+}
+
+void mark_safety(const Check& c, lint::Diagnostic& d, const lint::FixOptions& options) {
+  if (d.fix && c.unsafe_insert && c.unsafe_insert(options))
+    d.fix->applicability = fix::Applicability::Unsafe;
+}
+
+std::string insert_title(const Check& c, const lint::FixOptions& options) {
+  return c.title_for ? c.title_for(options) : std::string(c.insert_title);
 }
 
 }  // namespace
@@ -112,32 +124,27 @@ TrueVerdict require_true(const lint::CheckContext& ctx, std::string_view key,
   return verdict;
 }
 
-void RequirementRule::mark_safety(lint::Diagnostic& d, const lint::FixOptions& options) const {
-  if (d.fix && req_.unsafe_insert && req_.unsafe_insert(options))
-    d.fix->applicability = fix::Applicability::Unsafe;
-}
-
-std::string RequirementRule::insert_title(const lint::FixOptions& options) const {
-  return req_.title_for ? req_.title_for(options) : std::string(req_.insert_title);
-}
-
 void RequirementRule::check(const lint::CheckContext& ctx,
                             std::vector<lint::Diagnostic>& out) const {
   for (const model::Resource& r : ctx.tpl.resources()) {
     if (!info().applies_to(r.type)) continue;
-    if (req_.kind == RequirementKind::BlockRequired)
-      check_block(ctx, r, out);
-    else
-      check_true(ctx, r, out);
+    for (const Check& c : req_.checks) {
+      switch (c.kind) {
+        case RequirementKind::BlockRequired: check_block(ctx, r, c, out); break;
+        case RequirementKind::TrueRequired: check_true(ctx, r, c, out); break;
+        case RequirementKind::OneOf: check_one_of(ctx, r, c, out); break;
+        case RequirementKind::NeedsTrue: check_needs_true(ctx, r, c, out); break;
+      }
+    }
   }
 }
 
 void RequirementRule::check_block(const lint::CheckContext& ctx, const model::Resource& r,
-                                  std::vector<lint::Diagnostic>& out) const {
+                                  const Check& c, std::vector<lint::Diagnostic>& out) const {
   const auto& doc = ctx.tpl.doc();
-  const std::string key(req_.key);
+  const std::string key(c.key);
   const std::string label = req_.label(r);
-  std::vector<PropertyValue> values = property(ctx, r, req_.key);
+  std::vector<PropertyValue> values = property(ctx, r, c.key);
 
   // Absent where nothing is written: one finding per mapping it is missing
   // from (the Properties, or each Fn::If branch of them), each with its fix.
@@ -153,11 +160,11 @@ void RequirementRule::check_block(const lint::CheckContext& ctx, const model::Re
     lint::Diagnostic d =
         make(r, begin, end,
              label + " has no " + key + when(pv.value.assumptions) +
-                 (req_.absent_for ? req_.absent_for(ctx.options.fix) : std::string(req_.absent)),
-             whole ? r.path + "/Properties" : parent_path(pv, req_.key));
-    if (req_.insert) {
-      model::Value block = req_.insert(ctx.options.fix, r);
-      std::string title = insert_title(ctx.options.fix);
+                 (c.absent_for ? c.absent_for(ctx.options.fix) : std::string(c.absent)),
+             whole ? r.path + "/Properties" : parent_path(pv, c.key));
+    if (c.insert) {
+      model::Value block = c.insert(ctx.options.fix, r);
+      std::string title = insert_title(c, ctx.options.fix);
       if (whole)
         attach_properties_insert(ctx, r, key, std::move(block), std::move(title), d);
       else
@@ -165,7 +172,7 @@ void RequirementRule::check_block(const lint::CheckContext& ctx, const model::Re
                                std::move(title)),
                d);
     }
-    mark_safety(d, ctx.options.fix);
+    mark_safety(c, d, ctx.options.fix);
     out.push_back(std::move(d));
   }
   if (any_missing) return;
@@ -206,19 +213,19 @@ void RequirementRule::check_block(const lint::CheckContext& ctx, const model::Re
     return;
   }
   lint::Diagnostic d =
-      make(r, begin, end, label + ": " + join(problems) + "; " + std::string(req_.why), at->path);
+      make(r, begin, end, label + ": " + join(problems) + "; " + std::string(c.why), at->path);
   if (at->from_globals) {
     d.not_fixable = key + " comes from " + dotted(at->path.substr(0, at->path.rfind('/'))) +
                     "; change it there";
-  } else if (only_empty_null && req_.insert) {
+  } else if (only_empty_null && c.insert) {
     // `Key:` with nothing after it: the block's entries go right there, insert-only.
-    model::Value block = req_.insert(ctx.options.fix, r);
+    model::Value block = c.insert(ctx.options.fix, r);
     fix::Entries entries;
     for (auto& e : block.entries) entries.emplace_back(e.first, std::move(e.second));
-    attach(
-        fix::insert_fix(ctx.tpl, ctx.style(), at->written, entries, insert_title(ctx.options.fix)),
-        d);
-    mark_safety(d, ctx.options.fix);
+    attach(fix::insert_fix(ctx.tpl, ctx.style(), at->written, entries,
+                           insert_title(c, ctx.options.fix)),
+           d);
+    mark_safety(c, d, ctx.options.fix);
   } else if (std::any_of(values.begin(), values.end(),
                          [](const PropertyValue& pv) { return pv.value.kind == K::Absent; })) {
     d.not_fixable = key + " is conditional; make it unconditional by hand";
@@ -229,15 +236,15 @@ void RequirementRule::check_block(const lint::CheckContext& ctx, const model::Re
 }
 
 void RequirementRule::check_true(const lint::CheckContext& ctx, const model::Resource& r,
-                                 std::vector<lint::Diagnostic>& out) const {
+                                 const Check& c, std::vector<lint::Diagnostic>& out) const {
   const auto& doc = ctx.tpl.doc();
-  const std::string key(req_.key);
+  const std::string key(c.key);
   const std::string label = req_.label(r);
   std::set<NodeId> seen;
-  for (const PropertyValue& block : property(ctx, r, req_.block)) {
+  for (const PropertyValue& block : property(ctx, r, c.block)) {
     if (!block.is_map(doc) || !seen.insert(block.value.node).second) continue;
-    std::vector<PropertyValue> values = member(ctx, {block}, req_.key);
-    TrueVerdict verdict = require_true(ctx, req_.key, values);
+    std::vector<PropertyValue> values = member(ctx, {block}, c.key);
+    TrueVerdict verdict = require_true(ctx, c.key, values);
     NodeId written = kNone;
     bool from_globals = false;
     for (const PropertyValue& v : values) {
@@ -261,7 +268,7 @@ void RequirementRule::check_true(const lint::CheckContext& ctx, const model::Res
     std::vector<std::string> texts;
     for (const Problem& p : verdict.problems) texts.push_back(p.text);
     lint::Diagnostic d =
-        make(r, begin, end, label + ": " + join(texts) + "; " + std::string(req_.why), path);
+        make(r, begin, end, label + ": " + join(texts) + "; " + std::string(c.why), path);
     if (from_globals || block.from_globals) {
       d.not_fixable = key + " comes from " +
                       dotted(from_globals ? path.substr(0, path.rfind('/')) : block.path) +
@@ -276,6 +283,65 @@ void RequirementRule::check_true(const lint::CheckContext& ctx, const model::Res
              d);
     }
     out.push_back(std::move(d));
+  }
+}
+
+void RequirementRule::check_one_of(const lint::CheckContext& ctx, const model::Resource& r,
+                                   const Check& c, std::vector<lint::Diagnostic>& out) const {
+  const auto& doc = ctx.tpl.doc();
+  const std::string key(c.key);
+  std::set<NodeId> reported;
+  for (const PropertyValue& value : member(ctx, property(ctx, r, c.block), c.key)) {
+    const Possibility& p = value.value;
+    if (p.kind == K::Absent || reported.count(value.written)) continue;
+    auto [begin, end] = node_location(ctx.tpl, value.written);
+    if (p.kind == K::Unknown || p.kind == K::AnyParameter) {
+      lint::Diagnostic d =
+          make(r, begin, end, req_.label(r) + ": " + undecidable(key, p), value.path);
+      d.severity = lint::Severity::Info;
+      reported.insert(value.written);
+      out.push_back(std::move(d));
+      continue;
+    }
+    std::string_view v = doc.is_scalar(p.node) ? doc[doc.resolve(p.node)].value() : "";
+    if (doc.is_scalar(p.node) &&
+        std::find(c.allowed.begin(), c.allowed.end(), v) != c.allowed.end())
+      continue;
+    reported.insert(value.written);
+    std::string what =
+        doc.is_scalar(p.node) ? "'" + std::string(v) + "'" : describe_value(doc, p.node);
+    out.push_back(make(r, begin, end,
+                       req_.label(r) + ": " + key + " is " + what + when(p.assumptions) + "; " +
+                           (c.why_value ? c.why_value(v) : std::string(c.why)),
+                       value.path));
+  }
+}
+
+void RequirementRule::check_needs_true(const lint::CheckContext& ctx, const model::Resource& r,
+                                       const Check& c, std::vector<lint::Diagnostic>& out) const {
+  const auto& doc = ctx.tpl.doc();
+  std::set<NodeId> seen;
+  for (const PropertyValue& block : property(ctx, r, c.block)) {
+    if (!block.is_map(doc) || !seen.insert(block.value.node).second) continue;
+    std::vector<PropertyValue> keys = member(ctx, {block}, c.key);
+    if (keys.empty() || keys.front().written == kNone) continue;
+    // Only where the key can be there at the same time as the setting is not true.
+    for (const PropertyValue& setting : member(ctx, {block}, c.needs_true)) {
+      const Possibility& p = setting.value;
+      bool not_true = p.kind == K::Absent || p.kind == K::AnyParameter ||
+                      (p.kind == K::Node && !is_true(doc, p.node));
+      bool key_there = std::any_of(keys.begin(), keys.end(), [&](const PropertyValue& k) {
+        return k.value.kind != K::Absent && model::consistent(k.value.assumptions, p.assumptions);
+      });
+      if (!not_true || !key_there) continue;
+      auto [begin, end] = node_location(ctx.tpl, keys.front().written);
+      out.push_back(make(r, begin, end,
+                         req_.label(r) + ": " + std::string(c.key) + " is set but " +
+                             std::string(c.needs_true) + " is not true" + when(p.assumptions) +
+                             "; " + std::string(c.why),
+                         keys.front().path));
+      break;
+    }
   }
 }
 

@@ -23,15 +23,18 @@ enum class RequirementKind {
   // <key> must be true, inside the block Properties/<block> wherever that
   // block is a mapping (a missing block is the BlockRequired rule's finding).
   TrueRequired,
+  // <key>, where it is written inside the block, must be one of `allowed`.
+  OneOf,
+  // <key>, where it is written inside the block, is only valid when
+  // <needs_true> is true there too (an invalid combination otherwise).
+  NeedsTrue,
 };
 
-struct Requirement {
-  lint::RuleInfo info;
+// One thing a rule requires of a resource.
+struct Check {
   RequirementKind kind = RequirementKind::BlockRequired;
-  std::string_view block = {};  // TrueRequired: the enclosing block
-  std::string_view key = {};    // the property the requirement is about
-  // "DynamoDB table 'T'": how messages name a resource.
-  std::string (*label)(const model::Resource&) = nullptr;
+  std::string_view block = {};  // the enclosing block (all kinds but BlockRequired)
+  std::string_view key = {};    // the property the check is about
   // BlockRequired: the block a fix inserts (nullptr: none), and its title.
   model::Value (*insert)(const lint::FixOptions&, const model::Resource&) = nullptr;
   std::string_view insert_title = {};
@@ -48,6 +51,18 @@ struct Requirement {
   std::string_view absent = {};
   std::string (*absent_for)(const lint::FixOptions&) = nullptr;
   std::string_view why = {};
+  // OneOf: the values allowed, and why a value is wrong (replaces `why`).
+  std::vector<std::string_view> allowed = {};
+  std::string (*why_value)(std::string_view value) = nullptr;
+  // NeedsTrue: the setting that must be true wherever `key` is written.
+  std::string_view needs_true = {};
+};
+
+struct Requirement {
+  lint::RuleInfo info;
+  // "DynamoDB table 'T'": how messages name a resource.
+  std::string (*label)(const model::Resource&) = nullptr;
+  std::vector<Check> checks;
 };
 
 // One bad possibility of a value: what it is, and when.
@@ -75,12 +90,14 @@ class RequirementRule final : public lint::Rule {
   void check(const lint::CheckContext& ctx, std::vector<lint::Diagnostic>& out) const override;
 
  private:
-  void check_block(const lint::CheckContext& ctx, const model::Resource& r,
+  void check_block(const lint::CheckContext& ctx, const model::Resource& r, const Check& c,
                    std::vector<lint::Diagnostic>& out) const;
-  void check_true(const lint::CheckContext& ctx, const model::Resource& r,
+  void check_true(const lint::CheckContext& ctx, const model::Resource& r, const Check& c,
                   std::vector<lint::Diagnostic>& out) const;
-  std::string insert_title(const lint::FixOptions& options) const;
-  void mark_safety(lint::Diagnostic& d, const lint::FixOptions& options) const;
+  void check_one_of(const lint::CheckContext& ctx, const model::Resource& r, const Check& c,
+                    std::vector<lint::Diagnostic>& out) const;
+  void check_needs_true(const lint::CheckContext& ctx, const model::Resource& r, const Check& c,
+                        std::vector<lint::Diagnostic>& out) const;
   Requirement req_;
 };
 

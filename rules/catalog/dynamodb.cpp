@@ -24,6 +24,13 @@ model::Value sse_block(const lint::FixOptions& options, const model::Resource& r
   return model::Value::map(std::move(sse));
 }
 
+std::string why_sse_type(std::string_view type) {
+  return std::string("only KMS selects a KMS key (") +
+         (type == "AES256" ? "AES256 is not a KMS type: the table keeps an AWS owned key"
+                           : "CloudFormation rejects other values") +
+         ")";
+}
+
 }  // namespace
 
 const lint::Rule& dynamodb_sse_missing() {
@@ -83,15 +90,17 @@ with no replacement, but KMS requests are billed.
 - https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-dynamodb-table-ssespecification.html
 )",
           },
-      .kind = RequirementKind::BlockRequired,
-      .key = "SSESpecification",
       .label = table_label,
-      .insert = sse_block,
-      .insert_title = "Add SSESpecification with SSEEnabled: true and SSEType: KMS",
-      .absent = ", so it is encrypted only with an AWS owned key (no key policy, no CloudTrail "
-                "record of key use); set SSEEnabled: true and SSEType: KMS",
-      .why = "without it the table is encrypted only with an AWS owned key (no key policy, no "
-             "CloudTrail record of key use)",
+      .checks = {{
+          .kind = RequirementKind::BlockRequired,
+          .key = "SSESpecification",
+          .insert = sse_block,
+          .insert_title = "Add SSESpecification with SSEEnabled: true and SSEType: KMS",
+          .absent = ", so it is encrypted only with an AWS owned key (no key policy, no CloudTrail "
+                    "record of key use); set SSEEnabled: true and SSEType: KMS",
+          .why = "without it the table is encrypted only with an AWS owned key (no key policy, no "
+                 "CloudTrail record of key use)",
+      }},
   }};
   return rule;
 }
@@ -149,12 +158,77 @@ No fix when the value comes from `Globals` (change it there).
 - https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-dynamodb-table-ssespecification.html
 )",
           },
-      .kind = RequirementKind::TrueRequired,
-      .block = "SSESpecification",
-      .key = "SSEEnabled",
       .label = table_label,
-      .why = "with SSE disabled DynamoDB encrypts the table with an AWS owned key (no key policy, "
-             "no CloudTrail record of key use), not a KMS key in your account",
+      .checks = {{
+          .kind = RequirementKind::TrueRequired,
+          .block = "SSESpecification",
+          .key = "SSEEnabled",
+          .why =
+              "with SSE disabled DynamoDB encrypts the table with an AWS owned key (no key policy, "
+              "no CloudTrail record of key use), not a KMS key in your account",
+      }},
+  }};
+  return rule;
+}
+
+const lint::Rule& dynamodb_sse_invalid() {
+  static const RequirementRule rule{Requirement{
+      .info =
+          {
+              .id = "ENC103",
+              .name = "dynamodb-sse-invalid",
+              .summary = "DynamoDB SSESpecification with an SSEType other than KMS, or a key while "
+                         "SSE is not enabled",
+              .resource_types = kTableTypes,
+              .doc = R"(## What it does
+Checks that `SSESpecification.SSEType` is `KMS` wherever it is written, and
+that `KMSMasterKeyId` is only given together with `SSEEnabled: true`.
+
+## Why is this bad?
+`KMS` is the only type that selects a KMS key (`AWS::DynamoDB::Table`
+accepts nothing else; `AWS::DynamoDB::GlobalTable` also accepts `AES256`,
+which is the AWS owned key). A `KMSMasterKeyId` next to a disabled or absent
+`SSEEnabled` is not used: the table stays on the AWS owned key while the
+template suggests a customer managed key.
+
+## Example
+```yaml
+SSESpecification:
+  SSEEnabled: false
+  KMSMasterKeyId: !Ref TableKey
+```
+
+## Use instead
+```yaml
+SSESpecification:
+  SSEEnabled: true
+  SSEType: KMS
+  KMSMasterKeyId: !Ref TableKey
+```
+
+## Fix safety
+No fix: the intent is unclear (drop the key, or enable SSE?).
+
+## References
+- https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-dynamodb-table-ssespecification.html
+- https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-dynamodb-globaltable-ssespecification.html
+)",
+          },
+      .label = table_label,
+      .checks = {{
+                     .kind = RequirementKind::OneOf,
+                     .block = "SSESpecification",
+                     .key = "SSEType",
+                     .allowed = {"KMS"},
+                     .why_value = why_sse_type,
+                 },
+                 {
+                     .kind = RequirementKind::NeedsTrue,
+                     .block = "SSESpecification",
+                     .key = "KMSMasterKeyId",
+                     .why = "the key is not used and the table stays on an AWS owned key",
+                     .needs_true = "SSEEnabled",
+                 }},
   }};
   return rule;
 }

@@ -86,15 +86,17 @@ or `kms:Decrypt` on that key, or its calls fail with access denied.
 - https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-kinesis-stream-streamencryption.html
 )",
           },
-      .kind = RequirementKind::BlockRequired,
-      .key = "StreamEncryption",
       .label = stream_label,
-      .insert = stream_encryption,
-      .title_for = title,
-      .unsafe_insert = with_own_key,
-      .absent = ", so its records are stored unencrypted; set EncryptionType: KMS and a KeyId "
-                "(alias/aws/kinesis, or your own key)",
-      .why = "without it the stream's records are stored unencrypted",
+      .checks = {{
+          .kind = RequirementKind::BlockRequired,
+          .key = "StreamEncryption",
+          .insert = stream_encryption,
+          .title_for = title,
+          .unsafe_insert = with_own_key,
+          .absent = ", so its records are stored unencrypted; set EncryptionType: KMS and a KeyId "
+                    "(alias/aws/kinesis, or your own key)",
+          .why = "without it the stream's records are stored unencrypted",
+      }},
   }};
   return rule;
 }

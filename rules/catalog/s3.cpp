@@ -104,14 +104,16 @@ bucket keys).
 - https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-s3-bucket-bucketencryption.html
 )",
           },
-      .kind = RequirementKind::BlockRequired,
-      .key = "BucketEncryption",
       .label = bucket_label,
-      .insert = encryption_block,
-      .title_for = title,
-      .absent_for = absent,
-      .why = "the bucket then has no declared default encryption (S3 applies SSE-S3 to new "
-             "objects by default since January 2023, but the template does not state it)",
+      .checks = {{
+          .kind = RequirementKind::BlockRequired,
+          .key = "BucketEncryption",
+          .insert = encryption_block,
+          .title_for = title,
+          .absent_for = absent,
+          .why = "the bucket then has no declared default encryption (S3 applies SSE-S3 to new "
+                 "objects by default since January 2023, but the template does not state it)",
+      }},
   }};
   return rule;
 }
