@@ -90,7 +90,7 @@ cxxopts::Options make_options() {
   return o;
 }
 
-std::string roff(std::string s) {
+std::string roff(const std::string& s) {
   std::string out;
   for (char c : s) {
     if (c == '\\')
@@ -385,7 +385,7 @@ int run(int argc, char** argv) {
   auto reporter = report::make_reporter(options.format, rules::all());
   if (!reporter)
     return usage_error("unknown format '" + options.format + "' (" + report::kFormats + ")");
-  if (options.paths.empty()) options.paths.push_back(".");
+  if (options.paths.empty()) options.paths.emplace_back(".");
 
   struct sigaction action {};
   action.sa_handler = on_interrupt;

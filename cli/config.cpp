@@ -13,7 +13,6 @@
 namespace enclint::cli {
 
 namespace fs = std::filesystem;
-using yaml::Kind;
 using yaml::kNone;
 using yaml::NodeId;
 

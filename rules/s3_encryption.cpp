@@ -8,7 +8,6 @@
 namespace enclint::rules {
 
 using model::Possibility;
-using yaml::kNone;
 using yaml::NodeId;
 
 std::string bucket_label(const model::Resource& r) {

@@ -53,7 +53,7 @@ FileResult unread(const std::string& path, const util::ReadResult& read,
   if (read.error != EFBIG)
     r.error = std::string("cannot read the file: ") + std::strerror(read.error);
   else if (read.size_known)
-    r.error = "the file is " + std::to_string(read.size / (1024 * 1024)) +
+    r.error = "the file is " + std::to_string(read.size / (std::size_t{1024} * 1024)) +
               " MiB, larger than the limit of " + limit;
   else  // a pipe or a FIFO: reading stopped at the limit
     r.error = "the input is larger than the limit of " + limit;

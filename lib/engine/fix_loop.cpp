@@ -62,7 +62,12 @@ FixLoopResult run(const model::Template* borrowed, std::optional<model::Template
       }
       result.ok = true;
       result.fixed_source = current->source_ptr();
-      result.remaining = current_diags == &owned ? std::move(owned) : diagnostics;
+      // The last round's findings, moved when this loop owns them (a conditional
+      // expression with the caller's const ones would copy both ways).
+      if (current_diags == &owned)
+        result.remaining = std::move(owned);
+      else
+        result.remaining = diagnostics;
       return result;
     }
     std::vector<const fix::Fix*> chosen = fix::non_overlapping(candidates);

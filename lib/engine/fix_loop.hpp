@@ -30,7 +30,7 @@ inline constexpr int kMaxFixRounds = 10;
 // previous round's template is freed in between: the two documents are never
 // in memory together. It costs one more parse, so smaller files (and all of
 // the corpus) take the direct comparison.
-inline constexpr std::size_t kStreamVerifyFromBytes = 1024 * 1024;
+inline constexpr std::size_t kStreamVerifyFromBytes = std::size_t{1024} * 1024;
 
 bool fix_allowed(const lint::Diagnostic& d, bool unsafe);
 

@@ -23,7 +23,7 @@ Value Value::map(std::vector<std::pair<std::string, Value>> entries) {
   Value v;
   v.kind = Kind::Map;
   v.entries.reserve(entries.size());
-  for (auto& [k, child] : entries) v.entries.push_back({std::move(k), std::move(child)});
+  for (auto& e : entries) v.entries.push_back({std::move(e.first), std::move(e.second)});
   return v;
 }
 

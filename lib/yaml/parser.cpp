@@ -71,7 +71,7 @@ class Builder : public YAML::EventHandler {
       if (expecting_value()) pos = after_colon(doc_.nodes_[pending_key()].end, at);
       n.begin = n.content = n.end = static_cast<std::uint32_t>(pos);
     }
-    add(std::move(n), anchor);
+    add(n, anchor);
   }
 
   void OnAlias(const YAML::Mark& mark, YAML::anchor_t anchor) override {
@@ -90,7 +90,7 @@ class Builder : public YAML::EventHandler {
     if (std::find(stack_.begin(), stack_.end(), n.target) != stack_.end())
       throw BuildError{"this alias refers to a node that contains it (a cycle)", at};
     doc_.nodes_[n.target].aliased = true;
-    add(std::move(n), 0);
+    add(n, 0);
   }
 
   void OnScalar(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
@@ -130,7 +130,7 @@ class Builder : public YAML::EventHandler {
     }
     n.content = static_cast<std::uint32_t>(content);
     n.end = static_cast<std::uint32_t>(end);
-    add(std::move(n), anchor);
+    add(n, anchor);
   }
 
   void OnSequenceStart(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
@@ -302,7 +302,7 @@ class Builder : public YAML::EventHandler {
       if (anchors_.size() <= anchor) anchors_.resize(anchor + 1, kNone);
       anchors_[anchor] = id;
     }
-    doc_.nodes_.push_back(std::move(n));
+    doc_.nodes_.push_back(n);
     return id;
   }
 
@@ -322,7 +322,7 @@ class Builder : public YAML::EventHandler {
     n.end = n.content;
     n.style = style == YAML::EmitterStyle::Flow ? Style::Flow : Style::Block;
     n.tag_ = intern(tag);
-    stack_.push_back(add(std::move(n), anchor));
+    stack_.push_back(add(n, anchor));
     // One vector per depth, reused: no allocation per collection.
     if (open_children_.size() < stack_.size()) open_children_.emplace_back();
     open_children().clear();
@@ -384,7 +384,7 @@ class Builder : public YAML::EventHandler {
       return k.kind == Kind::Scalar && !(k.value() == "<<" && k.style == Style::Plain);
     };
     // Most mappings are small: compare pairs, no allocation. Big ones: a hash set.
-    constexpr std::size_t kSmall = 2 * 16;
+    constexpr std::size_t kSmall = std::size_t{2} * 16;
     std::unordered_map<std::string_view, NodeId> seen;
     if (ch.size() > kSmall) seen.reserve(ch.size() / 2);
     for (std::size_t i = 0; i < ch.size(); i += 2) {
