@@ -134,6 +134,7 @@ void RequirementRule::check(const lint::CheckContext& ctx,
         case RequirementKind::TrueRequired: check_true(ctx, r, c, out); break;
         case RequirementKind::OneOf: check_one_of(ctx, r, c, out); break;
         case RequirementKind::NeedsTrue: check_needs_true(ctx, r, c, out); break;
+        case RequirementKind::KeyRequired: check_key_required(ctx, r, c, out); break;
       }
     }
   }
@@ -342,6 +343,52 @@ void RequirementRule::check_needs_true(const lint::CheckContext& ctx, const mode
                          keys.front().path));
       break;
     }
+  }
+}
+
+void RequirementRule::check_key_required(const lint::CheckContext& ctx, const model::Resource& r,
+                                         const Check& c, std::vector<lint::Diagnostic>& out) const {
+  const auto& doc = ctx.tpl.doc();
+  const std::string key(c.key);
+  const std::string& kms_key = ctx.options.fix.kms_key;
+  std::vector<PropertyValue> values =
+      c.block.empty() ? property(ctx, r, c.key) : member(ctx, property(ctx, r, c.block), c.key);
+  std::set<NodeId> reported;  // one finding per mapping the key is missing from
+  for (const PropertyValue& pv : values) {
+    const Possibility& p = pv.value;
+    bool missing = p.kind == K::Absent ||
+                   (p.kind == K::Node && doc[doc.resolve(p.node)].kind == yaml::Kind::Null);
+    if (!missing || !reported.insert(pv.parent).second) continue;
+    bool written = pv.written != kNone;
+    bool whole = c.block.empty() && !written && is_properties(doc, r, pv.parent);
+    auto [begin, end] =
+        written ? node_location(ctx.tpl, pv.written)
+        : whole ? missing_property_location(ctx.tpl, r)
+        : pv.parent != kNone
+            ? node_location(ctx.tpl, doc[pv.parent].key != kNone ? doc[pv.parent].key : pv.parent)
+            : missing_property_location(ctx.tpl, r);
+    std::string problem = written
+                              ? key + (p.no_value ? " is removed by Ref: AWS::NoValue" : " is null")
+                              : key + " is not set";
+    lint::Diagnostic d = make(
+        r, begin, end,
+        req_.label(r) + ": " + problem + when(p.assumptions) + "; " + std::string(c.why), pv.path);
+    if (kms_key.empty()) {
+      d.not_fixable = "pass --kms-key (or set fix.kms_key in the config) to insert a key";
+    } else if (pv.from_globals) {
+      d.not_fixable = key + " comes from " + dotted(pv.path.substr(0, pv.path.rfind('/'))) +
+                      "; change it there";
+    } else if (written) {
+      d.not_fixable = key + " is written but empty or conditional; set it by hand";
+    } else if (whole) {
+      attach_properties_insert(ctx, r, key, kms_key_value(kms_key), "Add " + key, d);
+    } else {
+      attach(fix::insert_fix(ctx.tpl, ctx.style(), pv.parent, key, kms_key_value(kms_key),
+                             "Add " + key),
+             d);
+    }
+    mark_safety(c, d, ctx.options.fix);
+    out.push_back(std::move(d));
   }
 }
 

@@ -28,13 +28,18 @@ enum class RequirementKind {
   // <key>, where it is written inside the block, is only valid when
   // <needs_true> is true there too (an invalid combination otherwise).
   NeedsTrue,
+  // <key> must be written (a key ARN, an alias...), inside the block, or in
+  // Properties when there is no block: typically a customer managed key at
+  // level cmk. The fix inserts --kms-key; without one there is none.
+  KeyRequired,
 };
 
 // One thing a rule requires of a resource.
 struct Check {
   RequirementKind kind = RequirementKind::BlockRequired;
-  std::string_view block = {};  // the enclosing block (all kinds but BlockRequired)
-  std::string_view key = {};    // the property the check is about
+  // The enclosing block (TrueRequired, OneOf, NeedsTrue; KeyRequired: "" for Properties).
+  std::string_view block = {};
+  std::string_view key = {};  // the property the check is about
   // BlockRequired: the block a fix inserts (nullptr: none), and its title.
   model::Value (*insert)(const lint::FixOptions&, const model::Resource&) = nullptr;
   std::string_view insert_title = {};
@@ -98,6 +103,8 @@ class RequirementRule final : public lint::Rule {
                     std::vector<lint::Diagnostic>& out) const;
   void check_needs_true(const lint::CheckContext& ctx, const model::Resource& r, const Check& c,
                         std::vector<lint::Diagnostic>& out) const;
+  void check_key_required(const lint::CheckContext& ctx, const model::Resource& r, const Check& c,
+                          std::vector<lint::Diagnostic>& out) const;
   Requirement req_;
 };
 

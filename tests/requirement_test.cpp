@@ -3,9 +3,11 @@
 // shapes the fixtures hold, and the property lookup underneath.
 #include <catch2/catch.hpp>
 
+#include "engine/fix_loop.hpp"
 #include "lint/linter.hpp"
 #include "rules/property.hpp"
 #include "rules/registry.hpp"
+#include "rules/requirement.hpp"
 #include "support.hpp"
 
 using namespace enclint;
@@ -133,4 +135,71 @@ TEST_CASE("property: SAM Globals merge under the resource's own keys, with their
   REQUIRE(bare_enabled.size() == 1);
   CHECK(bare_enabled[0].from_globals);
   CHECK(tpl.doc().text(bare_enabled[0].value.node) == "false");
+}
+
+namespace {
+// A requirement of the KeyRequired kind, as a catalog entry would declare it.
+const rules::RequirementRule& key_rule() {
+  static const rules::RequirementRule rule{rules::Requirement{
+      .info = {.id = "TEST1",
+               .name = "test-key-required",
+               .summary = "a log group without KmsKeyId",
+               .resource_types = {"AWS::Logs::LogGroup"},
+               .fix = lint::FixAvailability::Unsafe,
+               .doc = "(a test rule)"},
+      .label =
+          [](const model::Resource& r) { return "log group '" + std::string(r.logical_id) + "'"; },
+      .checks = {{.kind = rules::RequirementKind::KeyRequired,
+                  .key = "KmsKeyId",
+                  .unsafe_insert = [](const lint::FixOptions&) { return true; },
+                  .why = "log events are encrypted with a key CloudWatch Logs owns"}},
+  }};
+  return rule;
+}
+}  // namespace
+
+TEST_CASE("requirement: a key that must be written, fixed with --kms-key") {
+  const std::string text =
+      "Conditions:\n  C: !Equals [!Ref AWS::Region, x]\n"
+      "Resources:\n"
+      "  Bare:\n    Type: AWS::Logs::LogGroup\n"
+      "  NoKey:\n    Type: AWS::Logs::LogGroup\n    Properties:\n      RetentionInDays: 7\n"
+      "  NullKey:\n    Type: AWS::Logs::LogGroup\n    Properties:\n      KmsKeyId: ~\n"
+      "  Keyed:\n    Type: AWS::Logs::LogGroup\n    Properties:\n      KmsKeyId: !GetAtt K.Arn\n"
+      "  Branch:\n    Type: AWS::Logs::LogGroup\n    Properties: !If\n"
+      "      - C\n      - {KmsKeyId: !GetAtt K.Arn}\n      - {RetentionInDays: 7}\n";
+  auto loaded = model::load(testing::make_source(text));
+  REQUIRE(loaded.tpl);
+  std::vector<const lint::Rule*> rules{&key_rule()};
+  lint::Options options;
+  auto diags = lint::run_rules(*loaded.tpl, rules, options);
+  REQUIRE(diags.size() == 4);
+  for (const auto& d : diags) {
+    INFO(d.resource << ": " << d.message);
+    CHECK(d.resource != "Keyed");
+    CHECK_FALSE(d.fix);  // no --kms-key: nothing to insert
+    CHECK(d.not_fixable.find("--kms-key") != std::string::npos);
+  }
+  CHECK(of(diags, "NullKey").message ==
+        "log group 'NullKey': KmsKeyId is null; log events are "
+        "encrypted with a key CloudWatch Logs owns");
+  CHECK(of(diags, "Branch").message.find("KmsKeyId is not set (when condition C is false)") !=
+        std::string::npos);
+  CHECK(of(diags, "Branch").path == "Resources/Branch/Properties/Fn::If/2/KmsKeyId");
+
+  options.fix.kms_key = "Ref:LogsKey";
+  diags = lint::run_rules(*loaded.tpl, rules, options);
+  auto fixed = engine::fix_loop(*loaded.tpl, diags, rules, options, /*unsafe=*/true);
+  INFO(fixed.error);
+  REQUIRE(fixed.ok);
+  const std::string out(fixed.text());
+  CHECK(out.find("  Bare:\n    Type: AWS::Logs::LogGroup\n    Properties:\n      KmsKeyId: !Ref "
+                 "LogsKey\n") != std::string::npos);
+  CHECK(out.find("      RetentionInDays: 7\n      KmsKeyId: !Ref LogsKey\n") != std::string::npos);
+  CHECK(out.find("{RetentionInDays: 7, KmsKeyId: !Ref LogsKey}") != std::string::npos);
+  CHECK(out.find("KmsKeyId: ~\n") != std::string::npos);  // a written null is left to a person
+  for (const auto& d : diags)
+    if (d.fix) CHECK(d.fix->applicability == fix::Applicability::Unsafe);
+  // Safe fixes alone change nothing: every insertion here is unsafe.
+  CHECK(engine::fix_loop(*loaded.tpl, diags, rules, options, /*unsafe=*/false).text() == text);
 }
