@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "rules/catalog/dynamodb.hpp"
+#include "rules/catalog/efs.hpp"
 #include "rules/catalog/kinesis.hpp"
 #include "rules/catalog/s3.hpp"
 #include "rules/enc001_invalid_suppression.hpp"
@@ -31,7 +32,8 @@ const std::vector<const lint::Rule*>& all() {
                                                     &enc203,
                                                     &enc204,
                                                     &enc205,
-                                                    &catalog::kinesis_stream_encryption_missing()};
+                                                    &catalog::kinesis_stream_encryption_missing(),
+                                                    &catalog::efs_encryption_disabled()};
   return rules;
 }
 

@@ -73,6 +73,15 @@ std::string insert_title(const Check& c, const lint::FixOptions& options) {
   return c.title_for ? c.title_for(options) : std::string(c.insert_title);
 }
 
+// A check does not apply to a resource that writes one of its `not_with`
+// properties (a cluster member, a restore from a snapshot).
+bool applies(const lint::CheckContext& ctx, const model::Resource& r, const Check& c) {
+  for (std::string_view other : c.not_with)
+    for (const PropertyValue& pv : property(ctx, r, other))
+      if (pv.value.kind != K::Absent) return false;
+  return true;
+}
+
 }  // namespace
 
 std::string describe_value(const yaml::Document& doc, NodeId node) {
@@ -129,6 +138,7 @@ void RequirementRule::check(const lint::CheckContext& ctx,
   for (const model::Resource& r : ctx.tpl.resources()) {
     if (!info().applies_to(r.type)) continue;
     for (const Check& c : req_.checks) {
+      if (!applies(ctx, r, c)) continue;
       switch (c.kind) {
         case RequirementKind::BlockRequired: check_block(ctx, r, c, out); break;
         case RequirementKind::TrueRequired: check_true(ctx, r, c, out); break;
@@ -241,23 +251,49 @@ void RequirementRule::check_true(const lint::CheckContext& ctx, const model::Res
   const auto& doc = ctx.tpl.doc();
   const std::string key(c.key);
   const std::string label = req_.label(r);
-  std::set<NodeId> seen;
-  for (const PropertyValue& block : property(ctx, r, c.block)) {
-    if (!block.is_map(doc) || !seen.insert(block.value.node).second) continue;
-    std::vector<PropertyValue> values = member(ctx, {block}, c.key);
-    TrueVerdict verdict = require_true(ctx, c.key, values);
+  // The mappings the setting must be true in, each with its possibilities:
+  // every mapping possibility of the block, or (no block) of Properties.
+  struct Group {
+    NodeId map = kNone;       // kNone: no Properties yet
+    bool properties = false;  // the resource's own Properties (not an Fn::If branch)
+    bool from_globals = false;
+    std::string path;
+    std::vector<PropertyValue> values;
+  };
+  std::vector<Group> groups;
+  if (c.block.empty()) {
+    for (PropertyValue& pv : property(ctx, r, c.key)) {
+      auto it = std::find_if(groups.begin(), groups.end(),
+                             [&](const Group& g) { return g.map == pv.parent; });
+      if (it == groups.end()) {
+        bool whole = is_properties(doc, r, pv.parent);
+        groups.push_back(
+            {pv.parent, whole, false, whole ? r.path + "/Properties" : parent_path(pv, c.key), {}});
+        it = groups.end() - 1;
+      }
+      it->values.push_back(std::move(pv));
+    }
+  } else {
+    std::set<NodeId> seen;
+    for (const PropertyValue& block : property(ctx, r, c.block)) {
+      if (!block.is_map(doc) || !seen.insert(block.value.node).second) continue;
+      groups.push_back(
+          {block.value.node, false, block.from_globals, block.path, member(ctx, {block}, c.key)});
+    }
+  }
+  for (const Group& g : groups) {
+    TrueVerdict verdict = require_true(ctx, c.key, g.values);
     NodeId written = kNone;
     bool from_globals = false;
-    for (const PropertyValue& v : values) {
+    for (const PropertyValue& v : g.values) {
       if (written == kNone) written = v.written;
       from_globals |= v.from_globals && v.written != kNone;
     }
-    NodeId block_node = block.value.node;
-    NodeId at = written != kNone               ? written
-                : doc[block_node].key != kNone ? doc[block_node].key
-                                               : block_node;
-    auto [begin, end] = node_location(ctx.tpl, at);
-    std::string path = values.empty() ? block.path + "/" + key : values.front().path;
+    auto [begin, end] = written != kNone                 ? node_location(ctx.tpl, written)
+                        : g.properties || g.map == kNone ? missing_property_location(ctx.tpl, r)
+                        : doc[g.map].key != kNone        ? node_location(ctx.tpl, doc[g.map].key)
+                                                         : node_location(ctx.tpl, g.map);
+    std::string path = g.values.empty() ? g.path + "/" + key : g.values.front().path;
     if (verdict.problems.empty()) {
       if (!verdict.undecided.empty()) {
         lint::Diagnostic d = make(r, begin, end, label + ": " + verdict.undecided, path);
@@ -270,14 +306,19 @@ void RequirementRule::check_true(const lint::CheckContext& ctx, const model::Res
     for (const Problem& p : verdict.problems) texts.push_back(p.text);
     lint::Diagnostic d =
         make(r, begin, end, label + ": " + join(texts) + "; " + std::string(c.why), path);
-    if (from_globals || block.from_globals) {
+    if (from_globals || g.from_globals) {
       d.not_fixable = key + " comes from " +
-                      dotted(from_globals ? path.substr(0, path.rfind('/')) : block.path) +
+                      dotted(from_globals ? path.substr(0, path.rfind('/')) : g.path) +
                       "; change it there";
     } else if (written == kNone) {
-      attach(fix::insert_fix(ctx.tpl, ctx.style(), block_node, key, model::Value::boolean(true),
-                             "Add " + key + ": true"),
-             d);
+      if (g.properties || g.map == kNone)
+        attach_properties_insert(ctx, r, key, model::Value::boolean(true), "Add " + key + ": true",
+                                 d);
+      else
+        attach(fix::insert_fix(ctx.tpl, ctx.style(), g.map, key, model::Value::boolean(true),
+                               "Add " + key + ": true"),
+               d);
+      mark_safety(c, d, ctx.options.fix);
     } else {
       attach(fix::replace_value_fix(ctx.tpl, ctx.style(), written, model::Value::boolean(true),
                                     "Set " + key + " to true"),

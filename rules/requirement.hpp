@@ -21,7 +21,8 @@ enum class RequirementKind {
   // Properties/<key> must be a mapping (what is inside is other rules' business).
   BlockRequired,
   // <key> must be true, inside the block Properties/<block> wherever that
-  // block is a mapping (a missing block is the BlockRequired rule's finding).
+  // block is a mapping (a missing block is the BlockRequired rule's finding),
+  // or in Properties itself when there is no block.
   TrueRequired,
   // <key>, where it is written inside the block, must be one of `allowed`.
   OneOf,
@@ -61,6 +62,9 @@ struct Check {
   std::string (*why_value)(std::string_view value) = nullptr;
   // NeedsTrue: the setting that must be true wherever `key` is written.
   std::string_view needs_true = {};
+  // The check does not apply to a resource that writes one of these
+  // properties (an RDS instance in a cluster, a volume from a snapshot).
+  std::vector<std::string_view> not_with = {};
 };
 
 struct Requirement {
