@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "rules/catalog/databases.hpp"
 #include "rules/catalog/dynamodb.hpp"
 #include "rules/catalog/efs.hpp"
 #include "rules/catalog/kinesis.hpp"
@@ -33,6 +34,10 @@ const std::vector<const lint::Rule*>& all() {
                                                     &enc204,
                                                     &enc205,
                                                     &catalog::kinesis_stream_encryption_missing(),
+                                                    &catalog::rds_instance_encryption_disabled(),
+                                                    &catalog::rds_cluster_encryption_disabled(),
+                                                    &catalog::docdb_cluster_encryption_disabled(),
+                                                    &catalog::neptune_cluster_encryption_disabled(),
                                                     &catalog::efs_encryption_disabled()};
   return rules;
 }
