@@ -67,6 +67,9 @@ struct Check {
   std::vector<std::string_view> not_with = {};
 };
 
+// For Check::unsafe_insert: the insertion is never safe (a create-only property).
+inline bool always_unsafe(const lint::FixOptions&) { return true; }
+
 struct Requirement {
   lint::RuleInfo info;
   // "DynamoDB table 'T'": how messages name a resource.

@@ -19,8 +19,6 @@ constexpr char kCluster[] = "RDS DB cluster";
 constexpr char kDocdb[] = "DocumentDB cluster";
 constexpr char kNeptune[] = "Neptune cluster";
 
-bool always(const lint::FixOptions&) { return true; }
-
 }  // namespace
 
 const lint::Rule& rds_instance_encryption_disabled() {
@@ -85,7 +83,7 @@ stack that has not been deployed yet, the fix is harmless.
       .checks = {{
           .kind = RequirementKind::TrueRequired,
           .key = "StorageEncrypted",
-          .unsafe_insert = always,
+          .unsafe_insert = always_unsafe,
           .why = "the instance's storage, backups and snapshots are then unencrypted, and "
                  "setting StorageEncrypted later replaces the instance: a new, empty database",
           .not_with = {"DBClusterIdentifier", "SourceDBInstanceIdentifier", "DBSnapshotIdentifier"},
@@ -157,7 +155,7 @@ has not been deployed yet, the fix is harmless.
       .checks = {{
           .kind = RequirementKind::TrueRequired,
           .key = "StorageEncrypted",
-          .unsafe_insert = always,
+          .unsafe_insert = always_unsafe,
           .why = "the cluster is then unencrypted, or for a new Aurora cluster encrypted only with "
                  "a key AWS owns, and setting StorageEncrypted later replaces the cluster: a new, "
                  "empty database",
@@ -223,7 +221,7 @@ been deployed yet, the fix is harmless.
       .checks = {{
           .kind = RequirementKind::TrueRequired,
           .key = "StorageEncrypted",
-          .unsafe_insert = always,
+          .unsafe_insert = always_unsafe,
           .why = "the cluster's storage, backups and snapshots are then unencrypted, and "
                  "setting StorageEncrypted later replaces the cluster: a new, empty database",
           .not_with = {"SnapshotIdentifier", "SourceDBClusterIdentifier"},
@@ -286,7 +284,7 @@ been deployed yet, the fix is harmless.
       .checks = {{
           .kind = RequirementKind::TrueRequired,
           .key = "StorageEncrypted",
-          .unsafe_insert = always,
+          .unsafe_insert = always_unsafe,
           .why = "the graph's storage, backups and snapshots are then unencrypted, and setting "
                  "StorageEncrypted later replaces the cluster: a new, empty database",
           .not_with = {"SnapshotIdentifier", "SourceDBClusterIdentifier"},

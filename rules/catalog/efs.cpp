@@ -13,9 +13,6 @@ std::string file_system_label(const model::Resource& r) {
   return "EFS file system '" + std::string(r.logical_id) + "'";
 }
 
-// Encrypted is a create-only property: setting it replaces the file system.
-bool always(const lint::FixOptions&) { return true; }
-
 }  // namespace
 
 const lint::Rule& efs_encryption_disabled() {
@@ -74,7 +71,7 @@ On a stack that has not been deployed yet, the fix is harmless.
       .checks = {{
           .kind = RequirementKind::TrueRequired,
           .key = "Encrypted",
-          .unsafe_insert = always,
+          .unsafe_insert = always_unsafe,
           .why = "the file system's data is then stored unencrypted, and setting Encrypted later "
                  "replaces the file system: a new, empty one",
       }},
