@@ -6,6 +6,7 @@
 #include "rules/catalog/dynamodb.hpp"
 #include "rules/catalog/efs.hpp"
 #include "rules/catalog/kinesis.hpp"
+#include "rules/catalog/messaging.hpp"
 #include "rules/catalog/s3.hpp"
 #include "rules/enc001_invalid_suppression.hpp"
 #include "rules/enc105_dynamodb_cmk_missing.hpp"
@@ -33,6 +34,8 @@ const std::vector<const lint::Rule*>& all() {
                                                     &enc203,
                                                     &enc204,
                                                     &enc205,
+                                                    &catalog::sqs_encryption_not_stated(),
+                                                    &catalog::sns_topic_encryption_missing(),
                                                     &catalog::kinesis_stream_encryption_missing(),
                                                     &catalog::rds_instance_encryption_disabled(),
                                                     &catalog::rds_cluster_encryption_disabled(),

@@ -1,6 +1,7 @@
 #include "rules/requirement.hpp"
 
 #include <algorithm>
+#include <optional>
 #include <set>
 
 #include "rules/support.hpp"
@@ -414,7 +415,15 @@ void RequirementRule::check_key_required(const lint::CheckContext& ctx, const mo
     lint::Diagnostic d = make(
         r, begin, end,
         req_.label(r) + ": " + problem + when(p.assumptions) + "; " + std::string(c.why), pv.path);
-    if (kms_key.empty()) {
+    // The key to insert: --kms-key, else the entry's own default (if it has one).
+    std::optional<model::Value> value;
+    if (c.insert)
+      value = c.insert(ctx.options.fix, r);
+    else if (!kms_key.empty())
+      value = kms_key_value(kms_key);
+    std::string title =
+        c.title_for || !c.insert_title.empty() ? insert_title(c, ctx.options.fix) : "Add " + key;
+    if (!value) {
       d.not_fixable = "pass --kms-key (or set fix.kms_key in the config) to insert a key";
     } else if (pv.from_globals) {
       d.not_fixable = key + " comes from " + dotted(pv.path.substr(0, pv.path.rfind('/'))) +
@@ -422,10 +431,10 @@ void RequirementRule::check_key_required(const lint::CheckContext& ctx, const mo
     } else if (written) {
       d.not_fixable = key + " is written but empty or conditional; set it by hand";
     } else if (whole) {
-      attach_properties_insert(ctx, r, key, kms_key_value(kms_key), "Add " + key, d);
+      attach_properties_insert(ctx, r, key, std::move(*value), std::move(title), d);
     } else {
-      attach(fix::insert_fix(ctx.tpl, ctx.style(), pv.parent, key, kms_key_value(kms_key),
-                             "Add " + key),
+      attach(fix::insert_fix(ctx.tpl, ctx.style(), pv.parent, key, std::move(*value),
+                             std::move(title)),
              d);
     }
     mark_safety(c, d, ctx.options.fix);

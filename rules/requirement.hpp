@@ -31,7 +31,8 @@ enum class RequirementKind {
   NeedsTrue,
   // <key> must be written (a key ARN, an alias...), inside the block, or in
   // Properties when there is no block: typically a customer managed key at
-  // level cmk. The fix inserts --kms-key; without one there is none.
+  // level cmk. The fix inserts --kms-key, else the check's `insert` (a
+  // default key such as alias/aws/sns); without either there is none.
   KeyRequired,
 };
 

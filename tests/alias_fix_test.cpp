@@ -53,7 +53,7 @@ TEST_CASE("aliases: a user that does not need the fix makes it not fixable, with
   auto l = lint_text(
       "Resources:\n"
       "  A:\n    Type: AWS::DynamoDB::Table\n    Properties: &shared\n      Tags: []\n"
-      "  Q:\n    Type: AWS::SQS::Queue\n    Properties: *shared\n");
+      "  Q:\n    Type: AWS::SNS::Subscription\n    Properties: *shared\n");
   REQUIRE(l.diags.size() == 1);
   CHECK_FALSE(l.diags[0].fix);
   CHECK(l.diags[0].not_fixable.find("shared by alias *shared") != std::string::npos);

@@ -196,7 +196,7 @@ TEST_CASE(
   fs::create_directories(dir / "infra");
   // A broken template with no type we check: a directory scan does not parse it...
   write_file(dir / "infra" / "queue.yaml",
-             "AWSTemplateFormatVersion: x\nResources:\n  Q: [AWS::SQS::Queue\n");
+             "AWSTemplateFormatVersion: x\nResources:\n  Q: [AWS::SNS::Subscription\n");
   auto scan = run_tool("--verbose infra", dir.path());
   CHECK(scan.exit_code == 0);
   CHECK(scan.out.find("infra/queue.yaml: skipped: no resource type we check (not parsed)") !=

@@ -36,7 +36,7 @@ TEST_CASE("not fixable: each reason is given") {
       {"shared by an alias with a user that does not need it",
        "Resources:\n  T:\n    " + kTable +
            "\n    Properties: &p {BillingMode: PAY_PER_REQUEST}\n"
-           "  Q:\n    Type: AWS::SQS::Queue\n    Properties: *p\n",
+           "  Q:\n    Type: AWS::SNS::Subscription\n    Properties: *p\n",
        "ENC101", "shared by alias *p"},
       {"nested aliases",
        "Resources:\n  T1: &t\n    " + kTable +

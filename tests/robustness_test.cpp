@@ -154,7 +154,7 @@ TEST_CASE(
   // Found while rewriting the verifier: before, --fix recursed through the
   // cycle until the stack overflowed.
   std::string text = kHead +
-                     "  Q:\n    Type: AWS::SQS::Queue\n    Properties:\n      Tags: &t [*t]\n"
+                     "  Q:\n    Type: AWS::SNS::Subscription\n    Properties:\n      Tags: &t [*t]\n"
                      "  B:\n    Type: AWS::S3::Bucket\n";
   TempDir dir;
   write_file(dir / "t.yaml", text);
