@@ -2,12 +2,14 @@
 
 #include <algorithm>
 
+#include "rules/catalog/caches.hpp"
 #include "rules/catalog/databases.hpp"
 #include "rules/catalog/dynamodb.hpp"
 #include "rules/catalog/efs.hpp"
 #include "rules/catalog/kinesis.hpp"
 #include "rules/catalog/messaging.hpp"
 #include "rules/catalog/s3.hpp"
+#include "rules/catalog/storage.hpp"
 #include "rules/enc001_invalid_suppression.hpp"
 #include "rules/enc105_dynamodb_cmk_missing.hpp"
 #include "rules/enc202_s3_encryption_empty.hpp"
@@ -41,7 +43,10 @@ const std::vector<const lint::Rule*>& all() {
                                                     &catalog::rds_cluster_encryption_disabled(),
                                                     &catalog::docdb_cluster_encryption_disabled(),
                                                     &catalog::neptune_cluster_encryption_disabled(),
-                                                    &catalog::efs_encryption_disabled()};
+                                                    &catalog::elasticache_encryption_disabled(),
+                                                    &catalog::dax_encryption_disabled(),
+                                                    &catalog::efs_encryption_disabled(),
+                                                    &catalog::ebs_volume_encryption_disabled()};
   return rules;
 }
 
