@@ -45,7 +45,7 @@ Metadata:
 No fix: only a person can give the reason.
 
 ## References
-- SPEC §3 (suppression) of cfn-enclint
+- The "Suppressions" section of the cfn-enclint README: https://github.com/cfn-enclint/cfn-enclint#suppressions
 )"};
 
 }  // namespace

@@ -16,15 +16,11 @@ std::string path_below(const yaml::Document& doc, NodeId base, const std::string
 
 namespace {
 
-// The path of a node of the Globals section (no aliases or branches there to speak of).
-std::string root_path(const yaml::Document& doc, NodeId node) {
-  std::string path = path_below(doc, doc.root(), "", node);
-  return path.empty() ? path : path.substr(1);
-}
-
 // `key` of the mapping `map` (whose path is `map_path`), with `globals` the
 // mapping SAM merges under it.
-void lookup_in(const lint::CheckContext& ctx, NodeId map, NodeId globals, bool in_globals,
+// `in_globals`: the mapping itself comes from Globals (written at `map_source`).
+void lookup_in(const lint::CheckContext& ctx, NodeId map, NodeId globals,
+               const std::string& globals_path, bool in_globals, const std::string& map_source,
                std::string_view key, const model::Assumptions& assumptions,
                const std::string& map_path, std::vector<PropertyValue>& out) {
   const auto& doc = ctx.tpl.doc();
@@ -42,23 +38,26 @@ void lookup_in(const lint::CheckContext& ctx, NodeId map, NodeId globals, bool i
     return;
   }
   bool from_globals = in_globals;
-  std::string path = key_path;
+  std::string source = in_globals ? map_source + "/" + std::string(key) : std::string();
   NodeId parent = map;
   if (written == kNone && partner != kNone) {
     written = partner;
     partner = kNone;
     from_globals = true;
     parent = doc.resolve(globals);
-    path = root_path(doc, doc.resolve(globals)) + "/" + std::string(key);
+    source = globals_path + "/" + std::string(key);
   }
   for (Possibility& p : ctx.eval().expand(written, assumptions)) {
     PropertyValue pv;
     pv.written = written;
     pv.parent = parent;
     pv.from_globals = from_globals;
-    pv.path = path;
-    if (p.kind == Possibility::Kind::Node && doc.is_map(p.node) && doc.is_map(partner))
+    pv.path = key_path;
+    pv.source = source;
+    if (p.kind == Possibility::Kind::Node && doc.is_map(p.node) && doc.is_map(partner)) {
       pv.globals = doc.resolve(partner);
+      pv.globals_path = globals_path + "/" + std::string(key);
+    }
     pv.value = std::move(p);
     out.push_back(std::move(pv));
   }
@@ -76,19 +75,22 @@ std::vector<PropertyValue> property(const lint::CheckContext& ctx, const model::
   const auto& doc = ctx.tpl.doc();
   const std::string props_path = r.path + "/Properties";
   NodeId globals = ctx.tpl.globals_for(r.type);
+  // SAM's section for the type: Globals/Function for AWS::Serverless::Function.
+  const std::string globals_path = "Globals/" + std::string(r.type.substr(r.type.rfind(':') + 1));
   std::vector<PropertyValue> out;
   NodeId base = r.properties == kNone ? kNone : doc.resolve(r.properties);
   std::vector<Possibility> props = ctx.eval().expand(r.properties);
   for (const Possibility& p : props) {
     if (p.kind == Possibility::Kind::Node && doc.is_map(p.node)) {
-      lookup_in(ctx, p.node, globals, false, key, p.assumptions,
+      lookup_in(ctx, p.node, globals, globals_path, false, {}, key, p.assumptions,
                 path_below(doc, base, props_path, p.node), out);
     } else if (p.kind == Possibility::Kind::Absent || p.kind == Possibility::Kind::Node) {
       // No Properties, a null one, or one that is not a mapping at all (which
       // CloudFormation rejects): the key is not there; only Globals can set it.
       NodeId not_a_map = p.kind == Possibility::Kind::Node ? p.node : kNone;
       if (doc.get(globals, key) != kNone) {
-        lookup_in(ctx, kNone, globals, false, key, p.assumptions, props_path, out);
+        lookup_in(ctx, kNone, globals, globals_path, false, {}, key, p.assumptions, props_path,
+                  out);
         continue;
       }
       PropertyValue pv;
@@ -118,8 +120,8 @@ std::vector<PropertyValue> member(const lint::CheckContext& ctx,
   std::vector<PropertyValue> out;
   for (const PropertyValue& parent : parents) {
     if (!parent.is_map(doc)) continue;
-    lookup_in(ctx, parent.value.node, parent.globals, parent.from_globals, key,
-              parent.value.assumptions, value_path(doc, parent), out);
+    lookup_in(ctx, parent.value.node, parent.globals, parent.globals_path, parent.from_globals,
+              parent.source, key, parent.value.assumptions, value_path(doc, parent), out);
   }
   return out;
 }

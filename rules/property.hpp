@@ -25,10 +25,15 @@ struct PropertyValue {
   // The mapping at the same place in SAM Globals, which SAM merges under a
   // mapping value of the resource; kNone if none.
   yaml::NodeId globals = yaml::kNone;
+  std::string globals_path;   // the path of `globals`: Globals/SimpleTable/SSESpecification
   bool from_globals = false;  // the value itself comes from Globals
-  // Where it is, cfn-lint style: Resources/T/Properties/SSESpecification,
-  // Resources/B/Properties/Fn::If/1/BucketEncryption, Globals/SimpleTable/...
+  // Where it is, cfn-lint style, always below the resource (a finding's
+  // identity, unique per resource even when the value is inherited):
+  // Resources/T/Properties/SSESpecification,
+  // Resources/B/Properties/Fn::If/1/BucketEncryption.
   std::string path;
+  // Where a value from Globals is written: Globals/SimpleTable/SSESpecification/SSEEnabled.
+  std::string source;
 
   bool is_map(const yaml::Document& doc) const {
     return value.kind == model::Possibility::Kind::Node && doc.is_map(value.node);

@@ -15,16 +15,11 @@ using yaml::NodeId;
 
 namespace {
 
-bool is_false_word(std::string_view v) { return v == "false" || v == "False" || v == "FALSE"; }
-
 // true, True, TRUE, quoted or not (CloudFormation takes the string "true" for
 // a boolean): the only enabling values. yes/on/1 are not: CloudFormation does
 // not read YAML 1.1 words as booleans.
 bool is_true(const yaml::Document& doc, NodeId node) {
-  node = doc.resolve(node);
-  if (node == kNone || doc[node].kind != yaml::Kind::Scalar) return false;
-  std::string_view v = doc[node].value();
-  return v == "true" || v == "True" || v == "TRUE";
+  return model::truth_of(doc, node) == model::Truth::True;
 }
 
 std::string parameter_problem(const lint::CheckContext& ctx, std::string_view key,
@@ -61,6 +56,12 @@ std::string dotted(std::string path) {
   return path;
 }
 
+// Why a value inherited from SAM Globals is not fixed here. `source`: where
+// the value is (or would be) written, Globals/SimpleTable/SSESpecification/SSEEnabled.
+std::string change_in_globals(const std::string& key, const std::string& source) {
+  return key + " comes from " + dotted(source.substr(0, source.rfind('/'))) + "; change it there";
+}
+
 std::string parent_path(const PropertyValue& pv, std::string_view key) {
   return pv.path.substr(0, pv.path.size() - key.size() - 1);
 }
@@ -75,12 +76,38 @@ std::string insert_title(const Check& c, const lint::FixOptions& options) {
 }
 
 // A check does not apply to a resource that writes one of its `not_with`
-// properties (a cluster member, a restore from a snapshot).
+// properties (a cluster member, a restore from a snapshot) — in every way it
+// can turn out: one that only some condition sets, or that is null or empty,
+// leaves the check on. An undecidable one (an import) turns it off rather
+// than risk a false alarm.
 bool applies(const lint::CheckContext& ctx, const model::Resource& r, const Check& c) {
+  const auto& doc = ctx.tpl.doc();
+  for (std::string_view other : c.not_with) {
+    std::vector<PropertyValue> values = property(ctx, r, other);
+    bool always_there =
+        !values.empty() && std::all_of(values.begin(), values.end(), [&](const PropertyValue& pv) {
+          const Possibility& p = pv.value;
+          if (p.kind == K::Unknown || p.kind == K::AnyParameter) return true;
+          if (p.kind != K::Node) return false;
+          NodeId n = doc.resolve(p.node);
+          return doc[n].kind != yaml::Kind::Null &&
+                 !(doc[n].kind == yaml::Kind::Scalar && doc[n].value().empty());
+        });
+    if (always_there) return false;
+  }
+  return true;
+}
+
+// A `not_with` property written under some conditions only (applies() let
+// the check run): inserting the setting could meet it, and CloudFormation
+// may reject the two together (an SQS queue takes SSE-SQS or a KMS key, not
+// both). Its name, or "" when there is none.
+std::string partly_written(const lint::CheckContext& ctx, const model::Resource& r,
+                           const Check& c) {
   for (std::string_view other : c.not_with)
     for (const PropertyValue& pv : property(ctx, r, other))
-      if (pv.value.kind != K::Absent) return false;
-  return true;
+      if (pv.written != kNone) return std::string(other);
+  return {};
 }
 
 }  // namespace
@@ -96,7 +123,7 @@ std::string describe_value(const yaml::Document& doc, NodeId node) {
     default: break;
   }
   std::string_view v = n.value();
-  if (is_false_word(v)) return "false";
+  if (model::truth_of(doc, node) == model::Truth::False) return "false";
   if (v.empty()) return "an empty string";
   constexpr std::size_t kShown = 40;
   return "'" + std::string(v.substr(0, kShown)) + (v.size() > kShown ? "...'" : "'");
@@ -161,11 +188,9 @@ void RequirementRule::check_block(const lint::CheckContext& ctx, const model::Re
   // Absent where nothing is written: one finding per mapping it is missing
   // from (the Properties, or each Fn::If branch of them), each with its fix.
   std::set<NodeId> missing_from;
-  bool any_missing = false;
   for (const PropertyValue& pv : values) {
     if (pv.value.kind != K::Absent || pv.value.no_value || pv.written != kNone) continue;
     if (!missing_from.insert(pv.parent).second) continue;
-    any_missing = true;
     bool whole = is_properties(doc, r, pv.parent);
     auto [begin, end] =
         whole ? missing_property_location(ctx.tpl, r) : node_location(ctx.tpl, pv.parent);
@@ -187,9 +212,8 @@ void RequirementRule::check_block(const lint::CheckContext& ctx, const model::Re
     mark_safety(c, d, ctx.options.fix);
     out.push_back(std::move(d));
   }
-  if (any_missing) return;
-
-  // Written, but not a mapping in some way it can turn out.
+  // Written, but not a mapping in some way it can turn out (in another Fn::If
+  // branch of Properties than the ones it is missing from, say).
   std::vector<std::string> problems;
   std::string undecided;
   const PropertyValue* at = nullptr;
@@ -197,13 +221,18 @@ void RequirementRule::check_block(const lint::CheckContext& ctx, const model::Re
   for (const PropertyValue& pv : values) {
     const Possibility& p = pv.value;
     if (pv.is_map(doc)) continue;
-    if (p.kind == K::Unknown || p.kind == K::AnyParameter) {
-      undecided = key + " is " + (p.kind == K::AnyParameter ? "parameter " : "") + p.detail +
-                  ", which cannot be checked statically";
+    if (p.kind == K::Absent && !p.no_value && pv.written == kNone) continue;  // reported above
+    if (p.kind == K::Unknown) {
+      undecided = undecidable(key, p);
       if (!at) at = &pv;
       continue;
     }
-    if (p.kind == K::Absent) {
+    if (p.kind == K::AnyParameter) {
+      // A parameter is a string, a number or a list: never a mapping.
+      problems.push_back(key + " comes from parameter " + p.detail + ", which cannot be a mapping" +
+                         when(p.assumptions));
+      only_empty_null = false;
+    } else if (p.kind == K::Absent) {
       problems.push_back(key + " is removed by Ref: AWS::NoValue" + when(p.assumptions));
       only_empty_null = false;
     } else {
@@ -212,7 +241,7 @@ void RequirementRule::check_block(const lint::CheckContext& ctx, const model::Re
                          when(p.assumptions));
       only_empty_null &= doc.is_empty_null(p.node) && p.node == pv.written;
     }
-    if (!at || at->value.kind == K::Unknown || at->value.kind == K::AnyParameter) at = &pv;
+    if (!at || at->value.kind == K::Unknown) at = &pv;
   }
   if (!at) return;
   auto [begin, end] = at->written != kNone                ? node_location(ctx.tpl, at->written)
@@ -227,8 +256,7 @@ void RequirementRule::check_block(const lint::CheckContext& ctx, const model::Re
   lint::Diagnostic d =
       make(r, begin, end, label + ": " + join(problems) + "; " + std::string(c.why), at->path);
   if (at->from_globals) {
-    d.not_fixable = key + " comes from " + dotted(at->path.substr(0, at->path.rfind('/'))) +
-                    "; change it there";
+    d.not_fixable = change_in_globals(key, at->source);
   } else if (only_empty_null && c.insert) {
     // `Key:` with nothing after it: the block's entries go right there, insert-only.
     model::Value block = c.insert(ctx.options.fix, r);
@@ -238,8 +266,9 @@ void RequirementRule::check_block(const lint::CheckContext& ctx, const model::Re
                            insert_title(c, ctx.options.fix)),
            d);
     mark_safety(c, d, ctx.options.fix);
-  } else if (std::any_of(values.begin(), values.end(),
-                         [](const PropertyValue& pv) { return pv.value.kind == K::Absent; })) {
+  } else if (std::any_of(values.begin(), values.end(), [](const PropertyValue& pv) {
+               return pv.value.kind == K::Absent && pv.written != kNone;
+             })) {
     d.not_fixable = key + " is conditional; make it unconditional by hand";
   } else {
     d.not_fixable = key + " is not a mapping; write the block in its place by hand";
@@ -259,6 +288,7 @@ void RequirementRule::check_true(const lint::CheckContext& ctx, const model::Res
     bool properties = false;  // the resource's own Properties (not an Fn::If branch)
     bool from_globals = false;
     std::string path;
+    std::string source;  // where the block is written, when from Globals
     std::vector<PropertyValue> values;
   };
   std::vector<Group> groups;
@@ -268,8 +298,12 @@ void RequirementRule::check_true(const lint::CheckContext& ctx, const model::Res
                              [&](const Group& g) { return g.map == pv.parent; });
       if (it == groups.end()) {
         bool whole = is_properties(doc, r, pv.parent);
-        groups.push_back(
-            {pv.parent, whole, false, whole ? r.path + "/Properties" : parent_path(pv, c.key), {}});
+        groups.push_back({pv.parent,
+                          whole,
+                          false,
+                          whole ? r.path + "/Properties" : parent_path(pv, c.key),
+                          {},
+                          {}});
         it = groups.end() - 1;
       }
       it->values.push_back(std::move(pv));
@@ -278,17 +312,21 @@ void RequirementRule::check_true(const lint::CheckContext& ctx, const model::Res
     std::set<NodeId> seen;
     for (const PropertyValue& block : property(ctx, r, c.block)) {
       if (!block.is_map(doc) || !seen.insert(block.value.node).second) continue;
-      groups.push_back(
-          {block.value.node, false, block.from_globals, block.path, member(ctx, {block}, c.key)});
+      groups.push_back({block.value.node, false, block.from_globals, block.path, block.source,
+                        member(ctx, {block}, c.key)});
     }
   }
   for (const Group& g : groups) {
     TrueVerdict verdict = require_true(ctx, c.key, g.values);
     NodeId written = kNone;
     bool from_globals = false;
+    std::string globals_source;
     for (const PropertyValue& v : g.values) {
       if (written == kNone) written = v.written;
-      from_globals |= v.from_globals && v.written != kNone;
+      if (v.from_globals && v.written != kNone) {
+        from_globals = true;
+        globals_source = v.source;
+      }
     }
     auto [begin, end] = written != kNone                 ? node_location(ctx.tpl, written)
                         : g.properties || g.map == kNone ? missing_property_location(ctx.tpl, r)
@@ -308,9 +346,10 @@ void RequirementRule::check_true(const lint::CheckContext& ctx, const model::Res
     lint::Diagnostic d =
         make(r, begin, end, label + ": " + join(texts) + "; " + std::string(c.why), path);
     if (from_globals || g.from_globals) {
-      d.not_fixable = key + " comes from " +
-                      dotted(from_globals ? path.substr(0, path.rfind('/')) : g.path) +
-                      "; change it there";
+      d.not_fixable = change_in_globals(key, from_globals ? globals_source : g.source + "/" + key);
+    } else if (std::string other = partly_written(ctx, r, c); !other.empty()) {
+      d.not_fixable = other + " is written but not always set (a condition, or empty); set " + key +
+                      " by hand where it is not";
     } else if (written == kNone) {
       if (g.properties || g.map == kNone)
         attach_properties_insert(ctx, r, key, model::Value::boolean(true), "Add " + key + ": true",
@@ -377,11 +416,16 @@ void RequirementRule::check_needs_true(const lint::CheckContext& ctx, const mode
         return k.value.kind != K::Absent && model::consistent(k.value.assumptions, p.assumptions);
       });
       if (!not_true || !key_there) continue;
+      // A parameter without AllowedValues: false can be passed, and the message names it.
+      std::string state = p.kind == K::AnyParameter
+                              ? std::string(c.needs_true) +
+                                    " can be false (it comes from parameter " + p.detail +
+                                    ", which has no AllowedValues)"
+                              : std::string(c.needs_true) + " is not true";
       auto [begin, end] = node_location(ctx.tpl, keys.front().written);
       out.push_back(make(r, begin, end,
-                         req_.label(r) + ": " + std::string(c.key) + " is set but " +
-                             std::string(c.needs_true) + " is not true" + when(p.assumptions) +
-                             "; " + std::string(c.why),
+                         req_.label(r) + ": " + std::string(c.key) + " is set but " + state +
+                             when(p.assumptions) + "; " + std::string(c.why),
                          keys.front().path));
       break;
     }
@@ -398,8 +442,13 @@ void RequirementRule::check_key_required(const lint::CheckContext& ctx, const mo
   std::set<NodeId> reported;  // one finding per mapping the key is missing from
   for (const PropertyValue& pv : values) {
     const Possibility& p = pv.value;
-    bool missing = p.kind == K::Absent ||
-                   (p.kind == K::Node && doc[doc.resolve(p.node)].kind == yaml::Kind::Null);
+    // An intrinsic (a Ref or GetAtt of a key, an import) or a parameter is a
+    // key written: what it names is the business of other checks.
+    if (p.kind == K::Unknown || p.kind == K::AnyParameter) continue;
+    // A key is a non-empty string; null, "" or a mapping or list name none.
+    NodeId n = p.kind == K::Node ? doc.resolve(p.node) : kNone;
+    bool missing =
+        p.kind == K::Absent || doc[n].kind != yaml::Kind::Scalar || doc[n].value().empty();
     if (!missing || !reported.insert(pv.parent).second) continue;
     bool written = pv.written != kNone;
     bool whole = c.block.empty() && !written && is_properties(doc, r, pv.parent);
@@ -409,9 +458,10 @@ void RequirementRule::check_key_required(const lint::CheckContext& ctx, const mo
         : pv.parent != kNone
             ? node_location(ctx.tpl, doc[pv.parent].key != kNone ? doc[pv.parent].key : pv.parent)
             : missing_property_location(ctx.tpl, r);
-    std::string problem = written
-                              ? key + (p.no_value ? " is removed by Ref: AWS::NoValue" : " is null")
-                              : key + " is not set";
+    std::string problem = !written     ? key + " is not set"
+                          : p.no_value ? key + " is removed by Ref: AWS::NoValue"
+                                       : key + " is " + describe_value(doc, p.node) +
+                                             (doc[n].kind == yaml::Kind::Null ? "" : ", not a key");
     lint::Diagnostic d = make(
         r, begin, end,
         req_.label(r) + ": " + problem + when(p.assumptions) + "; " + std::string(c.why), pv.path);
@@ -426,8 +476,7 @@ void RequirementRule::check_key_required(const lint::CheckContext& ctx, const mo
     if (!value) {
       d.not_fixable = "pass --kms-key (or set fix.kms_key in the config) to insert a key";
     } else if (pv.from_globals) {
-      d.not_fixable = key + " comes from " + dotted(pv.path.substr(0, pv.path.rfind('/'))) +
-                      "; change it there";
+      d.not_fixable = change_in_globals(key, pv.source);
     } else if (written) {
       d.not_fixable = key + " is written but empty or conditional; set it by hand";
     } else if (whole) {

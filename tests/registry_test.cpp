@@ -48,7 +48,7 @@ TEST_CASE("registry: every registered resource type is found by a directory scan
     INFO(type);
     CHECK_FALSE(engine::cannot_hold_findings("Resources:\n  R:\n    Type: " + std::string(type)));
     CHECK_FALSE(engine::cannot_hold_findings("{\"Resources\": {\"R\": {\"Type\": \"" +
-                                          std::string(type) + "\"}}}"));
+                                             std::string(type) + "\"}}}"));
   }
 }
 
@@ -93,4 +93,21 @@ TEST_CASE("registry: JUnit has one test case per resource of a checked type") {
   using P = std::pair<std::string, std::string>;
   CHECK(r.checked_resources ==
         std::vector<P>{{"B", "AWS::S3::Bucket"}, {"T", "AWS::DynamoDB::GlobalTable"}});
+}
+
+TEST_CASE("registry: JUnit lists only the resources the selected rules check") {
+  TempDir dir;
+  write_file(dir / "t.yaml",
+             "Resources:\n  B:\n    Type: AWS::S3::Bucket\n  T:\n    Type: AWS::DynamoDB::Table\n"
+             "  Q:\n    Type: AWS::SQS::Queue\n");
+  auto junit = run_tool("--select ENC201 -f junit t.yaml", dir.path());
+  INFO(junit.out);
+  CHECK(junit.out.find("name=\"B (") != std::string::npos);
+  CHECK(junit.out.find("name=\"T (") == std::string::npos);
+  CHECK(junit.out.find("name=\"Q (") == std::string::npos);
+  // A rule of level cmk only counts at that level.
+  auto cmk = run_tool("--select ENC105 -f junit t.yaml", dir.path());
+  CHECK(cmk.out.find("name=\"T (") == std::string::npos);
+  auto at_cmk = run_tool("--level cmk --select ENC105 -f junit t.yaml", dir.path());
+  CHECK(at_cmk.out.find("name=\"T (") != std::string::npos);
 }

@@ -125,15 +125,20 @@ TEST_CASE("property: SAM Globals merge under the resource's own keys, with their
   auto type = rules::member(ctx, sse, "SSEType");
   REQUIRE(type.size() == 1);
   CHECK(type[0].from_globals);
-  CHECK(type[0].path == "Globals/SimpleTable/SSESpecification/SSEType");
+  // Its identity stays below the resource; where it is written is its source.
+  CHECK(type[0].path == "Resources/Own/Properties/SSESpecification/SSEType");
+  CHECK(type[0].source == "Globals/SimpleTable/SSESpecification/SSEType");
 
   auto inherited = rules::property(ctx, bare, "SSESpecification");
   REQUIRE(inherited.size() == 1);
   CHECK(inherited[0].from_globals);
-  CHECK(inherited[0].path == "Globals/SimpleTable/SSESpecification");
+  CHECK(inherited[0].path == "Resources/Bare/Properties/SSESpecification");
+  CHECK(inherited[0].source == "Globals/SimpleTable/SSESpecification");
   auto bare_enabled = rules::member(ctx, inherited, "SSEEnabled");
   REQUIRE(bare_enabled.size() == 1);
   CHECK(bare_enabled[0].from_globals);
+  CHECK(bare_enabled[0].path == "Resources/Bare/Properties/SSESpecification/SSEEnabled");
+  CHECK(bare_enabled[0].source == "Globals/SimpleTable/SSESpecification/SSEEnabled");
   CHECK(tpl.doc().text(bare_enabled[0].value.node) == "false");
 }
 

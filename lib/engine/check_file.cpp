@@ -1,5 +1,6 @@
 #include "engine/check_file.hpp"
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <set>
@@ -84,9 +85,14 @@ FileResult check_bytes(const std::string& path, std::string bytes, bool from_std
     return result;
   }
   const model::Template& tpl = *loaded.tpl;
-  // The resources the rules look at (JUnit: one testcase each).
+  // The resources a rule of this run checks (JUnit: one testcase each).
+  std::vector<const lint::Rule*> active;
+  for (const lint::Rule* rule : rules)
+    if (lint::rule_selected(rule->info(), options.lint)) active.push_back(rule);
   for (const auto& r : tpl.resources())
-    if (rules::is_checked_type(r.type)) result.checked_resources.emplace_back(r.logical_id, r.type);
+    if (std::any_of(active.begin(), active.end(),
+                    [&](const lint::Rule* rule) { return rule->info().applies_to(r.type); }))
+      result.checked_resources.emplace_back(r.logical_id, r.type);
   std::vector<lint::Diagnostic> diagnostics =
       lint::run_rules(tpl, rules, options.lint, &result.suppressed);
   result.unsafe_hidden = unsafe_not_applied(diagnostics, options);

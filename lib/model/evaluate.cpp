@@ -1,5 +1,7 @@
 #include "model/evaluate.hpp"
 
+#include "model/value.hpp"
+
 #include <algorithm>
 
 namespace enclint::model {
@@ -20,7 +22,8 @@ std::string long_form(std::string_view tag) {
 
 Truth truth_of(const yaml::Document& doc, NodeId node) {
   node = doc.resolve(node);
-  if (node == kNone || doc[node].kind != Kind::Scalar || !doc[node].tag().empty())
+  // A standard tag (`!!str true`) keeps the word; an intrinsic's (`!Ref x`) does not.
+  if (node == kNone || doc[node].kind != Kind::Scalar || !tag_key(doc[node].tag()).empty())
     return Truth::Unknown;
   std::string_view v = doc[node].value();
   if (v == "true" || v == "True" || v == "TRUE") return Truth::True;

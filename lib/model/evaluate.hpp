@@ -84,7 +84,8 @@ class Evaluator {
   mutable std::map<std::string, Truth> conditions_;
 };
 
-// `true`, 'true', "True", TRUE are true; likewise false; anything else Unknown.
+// `true`, 'true', "True", TRUE (a standard tag such as !!str allowed) are true;
+// likewise false; anything else, an intrinsic included, Unknown.
 Truth truth_of(const yaml::Document& doc, yaml::NodeId scalar);
 
 // "when condition A is true and parameter P is 'false'"; "" for none.

@@ -36,9 +36,10 @@ const lint::Rule& rds_instance_encryption_disabled() {
               .doc = R"(## What it does
 Checks that every `AWS::RDS::DBInstance` sets `StorageEncrypted: true`.
 Instances that belong to a cluster (`DBClusterIdentifier`: the cluster
-decides), read replicas (`SourceDBInstanceIdentifier`) and instances restored
-from a snapshot (`DBSnapshotIdentifier`: they inherit the snapshot's
-encryption) are not checked.
+decides), read replicas (`SourceDBInstanceIdentifier`), and instances restored
+from a snapshot (`DBSnapshotIdentifier`, `DBClusterSnapshotIdentifier`) or to
+a point in time (`SourceDbiResourceId`, `SourceDBInstanceAutomatedBackupsArn`)
+inherit their source's encryption and are not checked.
 
 ## Why is this bad?
 An RDS DB instance is not encrypted unless `StorageEncrypted` is true: its
@@ -86,7 +87,9 @@ stack that has not been deployed yet, the fix is harmless.
           .unsafe_insert = always_unsafe,
           .why = "the instance's storage, backups and snapshots are then unencrypted, and "
                  "setting StorageEncrypted later replaces the instance: a new, empty database",
-          .not_with = {"DBClusterIdentifier", "SourceDBInstanceIdentifier", "DBSnapshotIdentifier"},
+          .not_with = {"DBClusterIdentifier", "SourceDBInstanceIdentifier", "DBSnapshotIdentifier",
+                       "DBClusterSnapshotIdentifier", "SourceDbiResourceId",
+                       "SourceDBInstanceAutomatedBackupsArn"},
       }},
   }};
   return rule;
