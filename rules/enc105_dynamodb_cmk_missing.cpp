@@ -1,8 +1,10 @@
 #include "rules/enc105_dynamodb_cmk_missing.hpp"
 
+#include <algorithm>
 #include <set>
 
 #include "rules/dynamodb_sse.hpp"
+#include "rules/property.hpp"
 #include "rules/support.hpp"
 
 namespace enclint::rules {
@@ -69,9 +71,10 @@ const char* kWhy =
     "policy level cmk requires a customer managed key";
 
 // The possibilities of SSEEnabled under which SSE is on.
-std::vector<model::Possibility> enabled(const lint::CheckContext& ctx, const EffectiveSse& spec) {
+std::vector<model::Possibility> enabled(const lint::CheckContext& ctx, const PropertyValue& spec) {
   std::vector<model::Possibility> on;
-  for (auto& p : sse_key(ctx, spec, "SSEEnabled").possibilities) {
+  for (PropertyValue& pv : member(ctx, {spec}, "SSEEnabled")) {
+    model::Possibility& p = pv.value;
     if (p.kind == model::Possibility::Kind::Node &&
         model::truth_of(ctx.tpl.doc(), p.node) == model::Truth::False)
       continue;
@@ -79,6 +82,15 @@ std::vector<model::Possibility> enabled(const lint::CheckContext& ctx, const Eff
     on.push_back(std::move(p));
   }
   return on;
+}
+
+// A key is a non-empty value: absent, null and "" name none.
+bool no_key(const yaml::Document& doc, const model::Possibility& k) {
+  if (k.kind == model::Possibility::Kind::Absent) return true;
+  if (k.kind != model::Possibility::Kind::Node) return false;
+  yaml::NodeId n = doc.resolve(k.node);
+  return doc[n].kind == yaml::Kind::Null ||
+         (doc[n].kind == yaml::Kind::Scalar && doc[n].value().empty());
 }
 
 }  // namespace
@@ -157,8 +169,9 @@ void DynamodbCmkMissing::check(const lint::CheckContext& ctx,
     std::set<yaml::NodeId> seen;
     std::set<std::pair<yaml::NodeId, yaml::NodeId>> replica_seen;
     std::set<std::string> replica_paths;
-    for (const EffectiveSse& spec : effective_sse(ctx, r)) {
-      if (!spec.exists()) continue;
+    // Every mapping SSESpecification can be (Properties under Fn::If, SAM Globals merged).
+    for (const PropertyValue& spec : property(ctx, r, "SSESpecification")) {
+      if (!spec.is_map(doc)) continue;
       std::vector<model::Possibility> sse_on = enabled(ctx, spec);
       if (sse_on.empty()) continue;
       if (global) {
@@ -167,44 +180,37 @@ void DynamodbCmkMissing::check(const lint::CheckContext& ctx,
         continue;
       }
       // Missing where SSE can be on while no key is there.
-      SseKey key = sse_key(ctx, spec, "KMSMasterKeyId");
+      std::vector<PropertyValue> key = member(ctx, {spec}, "KMSMasterKeyId");
       bool has_key = true;
-      for (const auto& on : sse_key(ctx, spec, "SSEEnabled").possibilities) {
-        if (on.kind == model::Possibility::Kind::Absent ||
-            (on.kind == model::Possibility::Kind::Node &&
-             model::truth_of(doc, on.node) == model::Truth::False))
-          continue;
-        for (const auto& k : key.possibilities)
-          if (k.kind == model::Possibility::Kind::Absent &&
-              model::consistent(k.assumptions, on.assumptions))
+      for (const auto& on : sse_on)
+        for (const auto& k : key)
+          if (no_key(doc, k.value) && model::consistent(k.value.assumptions, on.assumptions))
             has_key = false;
-      }
-      yaml::NodeId spec_node =
-          spec.resource_map != yaml::kNone ? spec.resource_map : spec.globals_map;
+      yaml::NodeId spec_node = spec.value.node;
       if (has_key || !seen.insert(spec_node).second) continue;
       yaml::NodeId at = doc[spec_node].key != yaml::kNone ? doc[spec_node].key : spec_node;
       auto [begin, end] = node_location(ctx.tpl, at);
-      // Each branch of an `!If` SSESpecification its own finding identity.
-      yaml::NodeId written =
-          spec.resource_map != yaml::kNone ? resource_sse_node(ctx, r) : globals_sse_node(ctx);
-      lint::Diagnostic d = make(
-          r, begin, end,
-          table_label(r) + " has SSE without KMSMasterKeyId" + when(spec.assumptions) + ": " + kWhy,
-          r.path + "/Properties/SSESpecification" +
-              branch_path(doc, written, spec_node).value_or(""));
+      lint::Diagnostic d = make(r, begin, end,
+                                table_label(r) + " has SSE without KMSMasterKeyId" +
+                                    when(spec.value.assumptions) + ": " + kWhy,
+                                value_path(doc, spec));
+      bool key_written = std::any_of(
+          key.begin(), key.end(), [](const PropertyValue& k) { return k.written != yaml::kNone; });
       if (key_option.empty()) {
         d.not_fixable = kNoKey;
-      } else if (spec.resource_map == yaml::kNone) {
+      } else if (spec.from_globals) {
         d.not_fixable = "SSESpecification comes from Globals.SimpleTable; add the key there";
-      } else if (key.value != yaml::kNone) {
+      } else if (key_written) {
         d.not_fixable =
-            "KMSMasterKeyId is set only under some conditions; make it unconditional by hand";
+            "KMSMasterKeyId is set only under some conditions, or empty; set it by hand";
       } else {
         fix::Entries entries;
-        if (sse_key(ctx, spec, "SSEType").value == yaml::kNone)
+        std::vector<PropertyValue> type = member(ctx, {spec}, "SSEType");
+        if (std::all_of(type.begin(), type.end(),
+                        [](const PropertyValue& t) { return t.written == yaml::kNone; }))
           entries.emplace_back("SSEType", model::Value::string("KMS"));
         entries.emplace_back("KMSMasterKeyId", kms_key_value(key_option));
-        attach(fix::insert_fix(ctx.tpl, ctx.style(), spec.resource_map, entries,
+        attach(fix::insert_fix(ctx.tpl, ctx.style(), spec_node, entries,
                                "Add KMSMasterKeyId to SSESpecification"),
                d);
       }
