@@ -110,6 +110,27 @@ std::string partly_written(const lint::CheckContext& ctx, const model::Resource&
   return {};
 }
 
+// The ways a `not_with` property is written, with the assumptions under
+// which it is: a possibility of the checked value that implies one of them
+// (its assumptions include all of theirs) is the other kind of resource (a
+// restore from a snapshot) and is not judged.
+std::vector<model::Assumptions> not_with_written(const lint::CheckContext& ctx,
+                                                 const model::Resource& r, const Check& c) {
+  std::vector<model::Assumptions> out;
+  for (std::string_view other : c.not_with)
+    for (const PropertyValue& pv : property(ctx, r, other))
+      if (pv.value.kind != K::Absent) out.push_back(pv.value.assumptions);
+  return out;
+}
+
+bool implies(const model::Assumptions& have, const model::Assumptions& want) {
+  return std::all_of(want.begin(), want.end(), [&](const model::Assumption& w) {
+    return std::any_of(have.begin(), have.end(), [&](const model::Assumption& h) {
+      return h.condition == w.condition && h.name == w.name && h.value == w.value;
+    });
+  });
+}
+
 }  // namespace
 
 std::string describe_value(const yaml::Document& doc, NodeId node) {
@@ -316,7 +337,14 @@ void RequirementRule::check_true(const lint::CheckContext& ctx, const model::Res
                         member(ctx, {block}, c.key)});
     }
   }
-  for (const Group& g : groups) {
+  const std::vector<model::Assumptions> excluded = not_with_written(ctx, r, c);
+  for (Group& g : groups) {
+    std::erase_if(g.values, [&](const PropertyValue& v) {
+      return std::any_of(excluded.begin(), excluded.end(), [&](const model::Assumptions& a) {
+        return !a.empty() && implies(v.value.assumptions, a);
+      });
+    });
+    if (g.values.empty()) continue;
     TrueVerdict verdict = require_true(ctx, c.key, g.values);
     NodeId written = kNone;
     bool from_globals = false;
