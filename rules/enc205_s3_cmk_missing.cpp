@@ -76,7 +76,10 @@ void S3CmkMissing::check(const lint::CheckContext& ctx, std::vector<lint::Diagno
           if (v.kind != model::Possibility::Kind::Node) continue;
           const std::string a(doc[v.node].value());
           if (!kms(a)) {
-            weak = a + when(v.assumptions);
+            // What the algorithm is, then when: "AES256 (SSE-S3, keys S3 owns) (when ...)".
+            weak = (a == "AES256" ? a + " (SSE-S3, keys S3 owns)"
+                                  : "'" + a + "', which is not a KMS algorithm") +
+                   when(v.assumptions);
             continue;
           }
           for (const auto& k : keys)
@@ -86,7 +89,7 @@ void S3CmkMissing::check(const lint::CheckContext& ctx, std::vector<lint::Diagno
         if (weak.empty() && !keyless) continue;
         std::string problem =
             weak.rfind("no SSEAlgorithm", 0) == 0 ? "has " + weak
-            : !weak.empty()                       ? "uses " + weak + " (SSE-S3, keys S3 owns)"
+            : !weak.empty()                       ? "uses " + weak
                             : "uses aws:kms without KMSMasterKeyID (the AWS managed key aws/s3)";
         yaml::NodeId at = ra.written != yaml::kNone ? ra.written : ra.by_default;
         auto [begin, end] = node_location(ctx.tpl, at);
