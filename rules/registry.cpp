@@ -6,6 +6,7 @@
 #include "rules/catalog/databases.hpp"
 #include "rules/catalog/dynamodb.hpp"
 #include "rules/catalog/efs.hpp"
+#include "rules/catalog/keys.hpp"
 #include "rules/catalog/kinesis.hpp"
 #include "rules/catalog/messaging.hpp"
 #include "rules/catalog/s3.hpp"
@@ -46,7 +47,12 @@ const std::vector<const lint::Rule*>& all() {
                                                     &catalog::elasticache_encryption_disabled(),
                                                     &catalog::dax_encryption_disabled(),
                                                     &catalog::efs_encryption_disabled(),
-                                                    &catalog::ebs_volume_encryption_disabled()};
+                                                    &catalog::ebs_volume_encryption_disabled(),
+                                                    &catalog::logs_cmk_missing(),
+                                                    &catalog::secretsmanager_cmk_missing(),
+                                                    &catalog::backup_vault_cmk_missing(),
+                                                    &catalog::cloudtrail_cmk_missing(),
+                                                    &catalog::eventbus_cmk_missing()};
   return rules;
 }
 

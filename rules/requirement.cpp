@@ -501,8 +501,12 @@ void RequirementRule::check_key_required(const lint::CheckContext& ctx, const mo
       value = kms_key_value(kms_key);
     std::string title =
         c.title_for || !c.insert_title.empty() ? insert_title(c, ctx.options.fix) : "Add " + key;
+    if (value && value->kind == model::Value::Kind::Null)  // the check takes no such key
+      value.reset();
     if (!value) {
-      d.not_fixable = "pass --kms-key (or set fix.kms_key in the config) to insert a key";
+      d.not_fixable = kms_key.empty()
+                          ? "pass --kms-key (or set fix.kms_key in the config) to insert a key"
+                          : key + " takes a key ARN; pass --kms-key arn:aws:kms:... to insert one";
     } else if (pv.from_globals) {
       d.not_fixable = change_in_globals(key, pv.source);
     } else if (written) {
