@@ -68,6 +68,13 @@ struct Check {
   std::vector<std::string_view> not_with = {};
 };
 
+// For Requirement::label: "<Noun> 'LogicalId'", e.g. named<kVault> with
+// constexpr char kVault[] = "backup vault".
+template <const char* Noun>
+std::string named(const model::Resource& r) {
+  return std::string(Noun) + " '" + std::string(r.logical_id) + "'";
+}
+
 // For Check::unsafe_insert: the insertion is never safe (a create-only property).
 inline bool always_unsafe(const lint::FixOptions&) { return true; }
 

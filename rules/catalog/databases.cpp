@@ -10,10 +10,6 @@ namespace enclint::rules::catalog {
 
 namespace {
 
-template <const char* Noun>
-std::string label(const model::Resource& r) {
-  return std::string(Noun) + " '" + std::string(r.logical_id) + "'";
-}
 constexpr char kInstance[] = "RDS DB instance";
 constexpr char kCluster[] = "RDS DB cluster";
 constexpr char kDocdb[] = "DocumentDB cluster";
@@ -80,7 +76,7 @@ stack that has not been deployed yet, the fix is harmless.
 - https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-rds-dbinstance.html
 )",
           },
-      .label = label<kInstance>,
+      .label = named<kInstance>,
       .checks = {{
           .kind = RequirementKind::TrueRequired,
           .key = "StorageEncrypted",
@@ -154,7 +150,7 @@ has not been deployed yet, the fix is harmless.
 - https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-rds-dbcluster.html
 )",
           },
-      .label = label<kCluster>,
+      .label = named<kCluster>,
       .checks = {{
           .kind = RequirementKind::TrueRequired,
           .key = "StorageEncrypted",
@@ -220,7 +216,7 @@ been deployed yet, the fix is harmless.
 - https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-docdb-dbcluster.html
 )",
           },
-      .label = label<kDocdb>,
+      .label = named<kDocdb>,
       .checks = {{
           .kind = RequirementKind::TrueRequired,
           .key = "StorageEncrypted",
@@ -283,7 +279,7 @@ been deployed yet, the fix is harmless.
 - https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-neptune-dbcluster.html
 )",
           },
-      .label = label<kNeptune>,
+      .label = named<kNeptune>,
       .checks = {{
           .kind = RequirementKind::TrueRequired,
           .key = "StorageEncrypted",

@@ -10,10 +10,6 @@ namespace enclint::rules::catalog {
 
 namespace {
 
-template <const char* Noun>
-std::string label(const model::Resource& r) {
-  return std::string(Noun) + " '" + std::string(r.logical_id) + "'";
-}
 constexpr char kLogGroup[] = "log group";
 constexpr char kSecret[] = "secret";
 constexpr char kVault[] = "backup vault";
@@ -81,7 +77,7 @@ The log group is not replaced.
 - https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-logs-loggroup.html
 )",
           },
-      .label = label<kLogGroup>,
+      .label = named<kLogGroup>,
       .checks = {{
           .kind = RequirementKind::KeyRequired,
           .key = "KmsKeyId",
@@ -146,7 +142,7 @@ re-encrypted in place, but every principal that reads it then needs
 - https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-secretsmanager-secret.html
 )",
           },
-      .label = label<kSecret>,
+      .label = named<kSecret>,
       .checks = {{
           .kind = RequirementKind::KeyRequired,
           .key = "KmsKeyId",
@@ -207,7 +203,7 @@ points are gone.
 - https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-backup-backupvault.html
 )",
           },
-      .label = label<kVault>,
+      .label = named<kVault>,
       .checks = {{
           .kind = RequirementKind::KeyRequired,
           .key = "EncryptionKeyArn",
@@ -272,7 +268,7 @@ or log delivery stops; readers of the logs need `kms:Decrypt`.
 - https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-cloudtrail-trail.html
 )",
           },
-      .label = label<kTrail>,
+      .label = named<kTrail>,
       .checks = {{
           .kind = RequirementKind::KeyRequired,
           .key = "KMSKeyId",
@@ -331,7 +327,7 @@ encrypted with a customer managed key.
 - https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-events-eventbus.html
 )",
           },
-      .label = label<kBus>,
+      .label = named<kBus>,
       .checks = {{
           .kind = RequirementKind::KeyRequired,
           .key = "KmsKeyIdentifier",
