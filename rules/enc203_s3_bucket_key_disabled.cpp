@@ -87,10 +87,9 @@ void S3BucketKeyDisabled::check(const lint::CheckContext& ctx,
       in_rule.path = rule.path;
       TrueVerdict verdict =
           require_true(ctx, "BucketKeyEnabled", member(ctx, {in_rule}, "BucketKeyEnabled"));
-      std::vector<std::string> problems;
-      for (const Problem& p : verdict.problems) problems.push_back(p.text);
+      const std::vector<std::string>& problems = verdict.problems;
       const std::string& undecided = verdict.undecided;
-      std::string path = rule_path(r, rule) + (key == yaml::kNone ? "" : "/BucketKeyEnabled");
+      std::string path = rule.path + (key == yaml::kNone ? "" : "/BucketKeyEnabled");
       auto [begin, end] = node_location(ctx.tpl, key == yaml::kNone ? rule.map : key);
       if (problems.empty()) {
         if (!undecided.empty()) {

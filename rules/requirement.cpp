@@ -160,21 +160,19 @@ TrueVerdict require_true(const lint::CheckContext& ctx, std::string_view key,
     switch (p.kind) {
       case K::Absent:
         verdict.problems.push_back(
-            {k + (p.no_value ? " is removed by Ref: AWS::NoValue" : " is not set") +
-                 when(p.assumptions),
-             !p.no_value && pv.written == kNone});
+            k + (p.no_value ? " is removed by Ref: AWS::NoValue" : " is not set") +
+            when(p.assumptions));
         break;
       case K::Node: {
         if (is_true(doc, p.node)) break;
         std::string what = describe_value(doc, p.node);
         bool plain = what == "false" || what == "null";
-        verdict.problems.push_back(
-            {k + " is " + what + (plain ? "" : ", not true") + when(p.assumptions), false});
+        verdict.problems.push_back(k + " is " + what + (plain ? "" : ", not true") +
+                                   when(p.assumptions));
         break;
       }
       case K::AnyParameter:
-        verdict.problems.push_back(
-            {parameter_problem(ctx, key, p.detail) + when(p.assumptions), false});
+        verdict.problems.push_back(parameter_problem(ctx, key, p.detail) + when(p.assumptions));
         break;
       case K::Unknown: verdict.undecided = undecidable(key, p); break;
     }
@@ -360,7 +358,7 @@ void RequirementRule::check_true(const lint::CheckContext& ctx, const model::Res
                         : g.properties || g.map == kNone ? missing_property_location(ctx.tpl, r)
                         : doc[g.map].key != kNone        ? node_location(ctx.tpl, doc[g.map].key)
                                                          : node_location(ctx.tpl, g.map);
-    std::string path = g.values.empty() ? g.path + "/" + key : g.values.front().path;
+    const std::string& path = g.values.front().path;
     if (verdict.problems.empty()) {
       if (!verdict.undecided.empty()) {
         lint::Diagnostic d = make(r, begin, end, label + ": " + verdict.undecided, path);
@@ -369,10 +367,8 @@ void RequirementRule::check_true(const lint::CheckContext& ctx, const model::Res
       }
       continue;
     }
-    std::vector<std::string> texts;
-    for (const Problem& p : verdict.problems) texts.push_back(p.text);
-    lint::Diagnostic d =
-        make(r, begin, end, label + ": " + join(texts) + "; " + std::string(c.why), path);
+    lint::Diagnostic d = make(
+        r, begin, end, label + ": " + join(verdict.problems) + "; " + std::string(c.why), path);
     if (from_globals || g.from_globals) {
       d.not_fixable = change_in_globals(key, from_globals ? globals_source : g.source + "/" + key);
     } else if (std::string other = partly_written(ctx, r, c); !other.empty()) {

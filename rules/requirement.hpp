@@ -85,15 +85,10 @@ struct Requirement {
   std::vector<Check> checks;
 };
 
-// One bad possibility of a value: what it is, and when.
-struct Problem {
-  std::string text;     // "SSEEnabled is false (when condition IsProd is false)"
-  bool absent = false;  // not written at all (an insert can fix it)
-};
-
 // What a setting that must be true turned out to be, over its possibilities.
 struct TrueVerdict {
-  std::vector<Problem> problems;
+  // Each bad possibility: "SSEEnabled is false (when condition IsProd is false)".
+  std::vector<std::string> problems;
   std::string undecided;  // "SSEEnabled is Fn::ImportValue, which cannot be checked statically"
 };
 TrueVerdict require_true(const lint::CheckContext& ctx, std::string_view key,

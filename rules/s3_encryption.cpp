@@ -77,10 +77,4 @@ std::string rule_label(const model::Resource& r, const EncryptionRule& rule) {
   return "encryption rule " + std::to_string(rule.index + 1) + " of " + bucket_label(r);
 }
 
-std::string rule_path(const model::Resource& r, const EncryptionRule& rule) {
-  if (!rule.path.empty()) return rule.path;
-  return r.path + "/Properties/BucketEncryption/ServerSideEncryptionConfiguration/" +
-         std::to_string(rule.index);
-}
-
 }  // namespace enclint::rules

@@ -40,7 +40,5 @@ std::vector<RuleAlgorithm> rule_algorithms(const lint::CheckContext& ctx,
 std::vector<std::string> algorithm_names(const lint::CheckContext& ctx, const EncryptionRule& rule);
 
 std::string rule_label(const model::Resource& r, const EncryptionRule& rule);
-// The template path of the rule mapping (each branch its own).
-std::string rule_path(const model::Resource& r, const EncryptionRule& rule);
 
 }  // namespace enclint::rules
