@@ -5,6 +5,7 @@
 
 #include "rules/dynamodb_sse.hpp"
 #include "rules/property.hpp"
+#include "rules/requirement.hpp"
 #include "rules/support.hpp"
 
 namespace enclint::rules {
@@ -86,11 +87,8 @@ std::vector<model::Possibility> enabled(const lint::CheckContext& ctx, const Pro
 
 // A key is a non-empty value: absent, null and "" name none.
 bool no_key(const yaml::Document& doc, const model::Possibility& k) {
-  if (k.kind == model::Possibility::Kind::Absent) return true;
-  if (k.kind != model::Possibility::Kind::Node) return false;
-  yaml::NodeId n = doc.resolve(k.node);
-  return doc[n].kind == yaml::Kind::Null ||
-         (doc[n].kind == yaml::Kind::Scalar && doc[n].value().empty());
+  return k.kind == model::Possibility::Kind::Absent ||
+         (k.kind == model::Possibility::Kind::Node && is_blank(doc, k.node));
 }
 
 }  // namespace

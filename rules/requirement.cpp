@@ -1,7 +1,6 @@
 #include "rules/requirement.hpp"
 
 #include <algorithm>
-#include <optional>
 #include <set>
 
 #include "rules/support.hpp"
@@ -12,6 +11,21 @@ using model::Possibility;
 using K = model::Possibility::Kind;
 using yaml::kNone;
 using yaml::NodeId;
+
+// A check's `not_with` properties on one resource, looked up once.
+struct NotWith {
+  // Written in every way they can turn out (an undecidable one counts as
+  // written, rather than risk a false alarm): the check does not apply.
+  bool always = false;
+  // One written only under some conditions, or null or empty ("" for none):
+  // inserting the setting could meet it, and CloudFormation may reject the two
+  // together (an SQS queue takes SSE-SQS or a KMS key, not both).
+  std::string partly;
+  // The assumptions under which each is written: a possibility of the checked
+  // value that implies one of them is the other kind of resource (a restore
+  // from a snapshot) and is not judged.
+  std::vector<model::Assumptions> when;
+};
 
 namespace {
 
@@ -75,52 +89,45 @@ std::string insert_title(const Check& c, const lint::FixOptions& options) {
   return c.title_for ? c.title_for(options) : std::string(c.insert_title);
 }
 
-// A check does not apply to a resource that writes one of its `not_with`
-// properties (a cluster member, a restore from a snapshot) — in every way it
-// can turn out: one that only some condition sets, or that is null or empty,
-// leaves the check on. An undecidable one (an import) turns it off rather
-// than risk a false alarm.
-bool applies(const lint::CheckContext& ctx, const model::Resource& r, const Check& c) {
+// Where a finding about a key missing from `parent` points: the Properties key
+// (else the logical id) when `parent` is the resource's own Properties or
+// there is none; else that mapping's key, else the mapping (an Fn::If branch).
+std::pair<std::size_t, std::size_t> missing_at(const lint::CheckContext& ctx,
+                                               const model::Resource& r, bool whole,
+                                               NodeId parent) {
+  if (whole || parent == kNone) return missing_property_location(ctx.tpl, r);
   const auto& doc = ctx.tpl.doc();
+  return node_location(ctx.tpl, doc[parent].key != kNone ? doc[parent].key : parent);
+}
+
+// Adds `key: value` to `parent`, or (`whole`) to the resource's Properties,
+// creating them when there are none.
+void insert_into(const lint::CheckContext& ctx, const model::Resource& r, bool whole, NodeId parent,
+                 const std::string& key, model::Value value, std::string title,
+                 lint::Diagnostic& d) {
+  if (whole || parent == kNone)
+    attach_properties_insert(ctx, r, key, std::move(value), std::move(title), d);
+  else
+    attach(fix::insert_fix(ctx.tpl, ctx.style(), parent, key, std::move(value), std::move(title)),
+           d);
+}
+
+NotWith not_with(const lint::CheckContext& ctx, const model::Resource& r, const Check& c) {
+  const auto& doc = ctx.tpl.doc();
+  NotWith nw;
   for (std::string_view other : c.not_with) {
     std::vector<PropertyValue> values = property(ctx, r, other);
-    bool always_there =
-        !values.empty() && std::all_of(values.begin(), values.end(), [&](const PropertyValue& pv) {
-          const Possibility& p = pv.value;
-          if (p.kind == K::Unknown || p.kind == K::AnyParameter) return true;
-          if (p.kind != K::Node) return false;
-          NodeId n = doc.resolve(p.node);
-          return doc[n].kind != yaml::Kind::Null &&
-                 !(doc[n].kind == yaml::Kind::Scalar && doc[n].value().empty());
-        });
-    if (always_there) return false;
+    bool always = !values.empty();
+    for (const PropertyValue& pv : values) {
+      const Possibility& p = pv.value;
+      always &= p.kind == K::Unknown || p.kind == K::AnyParameter ||
+                (p.kind == K::Node && !is_blank(doc, p.node));
+      if (pv.written != kNone && nw.partly.empty()) nw.partly = other;
+      if (p.kind != K::Absent) nw.when.push_back(p.assumptions);
+    }
+    nw.always |= always;
   }
-  return true;
-}
-
-// A `not_with` property written under some conditions only (applies() let
-// the check run): inserting the setting could meet it, and CloudFormation
-// may reject the two together (an SQS queue takes SSE-SQS or a KMS key, not
-// both). Its name, or "" when there is none.
-std::string partly_written(const lint::CheckContext& ctx, const model::Resource& r,
-                           const Check& c) {
-  for (std::string_view other : c.not_with)
-    for (const PropertyValue& pv : property(ctx, r, other))
-      if (pv.written != kNone) return std::string(other);
-  return {};
-}
-
-// The ways a `not_with` property is written, with the assumptions under
-// which it is: a possibility of the checked value that implies one of them
-// (its assumptions include all of theirs) is the other kind of resource (a
-// restore from a snapshot) and is not judged.
-std::vector<model::Assumptions> not_with_written(const lint::CheckContext& ctx,
-                                                 const model::Resource& r, const Check& c) {
-  std::vector<model::Assumptions> out;
-  for (std::string_view other : c.not_with)
-    for (const PropertyValue& pv : property(ctx, r, other))
-      if (pv.value.kind != K::Absent) out.push_back(pv.value.assumptions);
-  return out;
+  return nw;
 }
 
 bool implies(const model::Assumptions& have, const model::Assumptions& want) {
@@ -132,6 +139,13 @@ bool implies(const model::Assumptions& have, const model::Assumptions& want) {
 }
 
 }  // namespace
+
+bool is_blank(const yaml::Document& doc, NodeId node) {
+  node = doc.resolve(node);
+  if (node == kNone) return false;
+  const yaml::Node& n = doc[node];
+  return n.kind == yaml::Kind::Null || (n.kind == yaml::Kind::Scalar && n.value().empty());
+}
 
 std::string describe_value(const yaml::Document& doc, NodeId node) {
   node = doc.resolve(node);
@@ -185,10 +199,11 @@ void RequirementRule::check(const lint::CheckContext& ctx,
   for (const model::Resource& r : ctx.tpl.resources()) {
     if (!info().applies_to(r.type)) continue;
     for (const Check& c : req_.checks) {
-      if (!applies(ctx, r, c)) continue;
+      const NotWith others = not_with(ctx, r, c);
+      if (others.always) continue;
       switch (c.kind) {
         case RequirementKind::BlockRequired: check_block(ctx, r, c, out); break;
-        case RequirementKind::TrueRequired: check_true(ctx, r, c, out); break;
+        case RequirementKind::TrueRequired: check_true(ctx, r, c, others, out); break;
         case RequirementKind::OneOf: check_one_of(ctx, r, c, out); break;
         case RequirementKind::NeedsTrue: check_needs_true(ctx, r, c, out); break;
         case RequirementKind::KeyRequired: check_key_required(ctx, r, c, out); break;
@@ -211,23 +226,15 @@ void RequirementRule::check_block(const lint::CheckContext& ctx, const model::Re
     if (pv.value.kind != K::Absent || pv.value.no_value || pv.written != kNone) continue;
     if (!missing_from.insert(pv.parent).second) continue;
     bool whole = is_properties(doc, r, pv.parent);
-    auto [begin, end] =
-        whole ? missing_property_location(ctx.tpl, r) : node_location(ctx.tpl, pv.parent);
+    auto [begin, end] = missing_at(ctx, r, whole, pv.parent);
     lint::Diagnostic d =
         make(r, begin, end,
              label + " has no " + key + when(pv.value.assumptions) +
                  (c.absent_for ? c.absent_for(ctx.options.fix) : std::string(c.absent)),
              whole ? r.path + "/Properties" : parent_path(pv, c.key));
-    if (c.insert) {
-      model::Value block = c.insert(ctx.options.fix, r);
-      std::string title = insert_title(c, ctx.options.fix);
-      if (whole)
-        attach_properties_insert(ctx, r, key, std::move(block), std::move(title), d);
-      else
-        attach(fix::insert_fix(ctx.tpl, ctx.style(), pv.parent, key, std::move(block),
-                               std::move(title)),
-               d);
-    }
+    if (c.insert)
+      insert_into(ctx, r, whole, pv.parent, key, c.insert(ctx.options.fix, r),
+                  insert_title(c, ctx.options.fix), d);
     mark_safety(c, d, ctx.options.fix);
     out.push_back(std::move(d));
   }
@@ -263,9 +270,9 @@ void RequirementRule::check_block(const lint::CheckContext& ctx, const model::Re
     if (!at || at->value.kind == K::Unknown) at = &pv;
   }
   if (!at) return;
-  auto [begin, end] = at->written != kNone                ? node_location(ctx.tpl, at->written)
-                      : is_properties(doc, r, at->parent) ? missing_property_location(ctx.tpl, r)
-                                                          : node_location(ctx.tpl, at->parent);
+  auto [begin, end] = at->written != kNone
+                          ? node_location(ctx.tpl, at->written)
+                          : missing_at(ctx, r, is_properties(doc, r, at->parent), at->parent);
   if (problems.empty()) {
     lint::Diagnostic d = make(r, begin, end, label + ": " + undecided, at->path);
     d.severity = lint::Severity::Info;
@@ -296,7 +303,8 @@ void RequirementRule::check_block(const lint::CheckContext& ctx, const model::Re
 }
 
 void RequirementRule::check_true(const lint::CheckContext& ctx, const model::Resource& r,
-                                 const Check& c, std::vector<lint::Diagnostic>& out) const {
+                                 const Check& c, const NotWith& others,
+                                 std::vector<lint::Diagnostic>& out) const {
   const auto& doc = ctx.tpl.doc();
   const std::string key(c.key);
   const std::string label = req_.label(r);
@@ -335,10 +343,9 @@ void RequirementRule::check_true(const lint::CheckContext& ctx, const model::Res
                         member(ctx, {block}, c.key)});
     }
   }
-  const std::vector<model::Assumptions> excluded = not_with_written(ctx, r, c);
   for (Group& g : groups) {
     std::erase_if(g.values, [&](const PropertyValue& v) {
-      return std::any_of(excluded.begin(), excluded.end(), [&](const model::Assumptions& a) {
+      return std::any_of(others.when.begin(), others.when.end(), [&](const model::Assumptions& a) {
         return !a.empty() && implies(v.value.assumptions, a);
       });
     });
@@ -354,10 +361,8 @@ void RequirementRule::check_true(const lint::CheckContext& ctx, const model::Res
         globals_source = v.source;
       }
     }
-    auto [begin, end] = written != kNone                 ? node_location(ctx.tpl, written)
-                        : g.properties || g.map == kNone ? missing_property_location(ctx.tpl, r)
-                        : doc[g.map].key != kNone        ? node_location(ctx.tpl, doc[g.map].key)
-                                                         : node_location(ctx.tpl, g.map);
+    auto [begin, end] = written != kNone ? node_location(ctx.tpl, written)
+                                         : missing_at(ctx, r, g.properties, g.map);
     const std::string& path = g.values.front().path;
     if (verdict.problems.empty()) {
       if (!verdict.undecided.empty()) {
@@ -371,17 +376,13 @@ void RequirementRule::check_true(const lint::CheckContext& ctx, const model::Res
         r, begin, end, label + ": " + join(verdict.problems) + "; " + std::string(c.why), path);
     if (from_globals || g.from_globals) {
       d.not_fixable = change_in_globals(key, from_globals ? globals_source : g.source + "/" + key);
-    } else if (std::string other = partly_written(ctx, r, c); !other.empty()) {
-      d.not_fixable = other + " is written but not always set (a condition, or empty); set " + key +
+    } else if (!others.partly.empty()) {
+      d.not_fixable = others.partly +
+                      " is written but not always set (a condition, or empty); set " + key +
                       " by hand where it is not";
     } else if (written == kNone) {
-      if (g.properties || g.map == kNone)
-        attach_properties_insert(ctx, r, key, model::Value::boolean(true), "Add " + key + ": true",
-                                 d);
-      else
-        attach(fix::insert_fix(ctx.tpl, ctx.style(), g.map, key, model::Value::boolean(true),
-                               "Add " + key + ": true"),
-               d);
+      insert_into(ctx, r, g.properties, g.map, key, model::Value::boolean(true),
+                  "Add " + key + ": true", d);
       mark_safety(c, d, ctx.options.fix);
     } else {
       attach(fix::replace_value_fix(ctx.tpl, ctx.style(), written, model::Value::boolean(true),
@@ -470,36 +471,28 @@ void RequirementRule::check_key_required(const lint::CheckContext& ctx, const mo
     // key written: what it names is the business of other checks.
     if (p.kind == K::Unknown || p.kind == K::AnyParameter) continue;
     // A key is a non-empty string; null, "" or a mapping or list name none.
-    NodeId n = p.kind == K::Node ? doc.resolve(p.node) : kNone;
-    bool missing =
-        p.kind == K::Absent || doc[n].kind != yaml::Kind::Scalar || doc[n].value().empty();
+    bool missing = p.kind == K::Absent || !doc.is_scalar(p.node) || is_blank(doc, p.node);
     if (!missing || !reported.insert(pv.parent).second) continue;
     bool written = pv.written != kNone;
     bool whole = c.block.empty() && !written && is_properties(doc, r, pv.parent);
     auto [begin, end] =
-        written ? node_location(ctx.tpl, pv.written)
-        : whole ? missing_property_location(ctx.tpl, r)
-        : pv.parent != kNone
-            ? node_location(ctx.tpl, doc[pv.parent].key != kNone ? doc[pv.parent].key : pv.parent)
-            : missing_property_location(ctx.tpl, r);
-    std::string problem = !written     ? key + " is not set"
-                          : p.no_value ? key + " is removed by Ref: AWS::NoValue"
-                                       : key + " is " + describe_value(doc, p.node) +
-                                             (doc[n].kind == yaml::Kind::Null ? "" : ", not a key");
+        written ? node_location(ctx.tpl, pv.written) : missing_at(ctx, r, whole, pv.parent);
+    std::string problem =
+        !written     ? key + " is not set"
+        : p.no_value ? key + " is removed by Ref: AWS::NoValue"
+                     : key + " is " + describe_value(doc, p.node) +
+                           (doc[doc.resolve(p.node)].kind == yaml::Kind::Null ? "" : ", not a key");
     lint::Diagnostic d = make(
         r, begin, end,
         req_.label(r) + ": " + problem + when(p.assumptions) + "; " + std::string(c.why), pv.path);
-    // The key to insert: --kms-key, else the entry's own default (if it has one).
-    std::optional<model::Value> value;
-    if (c.insert)
-      value = c.insert(ctx.options.fix, r);
-    else if (!kms_key.empty())
-      value = kms_key_value(kms_key);
+    // The key to insert: the entry's own choice (a default key, or null when
+    // it takes no such key), else --kms-key; null: none.
+    model::Value value = c.insert          ? c.insert(ctx.options.fix, r)
+                         : kms_key.empty() ? model::Value{}
+                                           : kms_key_value(kms_key);
     std::string title =
         c.title_for || !c.insert_title.empty() ? insert_title(c, ctx.options.fix) : "Add " + key;
-    if (value && value->kind == model::Value::Kind::Null)  // the check takes no such key
-      value.reset();
-    if (!value) {
+    if (value.kind == model::Value::Kind::Null) {
       d.not_fixable = kms_key.empty()
                           ? "pass --kms-key (or set fix.kms_key in the config) to insert a key"
                           : key + " takes a key ARN; pass --kms-key arn:aws:kms:... to insert one";
@@ -507,12 +500,8 @@ void RequirementRule::check_key_required(const lint::CheckContext& ctx, const mo
       d.not_fixable = change_in_globals(key, pv.source);
     } else if (written) {
       d.not_fixable = key + " is written but empty or conditional; set it by hand";
-    } else if (whole) {
-      attach_properties_insert(ctx, r, key, std::move(*value), std::move(title), d);
     } else {
-      attach(fix::insert_fix(ctx.tpl, ctx.style(), pv.parent, key, std::move(*value),
-                             std::move(title)),
-             d);
+      insert_into(ctx, r, whole, pv.parent, key, std::move(value), std::move(title), d);
     }
     mark_safety(c, d, ctx.options.fix);
     out.push_back(std::move(d));

@@ -94,9 +94,15 @@ struct TrueVerdict {
 TrueVerdict require_true(const lint::CheckContext& ctx, std::string_view key,
                          const std::vector<PropertyValue>& values);
 
+// Null or an empty string: a value written that names nothing (no key, no
+// snapshot).
+bool is_blank(const yaml::Document& doc, yaml::NodeId node);
+
 // "a mapping", "a list", "null", "'yes'", "an empty string": how a message
 // names a value that is not what it should be.
 std::string describe_value(const yaml::Document& doc, yaml::NodeId node);
+
+struct NotWith;  // a check's not_with properties on one resource (requirement.cpp)
 
 class RequirementRule final : public lint::Rule {
  public:
@@ -108,7 +114,7 @@ class RequirementRule final : public lint::Rule {
   void check_block(const lint::CheckContext& ctx, const model::Resource& r, const Check& c,
                    std::vector<lint::Diagnostic>& out) const;
   void check_true(const lint::CheckContext& ctx, const model::Resource& r, const Check& c,
-                  std::vector<lint::Diagnostic>& out) const;
+                  const NotWith& others, std::vector<lint::Diagnostic>& out) const;
   void check_one_of(const lint::CheckContext& ctx, const model::Resource& r, const Check& c,
                     std::vector<lint::Diagnostic>& out) const;
   void check_needs_true(const lint::CheckContext& ctx, const model::Resource& r, const Check& c,
