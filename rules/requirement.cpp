@@ -1,6 +1,7 @@
 #include "rules/requirement.hpp"
 
 #include <algorithm>
+#include <optional>
 #include <set>
 
 #include "rules/support.hpp"
@@ -127,6 +128,22 @@ NotWith not_with(const lint::CheckContext& ctx, const model::Resource& r, const 
     }
     nw.always |= always;
   }
+  if (!c.only_if.empty()) {
+    // Another kind of resource wherever the value is decided and not one of
+    // `only_if_in`, or cannot be decided (rather than risk a false alarm).
+    std::vector<PropertyValue> values = property(ctx, r, c.only_if);
+    bool always = !values.empty();
+    for (const PropertyValue& pv : values) {
+      const Possibility& p = pv.value;
+      bool listed = p.kind == K::Absent ||
+                    (p.kind == K::Node && doc.is_scalar(p.node) &&
+                     std::find(c.only_if_in.begin(), c.only_if_in.end(),
+                               doc[doc.resolve(p.node)].value()) != c.only_if_in.end());
+      always &= !listed;
+      if (!listed) nw.when.push_back(p.assumptions);
+    }
+    nw.always |= always;
+  }
   return nw;
 }
 
@@ -135,6 +152,38 @@ bool implies(const model::Assumptions& have, const model::Assumptions& want) {
     return std::any_of(have.begin(), have.end(), [&](const model::Assumption& h) {
       return h.condition == w.condition && h.name == w.name && h.value == w.value;
     });
+  });
+}
+
+// "A/B": the block's levels, outermost first.
+std::vector<std::string_view> split_path(std::string_view path) {
+  std::vector<std::string_view> out;
+  while (!path.empty()) {
+    std::size_t slash = path.find('/');
+    out.push_back(path.substr(0, slash));
+    if (slash == std::string_view::npos) break;
+    path.remove_prefix(slash + 1);
+  }
+  return out;
+}
+
+// Every way the block at `path` ("A" or "A/B") can turn out: Properties/A,
+// then B inside each mapping A can be, and so on.
+std::vector<PropertyValue> block_values(const lint::CheckContext& ctx, const model::Resource& r,
+                                        std::string_view path) {
+  std::vector<std::string_view> levels = split_path(path);
+  std::vector<PropertyValue> values = property(ctx, r, levels.front());
+  for (std::size_t i = 1; i < levels.size(); ++i) values = member(ctx, values, levels[i]);
+  return values;
+}
+
+const char kNeedsKey[] = "pass --kms-key (or set fix.kms_key in the config) to insert a key";
+
+// Whether a possibility of the checked value belongs to the other kind of
+// resource (its assumptions imply those under which a not_with property is written).
+bool set_aside(const NotWith& others, const model::Assumptions& assumptions) {
+  return std::any_of(others.when.begin(), others.when.end(), [&](const model::Assumptions& a) {
+    return !a.empty() && implies(assumptions, a);
   });
 }
 
@@ -202,7 +251,7 @@ void RequirementRule::check(const lint::CheckContext& ctx,
       const NotWith others = not_with(ctx, r, c);
       if (others.always) continue;
       switch (c.kind) {
-        case RequirementKind::BlockRequired: check_block(ctx, r, c, out); break;
+        case RequirementKind::BlockRequired: check_block(ctx, r, c, others, out); break;
         case RequirementKind::TrueRequired: check_true(ctx, r, c, others, out); break;
         case RequirementKind::OneOf: check_one_of(ctx, r, c, out); break;
         case RequirementKind::NeedsTrue: check_needs_true(ctx, r, c, out); break;
@@ -213,29 +262,65 @@ void RequirementRule::check(const lint::CheckContext& ctx,
 }
 
 void RequirementRule::check_block(const lint::CheckContext& ctx, const model::Resource& r,
-                                  const Check& c, std::vector<lint::Diagnostic>& out) const {
+                                  const Check& c, const NotWith& others,
+                                  std::vector<lint::Diagnostic>& out) const {
+  // A nested block ("A/B" and key C) is required level by level: a finding
+  // for the outermost level that is missing or not a mapping, whose fix
+  // inserts the levels below it too.
+  std::vector<std::string_view> levels = split_path(c.block);
+  levels.push_back(c.key);
+  std::vector<PropertyValue> values;
+  for (std::size_t i = 0; i < levels.size(); ++i) {
+    values = i == 0 ? property(ctx, r, levels[0]) : member(ctx, values, levels[i]);
+    check_block_level(ctx, r, c, values, levels, i, others, out);
+  }
+}
+
+void RequirementRule::check_block_level(const lint::CheckContext& ctx, const model::Resource& r,
+                                        const Check& c, const std::vector<PropertyValue>& values,
+                                        const std::vector<std::string_view>& levels,
+                                        std::size_t level, const NotWith& others,
+                                        std::vector<lint::Diagnostic>& out) const {
   const auto& doc = ctx.tpl.doc();
-  const std::string key(c.key);
+  const std::string key(levels[level]);
+  std::string full;  // "WorkGroupConfiguration.ResultConfiguration": what is missing
+  for (std::string_view l : levels) full += (full.empty() ? "" : ".") + std::string(l);
   const std::string label = req_.label(r);
-  std::vector<PropertyValue> values = property(ctx, r, c.key);
+  // The value of `key` a fix writes: the check's block, inside the levels
+  // below `key`; null when the check has none for these options.
+  auto insertion = [&]() -> std::optional<model::Value> {
+    if (!c.insert) return std::nullopt;
+    model::Value v = c.insert(ctx.options.fix, r);
+    if (v.kind == model::Value::Kind::Null) return v;
+    for (std::size_t j = levels.size() - 1; j > level; --j)
+      v = model::Value::map({{std::string(levels[j]), std::move(v)}});
+    return v;
+  };
+  auto attach_insert = [&](lint::Diagnostic& d, bool whole, NodeId parent) {
+    std::optional<model::Value> v = insertion();
+    if (!v) return;
+    if (v->kind == model::Value::Kind::Null) {
+      d.not_fixable = c.no_insert.empty() ? std::string(kNeedsKey) : std::string(c.no_insert);
+      return;
+    }
+    insert_into(ctx, r, whole, parent, key, std::move(*v), insert_title(c, ctx.options.fix), d);
+    mark_safety(c, d, ctx.options.fix);
+  };
 
   // Absent where nothing is written: one finding per mapping it is missing
   // from (the Properties, or each Fn::If branch of them), each with its fix.
   std::set<NodeId> missing_from;
   for (const PropertyValue& pv : values) {
     if (pv.value.kind != K::Absent || pv.value.no_value || pv.written != kNone) continue;
-    if (!missing_from.insert(pv.parent).second) continue;
+    if (set_aside(others, pv.value.assumptions) || !missing_from.insert(pv.parent).second) continue;
     bool whole = is_properties(doc, r, pv.parent);
     auto [begin, end] = missing_at(ctx, r, whole, pv.parent);
     lint::Diagnostic d =
         make(r, begin, end,
-             label + " has no " + key + when(pv.value.assumptions) +
+             label + " has no " + full + when(pv.value.assumptions) +
                  (c.absent_for ? c.absent_for(ctx.options.fix) : std::string(c.absent)),
-             whole ? r.path + "/Properties" : parent_path(pv, c.key));
-    if (c.insert)
-      insert_into(ctx, r, whole, pv.parent, key, c.insert(ctx.options.fix, r),
-                  insert_title(c, ctx.options.fix), d);
-    mark_safety(c, d, ctx.options.fix);
+             whole ? r.path + "/Properties" : parent_path(pv, key));
+    attach_insert(d, whole, pv.parent);
     out.push_back(std::move(d));
   }
   // Written, but not a mapping in some way it can turn out (in another Fn::If
@@ -246,7 +331,7 @@ void RequirementRule::check_block(const lint::CheckContext& ctx, const model::Re
   bool only_empty_null = true;
   for (const PropertyValue& pv : values) {
     const Possibility& p = pv.value;
-    if (pv.is_map(doc)) continue;
+    if (pv.is_map(doc) || set_aside(others, p.assumptions)) continue;
     if (p.kind == K::Absent && !p.no_value && pv.written == kNone) continue;  // reported above
     if (p.kind == K::Unknown) {
       undecided = undecidable(key, p);
@@ -283,15 +368,18 @@ void RequirementRule::check_block(const lint::CheckContext& ctx, const model::Re
       make(r, begin, end, label + ": " + join(problems) + "; " + std::string(c.why), at->path);
   if (at->from_globals) {
     d.not_fixable = change_in_globals(key, at->source);
-  } else if (only_empty_null && c.insert) {
+  } else if (std::optional<model::Value> block = insertion(); only_empty_null && block) {
     // `Key:` with nothing after it: the block's entries go right there, insert-only.
-    model::Value block = c.insert(ctx.options.fix, r);
-    fix::Entries entries;
-    for (auto& e : block.entries) entries.emplace_back(e.first, std::move(e.second));
-    attach(fix::insert_fix(ctx.tpl, ctx.style(), at->written, entries,
-                           insert_title(c, ctx.options.fix)),
-           d);
-    mark_safety(c, d, ctx.options.fix);
+    if (block->kind == model::Value::Kind::Null) {
+      d.not_fixable = c.no_insert.empty() ? std::string(kNeedsKey) : std::string(c.no_insert);
+    } else {
+      fix::Entries entries;
+      for (auto& e : block->entries) entries.emplace_back(e.first, std::move(e.second));
+      attach(fix::insert_fix(ctx.tpl, ctx.style(), at->written, entries,
+                             insert_title(c, ctx.options.fix)),
+             d);
+      mark_safety(c, d, ctx.options.fix);
+    }
   } else if (std::any_of(values.begin(), values.end(), [](const PropertyValue& pv) {
                return pv.value.kind == K::Absent && pv.written != kNone;
              })) {
@@ -337,18 +425,15 @@ void RequirementRule::check_true(const lint::CheckContext& ctx, const model::Res
     }
   } else {
     std::set<NodeId> seen;
-    for (const PropertyValue& block : property(ctx, r, c.block)) {
+    for (const PropertyValue& block : block_values(ctx, r, c.block)) {
       if (!block.is_map(doc) || !seen.insert(block.value.node).second) continue;
       groups.push_back({block.value.node, false, block.from_globals, block.path, block.source,
                         member(ctx, {block}, c.key)});
     }
   }
   for (Group& g : groups) {
-    std::erase_if(g.values, [&](const PropertyValue& v) {
-      return std::any_of(others.when.begin(), others.when.end(), [&](const model::Assumptions& a) {
-        return !a.empty() && implies(v.value.assumptions, a);
-      });
-    });
+    std::erase_if(g.values,
+                  [&](const PropertyValue& v) { return set_aside(others, v.value.assumptions); });
     if (g.values.empty()) continue;
     TrueVerdict verdict = require_true(ctx, c.key, g.values);
     NodeId written = kNone;
@@ -398,7 +483,7 @@ void RequirementRule::check_one_of(const lint::CheckContext& ctx, const model::R
   const auto& doc = ctx.tpl.doc();
   const std::string key(c.key);
   std::set<NodeId> reported;
-  for (const PropertyValue& value : member(ctx, property(ctx, r, c.block), c.key)) {
+  for (const PropertyValue& value : member(ctx, block_values(ctx, r, c.block), c.key)) {
     const Possibility& p = value.value;
     if (p.kind == K::Absent || reported.count(value.written)) continue;
     auto [begin, end] = node_location(ctx.tpl, value.written);
@@ -428,7 +513,7 @@ void RequirementRule::check_needs_true(const lint::CheckContext& ctx, const mode
                                        const Check& c, std::vector<lint::Diagnostic>& out) const {
   const auto& doc = ctx.tpl.doc();
   std::set<NodeId> seen;
-  for (const PropertyValue& block : property(ctx, r, c.block)) {
+  for (const PropertyValue& block : block_values(ctx, r, c.block)) {
     if (!block.is_map(doc) || !seen.insert(block.value.node).second) continue;
     std::vector<PropertyValue> keys = member(ctx, {block}, c.key);
     if (keys.empty() || keys.front().written == kNone) continue;
@@ -463,7 +548,7 @@ void RequirementRule::check_key_required(const lint::CheckContext& ctx, const mo
   const std::string key(c.key);
   const std::string& kms_key = ctx.options.fix.kms_key;
   std::vector<PropertyValue> values =
-      c.block.empty() ? property(ctx, r, c.key) : member(ctx, property(ctx, r, c.block), c.key);
+      c.block.empty() ? property(ctx, r, c.key) : member(ctx, block_values(ctx, r, c.block), c.key);
   std::set<NodeId> reported;  // one finding per mapping the key is missing from
   for (const PropertyValue& pv : values) {
     const Possibility& p = pv.value;

@@ -39,12 +39,16 @@ enum class RequirementKind {
 // One thing a rule requires of a resource.
 struct Check {
   RequirementKind kind = RequirementKind::BlockRequired;
-  // The enclosing block (TrueRequired, OneOf, NeedsTrue; KeyRequired: "" for Properties).
+  // The enclosing block (TrueRequired, OneOf, NeedsTrue; KeyRequired: "" for
+  // Properties), or for BlockRequired the blocks the required one is nested
+  // in; "A/B" for B inside A.
   std::string_view block = {};
   std::string_view key = {};  // the property the check is about
-  // BlockRequired: the block a fix inserts (nullptr: none), and its title.
+  // BlockRequired: the block a fix inserts (nullptr: none; a null value:
+  // none for these options, `no_insert` says why), and its title.
   model::Value (*insert)(const lint::FixOptions&, const model::Resource&) = nullptr;
   std::string_view insert_title = {};
+  std::string_view no_insert = {};  // default: pass --kms-key
   // The same, when they depend on the fix options (they win when set).
   std::string (*title_for)(const lint::FixOptions&) = nullptr;
   // Whether that insertion is safe; nullptr: always (it only adds what AWS
@@ -66,6 +70,10 @@ struct Check {
   // The check does not apply to a resource that writes one of these
   // properties (an RDS instance in a cluster, a volume from a snapshot).
   std::vector<std::string_view> not_with = {};
+  // Nor to one whose <only_if> is written as anything but one of `only_if_in`
+  // (a Firehose stream whose DeliveryStreamType is not DirectPut).
+  std::string_view only_if = {};
+  std::vector<std::string_view> only_if_in = {};
 };
 
 // For Requirement::label: "<Noun> 'LogicalId'", e.g. named<kVault> with
@@ -112,7 +120,11 @@ class RequirementRule final : public lint::Rule {
 
  private:
   void check_block(const lint::CheckContext& ctx, const model::Resource& r, const Check& c,
-                   std::vector<lint::Diagnostic>& out) const;
+                   const NotWith& others, std::vector<lint::Diagnostic>& out) const;
+  void check_block_level(const lint::CheckContext& ctx, const model::Resource& r, const Check& c,
+                         const std::vector<PropertyValue>& values,
+                         const std::vector<std::string_view>& levels, std::size_t level,
+                         const NotWith& others, std::vector<lint::Diagnostic>& out) const;
   void check_true(const lint::CheckContext& ctx, const model::Resource& r, const Check& c,
                   const NotWith& others, std::vector<lint::Diagnostic>& out) const;
   void check_one_of(const lint::CheckContext& ctx, const model::Resource& r, const Check& c,
