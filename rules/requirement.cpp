@@ -128,6 +128,12 @@ NotWith not_with(const lint::CheckContext& ctx, const model::Resource& r, const 
     }
     nw.always |= always;
   }
+  if (!c.only_with.empty()) {
+    bool any = false;
+    for (std::string_view key : c.only_with)
+      for (const PropertyValue& pv : property(ctx, r, key)) any |= pv.value.kind != K::Absent;
+    nw.always |= !any;
+  }
   if (!c.only_if.empty()) {
     // Another kind of resource wherever the value is decided and not one of
     // `only_if_in`, or cannot be decided (rather than risk a false alarm).
@@ -256,6 +262,7 @@ void RequirementRule::check(const lint::CheckContext& ctx,
         case RequirementKind::OneOf: check_one_of(ctx, r, c, out); break;
         case RequirementKind::NeedsTrue: check_needs_true(ctx, r, c, out); break;
         case RequirementKind::KeyRequired: check_key_required(ctx, r, c, out); break;
+        case RequirementKind::NotTrue: check_not_true(ctx, r, c, out); break;
       }
     }
   }
@@ -502,10 +509,19 @@ void RequirementRule::check_one_of(const lint::CheckContext& ctx, const model::R
     reported.insert(value.written);
     std::string what =
         doc.is_scalar(p.node) ? "'" + std::string(v) + "'" : describe_value(doc, p.node);
-    out.push_back(make(r, begin, end,
-                       req_.label(r) + ": " + key + " is " + what + when(p.assumptions) + "; " +
-                           (c.why_value ? c.why_value(v) : std::string(c.why)),
-                       value.path));
+    lint::Diagnostic d = make(r, begin, end,
+                              req_.label(r) + ": " + key + " is " + what + when(p.assumptions) +
+                                  "; " + (c.why_value ? c.why_value(v) : std::string(c.why)),
+                              value.path);
+    if (value.from_globals) {
+      d.not_fixable = change_in_globals(key, value.source);
+    } else if (!c.replace_with.empty()) {
+      attach(fix::replace_value_fix(ctx.tpl, ctx.style(), value.written,
+                                    model::Value::string(std::string(c.replace_with)),
+                                    "Set " + key + " to " + std::string(c.replace_with)),
+             d);
+    }
+    out.push_back(std::move(d));
   }
 }
 
@@ -539,6 +555,42 @@ void RequirementRule::check_needs_true(const lint::CheckContext& ctx, const mode
                          keys.front().path));
       break;
     }
+  }
+}
+
+void RequirementRule::check_not_true(const lint::CheckContext& ctx, const model::Resource& r,
+                                     const Check& c, std::vector<lint::Diagnostic>& out) const {
+  const auto& doc = ctx.tpl.doc();
+  const std::string key(c.key);
+  std::set<NodeId> reported;  // one finding per place it is written
+  for (const PropertyValue& value : member(ctx, block_values(ctx, r, c.block), c.key)) {
+    const Possibility& p = value.value;
+    if (p.kind == K::Absent || reported.count(value.written)) continue;
+    if (p.kind == K::Node && !is_true(doc, p.node)) continue;
+    auto [begin, end] = node_location(ctx.tpl, value.written);
+    reported.insert(value.written);
+    if (p.kind == K::Unknown) {
+      lint::Diagnostic d =
+          make(r, begin, end, req_.label(r) + ": " + undecidable(key, p), value.path);
+      d.severity = lint::Severity::Info;
+      out.push_back(std::move(d));
+      continue;
+    }
+    std::string what =
+        p.kind == K::AnyParameter
+            ? key + " comes from parameter " + p.detail +
+                  ", which has no AllowedValues, so true can be passed at deploy time"
+            : key + " is true";
+    lint::Diagnostic d = make(
+        r, begin, end,
+        req_.label(r) + ": " + what + when(p.assumptions) + "; " + std::string(c.why), value.path);
+    if (value.from_globals)
+      d.not_fixable = change_in_globals(key, value.source);
+    else
+      attach(fix::replace_value_fix(ctx.tpl, ctx.style(), value.written,
+                                    model::Value::boolean(false), "Set " + key + " to false"),
+             d);
+    out.push_back(std::move(d));
   }
 }
 

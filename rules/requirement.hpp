@@ -34,6 +34,10 @@ enum class RequirementKind {
   // level cmk. The fix inserts --kms-key, else the check's `insert` (a
   // default key such as alias/aws/sns); without either there is none.
   KeyRequired,
+  // <key>, where it is written inside the block, must not be true: a switch
+  // that turns encryption off (CodeBuild EncryptionDisabled). The fix
+  // replaces it with false, unsafe.
+  NotTrue,
 };
 
 // One thing a rule requires of a resource.
@@ -65,6 +69,8 @@ struct Check {
   // OneOf: the values allowed, and why a value is wrong (replaces `why`).
   std::vector<std::string_view> allowed = {};
   std::string (*why_value)(std::string_view value) = nullptr;
+  // OneOf: the value an unsafe fix writes instead of a wrong one ("" for none).
+  std::string_view replace_with = {};
   // NeedsTrue: the setting that must be true wherever `key` is written.
   std::string_view needs_true = {};
   // The check does not apply to a resource that writes one of these
@@ -74,6 +80,9 @@ struct Check {
   // (a Firehose stream whose DeliveryStreamType is not DirectPut).
   std::string_view only_if = {};
   std::vector<std::string_view> only_if_in = {};
+  // Applies only to a resource that writes one of these (here or in SAM
+  // Globals): a Lambda function's key matters only with Environment.
+  std::vector<std::string_view> only_with = {};
 };
 
 // For Requirement::label: "<Noun> 'LogicalId'", e.g. named<kVault> with
@@ -131,6 +140,8 @@ class RequirementRule final : public lint::Rule {
                     std::vector<lint::Diagnostic>& out) const;
   void check_needs_true(const lint::CheckContext& ctx, const model::Resource& r, const Check& c,
                         std::vector<lint::Diagnostic>& out) const;
+  void check_not_true(const lint::CheckContext& ctx, const model::Resource& r, const Check& c,
+                      std::vector<lint::Diagnostic>& out) const;
   void check_key_required(const lint::CheckContext& ctx, const model::Resource& r, const Check& c,
                           std::vector<lint::Diagnostic>& out) const;
   Requirement req_;
