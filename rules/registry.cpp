@@ -10,6 +10,7 @@
 #include "rules/catalog/kinesis.hpp"
 #include "rules/catalog/messaging.hpp"
 #include "rules/catalog/s3.hpp"
+#include "rules/catalog/search.hpp"
 #include "rules/catalog/storage.hpp"
 #include "rules/enc001_invalid_suppression.hpp"
 #include "rules/enc105_dynamodb_cmk_missing.hpp"
@@ -40,6 +41,7 @@ const std::vector<const lint::Rule*>& all() {
                                                     &catalog::sqs_encryption_not_stated(),
                                                     &catalog::sns_topic_encryption_missing(),
                                                     &catalog::kinesis_stream_encryption_missing(),
+                                                    &catalog::firehose_stream_encryption_missing(),
                                                     &catalog::rds_instance_encryption_disabled(),
                                                     &catalog::rds_cluster_encryption_disabled(),
                                                     &catalog::docdb_cluster_encryption_disabled(),
@@ -48,6 +50,8 @@ const std::vector<const lint::Rule*>& all() {
                                                     &catalog::dax_encryption_disabled(),
                                                     &catalog::efs_encryption_disabled(),
                                                     &catalog::ebs_volume_encryption_disabled(),
+                                                    &catalog::opensearch_encryption_disabled(),
+                                                    &catalog::elasticsearch_encryption_disabled(),
                                                     &catalog::logs_cmk_missing(),
                                                     &catalog::secretsmanager_cmk_missing(),
                                                     &catalog::backup_vault_cmk_missing(),

@@ -149,6 +149,7 @@ NotWith not_with(const lint::CheckContext& ctx, const model::Resource& r, const 
       if (!listed) nw.when.push_back(p.assumptions);
     }
     nw.always |= always;
+    if (!always && !nw.when.empty() && nw.partly.empty()) nw.partly = c.only_if;
   }
   return nw;
 }
@@ -306,6 +307,12 @@ void RequirementRule::check_block_level(const lint::CheckContext& ctx, const mod
   auto attach_insert = [&](lint::Diagnostic& d, bool whole, NodeId parent) {
     std::optional<model::Value> v = insertion();
     if (!v) return;
+    if (!others.partly.empty()) {
+      // The block may be invalid for the other kind of resource.
+      d.not_fixable =
+          others.partly + " depends on a condition; add " + key + " by hand where it applies";
+      return;
+    }
     if (v->kind == model::Value::Kind::Null) {
       d.not_fixable = c.no_insert.empty() ? std::string(kNeedsKey) : std::string(c.no_insert);
       return;
@@ -490,8 +497,32 @@ void RequirementRule::check_one_of(const lint::CheckContext& ctx, const model::R
   const auto& doc = ctx.tpl.doc();
   const std::string key(c.key);
   std::set<NodeId> reported;
+  std::set<NodeId> missing_from;
   for (const PropertyValue& value : member(ctx, block_values(ctx, r, c.block), c.key)) {
     const Possibility& p = value.value;
+    if (p.kind == K::Absent && !c.insert_value.empty() &&
+        missing_from.insert(value.parent).second) {
+      // Required: absent (or removed) is a finding, its fix inserts the value.
+      bool written = value.written != kNone;
+      auto [begin, end] =
+          written ? node_location(ctx.tpl, value.written) : missing_at(ctx, r, false, value.parent);
+      lint::Diagnostic d =
+          make(r, begin, end,
+               req_.label(r) + ": " + key +
+                   (p.no_value ? " is removed by Ref: AWS::NoValue" : " is not set") +
+                   when(p.assumptions) + "; " + std::string(c.why),
+               value.path);
+      if (value.from_globals || written) {
+        d.not_fixable = key + " is written but conditional; set it by hand";
+      } else {
+        insert_into(ctx, r, false, value.parent, key,
+                    model::Value::string(std::string(c.insert_value)),
+                    "Add " + key + ": " + std::string(c.insert_value), d);
+        mark_safety(c, d, ctx.options.fix);
+      }
+      out.push_back(std::move(d));
+      continue;
+    }
     if (p.kind == K::Absent || reported.count(value.written)) continue;
     auto [begin, end] = node_location(ctx.tpl, value.written);
     if (p.kind == K::Unknown || p.kind == K::AnyParameter) {

@@ -24,7 +24,8 @@ enum class RequirementKind {
   // block is a mapping (a missing block is the BlockRequired rule's finding),
   // or in Properties itself when there is no block.
   TrueRequired,
-  // <key>, where it is written inside the block, must be one of `allowed`.
+  // <key>, where it is written inside the block, must be one of `allowed`
+  // (and, with `insert_value`, written wherever the block is a mapping).
   OneOf,
   // <key>, where it is written inside the block, is only valid when
   // <needs_true> is true there too (an invalid combination otherwise).
@@ -69,8 +70,10 @@ struct Check {
   // OneOf: the values allowed, and why a value is wrong (replaces `why`).
   std::vector<std::string_view> allowed = {};
   std::string (*why_value)(std::string_view value) = nullptr;
-  // OneOf: the value an unsafe fix writes instead of a wrong one ("" for none).
+  // OneOf: the value an unsafe fix writes instead of a wrong one ("" for none),
+  // and the value a fix inserts where the key is absent ("": absent is fine).
   std::string_view replace_with = {};
+  std::string_view insert_value = {};
   // NeedsTrue: the setting that must be true wherever `key` is written.
   std::string_view needs_true = {};
   // The check does not apply to a resource that writes one of these
