@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "rules/catalog/analytics.hpp"
+#include "rules/catalog/build.hpp"
 #include "rules/catalog/caches.hpp"
 #include "rules/catalog/databases.hpp"
 #include "rules/catalog/dynamodb.hpp"
@@ -52,11 +54,15 @@ const std::vector<const lint::Rule*>& all() {
                                                     &catalog::ebs_volume_encryption_disabled(),
                                                     &catalog::opensearch_encryption_disabled(),
                                                     &catalog::elasticsearch_encryption_disabled(),
+                                                    &catalog::redshift_encryption_disabled(),
+                                                    &catalog::athena_results_encryption_missing(),
+                                                    &catalog::glue_catalog_encryption_disabled(),
                                                     &catalog::logs_cmk_missing(),
                                                     &catalog::secretsmanager_cmk_missing(),
                                                     &catalog::backup_vault_cmk_missing(),
                                                     &catalog::cloudtrail_cmk_missing(),
-                                                    &catalog::eventbus_cmk_missing()};
+                                                    &catalog::eventbus_cmk_missing(),
+                                                    &catalog::codebuild_encryption_disabled()};
   return rules;
 }
 

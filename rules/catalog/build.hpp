@@ -1,0 +1,11 @@
+// Build services' requirements (ENC80x CodeBuild): table entries of
+// rules/requirement.hpp's kinds.
+#pragma once
+
+#include "lint/rule.hpp"
+
+namespace enclint::rules::catalog {
+
+const lint::Rule& codebuild_encryption_disabled();  // ENC801
+
+}  // namespace enclint::rules::catalog
