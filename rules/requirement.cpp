@@ -113,11 +113,33 @@ void insert_into(const lint::CheckContext& ctx, const model::Resource& r, bool w
            d);
 }
 
+// "A/B": the block's levels, outermost first.
+std::vector<std::string_view> split_path(std::string_view path) {
+  std::vector<std::string_view> out;
+  while (!path.empty()) {
+    std::size_t slash = path.find('/');
+    out.push_back(path.substr(0, slash));
+    if (slash == std::string_view::npos) break;
+    path.remove_prefix(slash + 1);
+  }
+  return out;
+}
+
+// Every way the block at `path` ("A" or "A/B") can turn out: Properties/A,
+// then B inside each mapping A can be, and so on.
+std::vector<PropertyValue> block_values(const lint::CheckContext& ctx, const model::Resource& r,
+                                        std::string_view path) {
+  std::vector<std::string_view> levels = split_path(path);
+  std::vector<PropertyValue> values = property(ctx, r, levels.front());
+  for (std::size_t i = 1; i < levels.size(); ++i) values = member(ctx, values, levels[i]);
+  return values;
+}
+
 NotWith not_with(const lint::CheckContext& ctx, const model::Resource& r, const Check& c) {
   const auto& doc = ctx.tpl.doc();
   NotWith nw;
   for (std::string_view other : c.not_with) {
-    std::vector<PropertyValue> values = property(ctx, r, other);
+    std::vector<PropertyValue> values = block_values(ctx, r, other);
     bool always = !values.empty();
     for (const PropertyValue& pv : values) {
       const Possibility& p = pv.value;
@@ -131,13 +153,13 @@ NotWith not_with(const lint::CheckContext& ctx, const model::Resource& r, const 
   if (!c.only_with.empty()) {
     bool any = false;
     for (std::string_view key : c.only_with)
-      for (const PropertyValue& pv : property(ctx, r, key)) any |= pv.value.kind != K::Absent;
+      for (const PropertyValue& pv : block_values(ctx, r, key)) any |= pv.value.kind != K::Absent;
     nw.always |= !any;
   }
   if (!c.only_if.empty()) {
     // Another kind of resource wherever the value is decided and not one of
     // `only_if_in`, or cannot be decided (rather than risk a false alarm).
-    std::vector<PropertyValue> values = property(ctx, r, c.only_if);
+    std::vector<PropertyValue> values = block_values(ctx, r, c.only_if);
     bool always = !values.empty();
     for (const PropertyValue& pv : values) {
       const Possibility& p = pv.value;
@@ -162,29 +184,26 @@ bool implies(const model::Assumptions& have, const model::Assumptions& want) {
   });
 }
 
-// "A/B": the block's levels, outermost first.
-std::vector<std::string_view> split_path(std::string_view path) {
-  std::vector<std::string_view> out;
-  while (!path.empty()) {
-    std::size_t slash = path.find('/');
-    out.push_back(path.substr(0, slash));
-    if (slash == std::string_view::npos) break;
-    path.remove_prefix(slash + 1);
-  }
-  return out;
-}
-
-// Every way the block at `path` ("A" or "A/B") can turn out: Properties/A,
-// then B inside each mapping A can be, and so on.
-std::vector<PropertyValue> block_values(const lint::CheckContext& ctx, const model::Resource& r,
-                                        std::string_view path) {
-  std::vector<std::string_view> levels = split_path(path);
-  std::vector<PropertyValue> values = property(ctx, r, levels.front());
-  for (std::size_t i = 1; i < levels.size(); ++i) values = member(ctx, values, levels[i]);
-  return values;
-}
-
 const char kNeedsKey[] = "pass --kms-key (or set fix.kms_key in the config) to insert a key";
+
+// alias/aws/<service>, by name or in an alias ARN: the AWS managed key, whose
+// policy nobody can change.
+bool aws_managed_key(std::string_view v) {
+  return v.rfind("alias/aws/", 0) == 0 || v.find(":alias/aws/") != std::string_view::npos;
+}
+
+// The first of `keys` that can be true on `r` (or cannot be decided).
+std::string_view can_be_true(const lint::CheckContext& ctx, const model::Resource& r,
+                             const std::vector<std::string_view>& keys) {
+  for (std::string_view other : keys)
+    for (const PropertyValue& pv : property(ctx, r, other)) {
+      const Possibility& p = pv.value;
+      if (p.kind == K::Unknown || p.kind == K::AnyParameter ||
+          (p.kind == K::Node && is_true(ctx.tpl.doc(), p.node)))
+        return other;
+    }
+  return {};
+}
 
 // Whether a possibility of the checked value belongs to the other kind of
 // resource (its assumptions imply those under which a not_with property is written).
@@ -640,7 +659,9 @@ void RequirementRule::check_key_required(const lint::CheckContext& ctx, const mo
     if (p.kind == K::Unknown || p.kind == K::AnyParameter) continue;
     // A key is a non-empty string; null, "" or a mapping or list name none.
     bool missing = p.kind == K::Absent || !doc.is_scalar(p.node) || is_blank(doc, p.node);
-    if (!missing || !reported.insert(pv.parent).second) continue;
+    bool managed = !missing && req_.info.level == lint::Level::Cmk &&
+                   aws_managed_key(doc[doc.resolve(p.node)].value());
+    if ((!missing && !managed) || !reported.insert(pv.parent).second) continue;
     bool written = pv.written != kNone;
     bool whole = c.block.empty() && !written && is_properties(doc, r, pv.parent);
     auto [begin, end] =
@@ -648,8 +669,11 @@ void RequirementRule::check_key_required(const lint::CheckContext& ctx, const mo
     std::string problem =
         !written     ? key + " is not set"
         : p.no_value ? key + " is removed by Ref: AWS::NoValue"
-                     : key + " is " + describe_value(doc, p.node) +
-                           (doc[doc.resolve(p.node)].kind == yaml::Kind::Null ? "" : ", not a key");
+        : managed
+            ? key + " is the AWS managed key " + std::string(doc[doc.resolve(p.node)].value()) +
+                  ", not a customer managed key"
+            : key + " is " + describe_value(doc, p.node) +
+                  (doc[doc.resolve(p.node)].kind == yaml::Kind::Null ? "" : ", not a key");
     lint::Diagnostic d = make(
         r, begin, end,
         req_.label(r) + ": " + problem + when(p.assumptions) + "; " + std::string(c.why), pv.path);
@@ -666,8 +690,15 @@ void RequirementRule::check_key_required(const lint::CheckContext& ctx, const mo
                           : key + " takes a key ARN; pass --kms-key arn:aws:kms:... to insert one";
     } else if (pv.from_globals) {
       d.not_fixable = change_in_globals(key, pv.source);
+    } else if (managed && p.node == doc.resolve(pv.written)) {
+      attach(fix::replace_value_fix(ctx.tpl, ctx.style(), pv.written, std::move(value),
+                                    "Set " + key + " to " + kms_key),
+             d);
     } else if (written) {
       d.not_fixable = key + " is written but empty or conditional; set it by hand";
+    } else if (std::string_view other = can_be_true(ctx, r, c.conflicts_with); !other.empty()) {
+      d.not_fixable = std::string(other) + " is set, and CloudFormation rejects it together with " +
+                      key + "; remove it and add " + key + " by hand";
     } else {
       insert_into(ctx, r, whole, pv.parent, key, std::move(value), std::move(title), d);
     }

@@ -33,7 +33,9 @@ enum class RequirementKind {
   // <key> must be written (a key ARN, an alias...), inside the block, or in
   // Properties when there is no block: typically a customer managed key at
   // level cmk. The fix inserts --kms-key, else the check's `insert` (a
-  // default key such as alias/aws/sns); without either there is none.
+  // default key such as alias/aws/sns); without either there is none. At
+  // level cmk an AWS managed key (alias/aws/<service>) is a finding too, and
+  // the fix replaces it.
   KeyRequired,
   // <key>, where it is written inside the block, must not be true: a switch
   // that turns encryption off (CodeBuild EncryptionDisabled). The fix
@@ -80,9 +82,13 @@ struct Check {
   // properties (an RDS instance in a cluster, a volume from a snapshot).
   std::vector<std::string_view> not_with = {};
   // Nor to one whose <only_if> is written as anything but one of `only_if_in`
-  // (a Firehose stream whose DeliveryStreamType is not DirectPut).
+  // (a Firehose stream whose DeliveryStreamType is not DirectPut). These and
+  // only_with may name nested properties ("A/B").
   std::string_view only_if = {};
   std::vector<std::string_view> only_if_in = {};
+  // KeyRequired: settings CloudFormation rejects together with the key (SQS
+  // SqsManagedSseEnabled: true); while one can be true the fix is withheld.
+  std::vector<std::string_view> conflicts_with = {};
   // Applies only to a resource that writes one of these (here or in SAM
   // Globals): a Lambda function's key matters only with Environment.
   std::vector<std::string_view> only_with = {};
