@@ -11,6 +11,7 @@
 #include "rules/catalog/keys.hpp"
 #include "rules/catalog/kinesis.hpp"
 #include "rules/catalog/messaging.hpp"
+#include "rules/catalog/messaging_keys.hpp"
 #include "rules/catalog/s3.hpp"
 #include "rules/catalog/search.hpp"
 #include "rules/catalog/storage.hpp"
@@ -41,9 +42,13 @@ const std::vector<const lint::Rule*>& all() {
                                                     &enc204,
                                                     &enc205,
                                                     &catalog::sqs_encryption_not_stated(),
+                                                    &catalog::sqs_cmk_missing(),
                                                     &catalog::sns_topic_encryption_missing(),
+                                                    &catalog::sns_cmk_missing(),
                                                     &catalog::kinesis_stream_encryption_missing(),
+                                                    &catalog::kinesis_cmk_missing(),
                                                     &catalog::firehose_stream_encryption_missing(),
+                                                    &catalog::firehose_cmk_missing(),
                                                     &catalog::rds_instance_encryption_disabled(),
                                                     &catalog::rds_cluster_encryption_disabled(),
                                                     &catalog::docdb_cluster_encryption_disabled(),

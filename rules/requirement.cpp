@@ -657,6 +657,7 @@ void RequirementRule::check_key_required(const lint::CheckContext& ctx, const mo
     // An intrinsic (a Ref or GetAtt of a key, an import) or a parameter is a
     // key written: what it names is the business of other checks.
     if (p.kind == K::Unknown || p.kind == K::AnyParameter) continue;
+    if (c.only_written && pv.written == kNone) continue;
     // A key is a non-empty string; null, "" or a mapping or list name none.
     bool missing = p.kind == K::Absent || !doc.is_scalar(p.node) || is_blank(doc, p.node);
     bool managed = !missing && req_.info.level == lint::Level::Cmk &&

@@ -86,6 +86,9 @@ struct Check {
   // only_with may name nested properties ("A/B").
   std::string_view only_if = {};
   std::vector<std::string_view> only_if_in = {};
+  // KeyRequired: only a written key is judged (an absent one is another
+  // rule's finding: SNS's ENC311).
+  bool only_written = false;
   // KeyRequired: settings CloudFormation rejects together with the key (SQS
   // SqsManagedSseEnabled: true); while one can be true the fix is withheld.
   std::vector<std::string_view> conflicts_with = {};
