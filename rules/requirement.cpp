@@ -51,13 +51,6 @@ std::string parameter_problem(const lint::CheckContext& ctx, std::string_view ke
          (def != kNone ? " (its Default is true)" : "");
 }
 
-std::string undecidable(std::string_view key, const Possibility& p) {
-  if (p.kind == K::AnyParameter)
-    return std::string(key) + " comes from parameter " + p.detail +
-           ", which has no AllowedValues, so it cannot be checked statically";
-  return std::string(key) + " is " + p.detail + ", which cannot be checked statically";
-}
-
 // The mapping a fix inserting into `parent` would change is the resource's
 // own Properties (or there is none yet), not one Fn::If branch of them.
 bool is_properties(const yaml::Document& doc, const model::Resource& r, NodeId parent) {
@@ -214,6 +207,13 @@ bool set_aside(const NotWith& others, const model::Assumptions& assumptions) {
 }
 
 }  // namespace
+
+std::string undecidable(std::string_view key, const Possibility& p) {
+  if (p.kind == K::AnyParameter)
+    return std::string(key) + " comes from parameter " + p.detail +
+           ", which has no AllowedValues, so it cannot be checked statically";
+  return std::string(key) + " is " + p.detail + ", which cannot be checked statically";
+}
 
 bool is_blank(const yaml::Document& doc, NodeId node) {
   node = doc.resolve(node);

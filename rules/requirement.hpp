@@ -123,6 +123,10 @@ struct TrueVerdict {
 TrueVerdict require_true(const lint::CheckContext& ctx, std::string_view key,
                          const std::vector<PropertyValue>& values);
 
+// "Encrypted is Fn::ImportValue, which cannot be checked statically": what an
+// info finding says about a possibility that is Unknown (or AnyParameter).
+std::string undecidable(std::string_view key, const model::Possibility& p);
+
 // Null or an empty string: a value written that names nothing (no key, no
 // snapshot).
 bool is_blank(const yaml::Document& doc, yaml::NodeId node);
