@@ -15,6 +15,7 @@
 #include "rules/catalog/s3.hpp"
 #include "rules/catalog/search.hpp"
 #include "rules/catalog/storage.hpp"
+#include "rules/ebs_mappings.hpp"
 #include "rules/enc001_invalid_suppression.hpp"
 #include "rules/enc105_dynamodb_cmk_missing.hpp"
 #include "rules/enc202_s3_encryption_empty.hpp"
@@ -57,6 +58,7 @@ const std::vector<const lint::Rule*>& all() {
                                                     &catalog::dax_encryption_disabled(),
                                                     &catalog::efs_encryption_disabled(),
                                                     &catalog::ebs_volume_encryption_disabled(),
+                                                    &launch_template_ebs_encryption_disabled(),
                                                     &catalog::opensearch_encryption_disabled(),
                                                     &catalog::elasticsearch_encryption_disabled(),
                                                     &catalog::redshift_encryption_disabled(),

@@ -1,0 +1,558 @@
+#include "rules/ebs_mappings.hpp"
+
+#include <algorithm>
+#include <set>
+
+#include "rules/property.hpp"
+#include "rules/requirement.hpp"
+#include "rules/support.hpp"
+
+namespace enclint::rules {
+
+using model::Possibility;
+using K = model::Possibility::Kind;
+using yaml::kNone;
+using yaml::NodeId;
+
+namespace {
+
+// A place whose value has the wrong shape, or cannot be decided: one finding
+// each (an error listing the problems, else an info).
+struct Shape {
+  std::string path;
+  std::string label;  // who: "launch template 'LT'", "EBS volume /dev/sdf of ..."
+  NodeId at = kNone;  // where the finding points (kNone: the Properties key)
+  std::vector<std::string> problems;
+  std::string undecided;
+  std::string hint;         // after the problems: what cannot be checked
+  std::string not_fixable;  // why there is no fix
+};
+
+// What a wrong shape is, for a place that must be a mapping or a list.
+struct Expected {
+  std::string_view shape;    // "a mapping", "a list"
+  std::string_view content;  // what a parameter cannot be: "a list of mappings"
+  std::string_view hint;
+  std::string_view not_fixable;
+};
+
+const Expected kDataMap{"a mapping", "a mapping", "its block device mappings cannot be checked",
+                        "LaunchTemplateData is not a mapping; write it as one by hand"};
+const Expected kList{"a list", "a list of mappings",
+                     "its EBS volumes cannot be checked: BlockDeviceMappings takes a list of block "
+                     "device mappings",
+                     "BlockDeviceMappings is not a list; write it as one by hand"};
+const Expected kItem{"a mapping", "a mapping",
+                     "its volume cannot be checked: a block device mapping is a mapping of "
+                     "DeviceName and Ebs, VirtualName or NoDevice",
+                     "the block device mapping is not a mapping; write it as one by hand"};
+const Expected kEbs{"a mapping", "a mapping",
+                    "the volume's encryption cannot be checked: Ebs takes a mapping of the "
+                    "volume's settings, Encrypted: true among them",
+                    "Ebs is not a mapping; write it as one, with Encrypted: true, by hand"};
+
+// Where a finding about `pv` points: the branch it is in, else the value as
+// written, else the key of the mapping it would be in.
+NodeId where(const yaml::Document& doc, const PropertyValue& pv) {
+  const Possibility& p = pv.value;
+  if (pv.written != kNone) {
+    bool in_branch = p.kind == K::Node && p.node != doc.resolve(pv.written) &&
+                     branch_path(doc, pv.written, p.node).has_value();
+    return in_branch ? p.node : pv.written;
+  }
+  if (pv.parent != kNone) return doc[pv.parent].key != kNone ? doc[pv.parent].key : pv.parent;
+  return kNone;
+}
+
+class Shapes {
+ public:
+  // Records that `pv` (named `key` in messages) is not what `e` says,
+  // unless it is absent (nothing written, or AWS::NoValue: nothing to check).
+  void wrong(const yaml::Document& doc, const PropertyValue& pv, const std::string& label,
+             const std::string& key, const Expected& e) {
+    const Possibility& p = pv.value;
+    if (p.kind == K::Absent) return;
+    Shape& s = at(value_path(doc, pv), label, where(doc, pv), e);
+    switch (p.kind) {
+      case K::Unknown: s.undecided = undecidable(key, p); break;
+      case K::AnyParameter:
+        s.problems.push_back(key + " comes from parameter " + p.detail + ", which cannot be " +
+                             std::string(e.content) + when(p.assumptions));
+        break;
+      default: {
+        std::string what = describe_value(doc, p.node);
+        s.problems.push_back(key + " is " + what +
+                             (what == "null" ? "" : ", not " + std::string(e.shape)) +
+                             when(p.assumptions));
+        break;
+      }
+    }
+  }
+
+  const std::vector<Shape>& all() const { return shapes_; }
+
+ private:
+  Shape& at(const std::string& path, const std::string& label, NodeId node, const Expected& e) {
+    auto it = std::find_if(shapes_.begin(), shapes_.end(),
+                           [&](const Shape& s) { return s.path == path; });
+    if (it != shapes_.end()) return *it;
+    shapes_.push_back({path, label, node, {}, {}, std::string(e.hint), std::string(e.not_fixable)});
+    return shapes_.back();
+  }
+  std::vector<Shape> shapes_;
+};
+
+// "A/B": the levels of a path below Properties, outermost first.
+std::vector<std::string_view> levels_of(std::string_view path) {
+  std::vector<std::string_view> out;
+  while (!path.empty()) {
+    std::size_t slash = path.find('/');
+    out.push_back(path.substr(0, slash));
+    if (slash == std::string_view::npos) break;
+    path.remove_prefix(slash + 1);
+  }
+  return out;
+}
+
+// "EBS volume /dev/xvda of launch template 'LT'", or, when DeviceName is not
+// one literal, "EBS volume in block device mapping 2 of ...".
+std::string volume_label(const lint::CheckContext& ctx, const Possibility& item, std::size_t index,
+                         const std::string& label) {
+  const auto& doc = ctx.tpl.doc();
+  std::vector<Possibility> names =
+      ctx.eval().expand(doc.get(item.node, "DeviceName"), item.assumptions);
+  if (names.size() == 1 && names.front().kind == K::Node && doc.is_scalar(names.front().node)) {
+    std::string_view name = doc[doc.resolve(names.front().node)].value();
+    if (!name.empty()) return "EBS volume " + std::string(name) + " of " + label;
+  }
+  return "EBS volume in block device mapping " + std::to_string(index + 1) + " of " + label;
+}
+
+// Whether a possibility of SnapshotId names no snapshot, so that the volume's
+// encryption is the template's to state. One that an Fn::Transform may add
+// counts as none (the Encrypted finding says what cannot be checked).
+bool no_snapshot(const yaml::Document& doc, const PropertyValue& s) {
+  const Possibility& p = s.value;
+  return p.kind == K::Absent || (p.kind == K::Node && is_blank(doc, p.node)) ||
+         (p.kind == K::Unknown && s.written == kNone);
+}
+
+}  // namespace
+
+void EbsMappingsRule::check(const lint::CheckContext& ctx,
+                            std::vector<lint::Diagnostic>& out) const {
+  const auto& doc = ctx.tpl.doc();
+  const std::vector<std::string_view> levels = levels_of(m_.list);
+  for (const model::Resource& r : ctx.tpl.resources()) {
+    if (!info().applies_to(r.type)) continue;
+    const std::string label = std::string(m_.noun) + " '" + std::string(r.logical_id) + "'";
+    Shapes shapes;
+    // The list, in every way it can turn out; a resource without it is not
+    // a finding (its instances' root volume comes from the AMI).
+    std::vector<PropertyValue> lists = property(ctx, r, levels.front());
+    for (std::size_t i = 1; i < levels.size(); ++i) {
+      for (const PropertyValue& pv : lists)
+        if (!pv.is_map(doc)) shapes.wrong(doc, pv, label, std::string(levels[i - 1]), kDataMap);
+      lists = member(ctx, lists, levels[i]);
+    }
+    std::set<NodeId> seen;  // each Ebs mapping once, however many ways lead to it
+    for (const PropertyValue& list : lists) {
+      const Possibility& p = list.value;
+      if (p.kind != K::Node || !doc.is_seq(p.node)) {
+        shapes.wrong(doc, list, label, "BlockDeviceMappings", kList);
+        continue;
+      }
+      const std::string list_path = value_path(doc, list);
+      const auto& items = doc[doc.resolve(p.node)].children();
+      for (std::size_t i = 0; i < items.size(); ++i) {
+        for (Possibility item : ctx.eval().expand(items[i], p.assumptions)) {
+          PropertyValue in_list;
+          in_list.written = items[i];
+          in_list.path = list_path + "/" + std::to_string(i);
+          if (item.kind != K::Node || !doc.is_map(item.node)) {
+            in_list.value = std::move(item);
+            shapes.wrong(doc, in_list, label, "block device mapping " + std::to_string(i + 1),
+                         kItem);
+            continue;
+          }
+          const std::string volume = volume_label(ctx, item, i, label);
+          in_list.value = std::move(item);
+          for (const PropertyValue& ebs : member(ctx, {in_list}, "Ebs")) {
+            const Possibility& e = ebs.value;
+            // No Ebs: an instance store volume (VirtualName) or NoDevice.
+            if (e.kind == K::Absent) continue;
+            // `Ebs:` with nothing after it: an EBS volume with no settings.
+            bool empty = e.kind == K::Node && e.node == ebs.written && doc.is_empty_null(e.node);
+            if (!ebs.is_map(doc) && !empty) {
+              shapes.wrong(doc, ebs, volume, "Ebs", kEbs);
+              continue;
+            }
+            if (seen.insert(e.node).second) check_ebs(ctx, r, volume, ebs, empty, out);
+          }
+        }
+      }
+    }
+    for (const Shape& s : shapes.all()) {
+      auto [begin, end] =
+          s.at != kNone ? node_location(ctx.tpl, s.at) : missing_property_location(ctx.tpl, r);
+      if (s.problems.empty()) {
+        lint::Diagnostic d = make(r, begin, end, s.label + ": " + s.undecided, s.path);
+        d.severity = lint::Severity::Info;
+        out.push_back(std::move(d));
+        continue;
+      }
+      lint::Diagnostic d =
+          make(r, begin, end, s.label + ": " + join(s.problems) + "; " + s.hint, s.path);
+      d.not_fixable = s.not_fixable;
+      out.push_back(std::move(d));
+    }
+  }
+}
+
+void EbsMappingsRule::check_ebs(const lint::CheckContext& ctx, const model::Resource& r,
+                                const std::string& volume, const PropertyValue& ebs, bool empty,
+                                std::vector<lint::Diagnostic>& out) const {
+  const auto& doc = ctx.tpl.doc();
+  const Possibility& e = ebs.value;
+  std::vector<PropertyValue> encrypted;
+  std::vector<PropertyValue> snapshots;
+  if (empty) {
+    PropertyValue pv;
+    pv.value = Possibility{K::Absent, kNone, {}, e.assumptions, false};
+    pv.parent = e.node;
+    pv.path = value_path(doc, ebs) + "/Encrypted";
+    encrypted.push_back(std::move(pv));
+  } else {
+    encrypted = member(ctx, {ebs}, "Encrypted");
+    snapshots = member(ctx, {ebs}, "SnapshotId");
+  }
+  // The ways the volume is not made from a snapshot: only there is its
+  // encryption the template's to state (AWS takes no encryption value with
+  // a snapshot). A SnapshotId written only under some conditions, or empty,
+  // leaves the setting to be written by hand.
+  std::vector<model::Assumptions> without_snapshot;
+  bool snapshot_written = false;
+  for (const PropertyValue& s : snapshots) {
+    snapshot_written |= s.written != kNone;
+    if (no_snapshot(doc, s)) without_snapshot.push_back(s.value.assumptions);
+  }
+  if (snapshots.empty()) without_snapshot.push_back(e.assumptions);
+  // Each way Encrypted can turn out together with each way without a
+  // snapshot (the messages name the conditions of both).
+  std::vector<PropertyValue> judged;
+  for (const PropertyValue& v : encrypted) {
+    for (const model::Assumptions& a : without_snapshot) {
+      if (!model::consistent(v.value.assumptions, a)) continue;
+      PropertyValue both = v;
+      for (const model::Assumption& extra : a) {
+        bool known =
+            std::any_of(both.value.assumptions.begin(), both.value.assumptions.end(),
+                        [&](const model::Assumption& have) {
+                          return have.condition == extra.condition && have.name == extra.name;
+                        });
+        if (!known) both.value.assumptions.push_back(extra);
+      }
+      judged.push_back(std::move(both));
+    }
+  }
+  encrypted = std::move(judged);
+  if (encrypted.empty()) return;
+
+  TrueVerdict verdict = require_true(ctx, "Encrypted", encrypted);
+  const NodeId written = encrypted.front().written;
+  // The Encrypted value, else the `Ebs` key (else the mapping: an Fn::If branch).
+  NodeId at = written;
+  if (at == kNone) {
+    bool direct = e.node == doc.resolve(ebs.written) && doc[ebs.written].key != kNone;
+    at = direct ? doc[ebs.written].key : e.node;
+  }
+  auto [begin, end] = node_location(ctx.tpl, at);
+  const std::string& path = encrypted.front().path;
+  if (verdict.problems.empty()) {
+    if (!verdict.undecided.empty()) {
+      lint::Diagnostic d = make(r, begin, end, volume + ": " + verdict.undecided, path);
+      d.severity = lint::Severity::Info;
+      out.push_back(std::move(d));
+    }
+    return;
+  }
+  lint::Diagnostic d = make(
+      r, begin, end, volume + ": " + join(verdict.problems) + "; " + std::string(m_.why), path);
+  if (snapshot_written) {
+    d.not_fixable =
+        "SnapshotId is written but not always set (a condition, or empty); set Encrypted by hand "
+        "where it is not";
+  } else if (written == kNone) {
+    attach(fix::insert_fix(ctx.tpl, ctx.style(), e.node, "Encrypted", model::Value::boolean(true),
+                           "Add Encrypted: true to the EBS volume"),
+           d);
+    if (d.fix && m_.unsafe_insert) d.fix->applicability = fix::Applicability::Unsafe;
+  } else {
+    attach(fix::replace_value_fix(ctx.tpl, ctx.style(), written, model::Value::boolean(true),
+                                  "Set Encrypted to true"),
+           d);
+  }
+  out.push_back(std::move(d));
+}
+
+// ENC521, ENC531, ENC541 --------------------------------------------------
+
+const lint::Rule& launch_template_ebs_encryption_disabled() {
+  static const EbsMappingsRule rule{EbsMappings{
+      .info =
+          {
+              .id = "ENC521",
+              .name = "launch-template-ebs-encryption-disabled",
+              .summary = "Launch template EBS volume without Encrypted: true",
+              .resource_types = {"AWS::EC2::LaunchTemplate"},
+              .fix = lint::FixAvailability::SafeOrUnsafe,
+              .doc = R"(## What it does
+Checks every block device mapping in `LaunchTemplateData.BlockDeviceMappings`
+of an `AWS::EC2::LaunchTemplate` that describes an EBS volume (has `Ebs`) for
+`Ebs.Encrypted: true`. Not checked: mappings without `Ebs` (an instance store
+volume with `VirtualName`, or `NoDevice`), and EBS volumes created from a
+snapshot (`SnapshotId`): their encryption follows the snapshot, and AWS takes
+no encryption value for them. A launch template without `BlockDeviceMappings`
+is not reported: its instances' volumes then come from the AMI's own block
+device mappings, which the template does not show. A value that can be
+other than true under a condition or a parameter value is reported too; a
+`BlockDeviceMappings`, block device mapping or `Ebs` of the wrong type is
+reported without a fix.
+
+## Why is this bad?
+An EBS volume is encrypted only when `Encrypted` is true, or when the account
+has turned on "EBS encryption by default" in the Region where the instance
+is launched — a setting the template cannot show and another account or
+Region may not have. Without it every instance launched from the template
+gets the volume, and every snapshot taken of it, unencrypted. With
+`Encrypted: true` EBS encrypts them with a KMS key: the account's default
+EBS key (`aws/ebs` unless changed), or yours with `KmsKeyId`.
+
+## Example
+```yaml
+WebTemplate:
+  Type: AWS::EC2::LaunchTemplate
+  Properties:
+    LaunchTemplateData:
+      ImageId: ami-0123456789abcdef0
+      BlockDeviceMappings:
+        - DeviceName: /dev/xvda
+          Ebs:
+            VolumeSize: 30
+            VolumeType: gp3
+```
+
+## Use instead
+```yaml
+WebTemplate:
+  Type: AWS::EC2::LaunchTemplate
+  Properties:
+    LaunchTemplateData:
+      ImageId: ami-0123456789abcdef0
+      BlockDeviceMappings:
+        - DeviceName: /dev/xvda
+          Ebs:
+            VolumeSize: 30
+            VolumeType: gp3
+            Encrypted: true
+```
+
+## Fix safety
+Absent `Encrypted`: safe, `Encrypted: true` is inserted into the `Ebs`
+mapping. CloudFormation updates a launch template in place by creating a new
+version of it: instances already running keep their volumes, and only
+instances launched from the new version (by an Auto Scaling group or fleet
+that uses it) get encrypted volumes. A written value that is not true
+(`false`, a string, a parameter, an `Fn::If`): unsafe (`--unsafe-fixes`), the
+value is replaced by `true`; someone may have written it on purpose. Where
+`SnapshotId` is written only under some conditions there is no fix: AWS takes
+no encryption value with a snapshot, so set `Encrypted` by hand where there is
+none.
+
+## References
+- https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-ec2-launchtemplate-blockdevicemapping-ebs.html
+- https://docs.aws.amazon.com/ebs/latest/userguide/ebs-encryption.html
+)",
+          },
+      .noun = "launch template",
+      .list = "LaunchTemplateData/BlockDeviceMappings",
+      .unsafe_insert = false,
+      .why = "instances launched from the template get this volume unencrypted unless the "
+             "account turned on EBS encryption by default in their Region",
+  }};
+  return rule;
+}
+
+const lint::Rule& instance_ebs_encryption_disabled() {
+  static const EbsMappingsRule rule{EbsMappings{
+      .info =
+          {
+              .id = "ENC531",
+              .name = "instance-ebs-encryption-disabled",
+              .summary = "EC2 instance EBS volume without Encrypted: true",
+              .resource_types = {"AWS::EC2::Instance"},
+              .fix = lint::FixAvailability::Unsafe,
+              .doc = R"(## What it does
+Checks every block device mapping in `BlockDeviceMappings` of an
+`AWS::EC2::Instance` that describes an EBS volume (has `Ebs`) for
+`Ebs.Encrypted: true`. Not checked: mappings without `Ebs` (an instance store
+volume with `VirtualName`, or `NoDevice`), and EBS volumes created from a
+snapshot (`SnapshotId`): their encryption follows the snapshot, and AWS takes
+no encryption value for them. An instance without `BlockDeviceMappings` is
+not reported: its volumes then come from the AMI's own block device
+mappings, which the template does not show. Volumes attached with `Volumes`
+are `AWS::EC2::Volume` resources, checked by ENC511. A value that can be
+other than true under a condition or a parameter value is reported too; a
+`BlockDeviceMappings`, block device mapping or `Ebs` of the wrong type is
+reported without a fix.
+
+## Why is this bad?
+An EBS volume is encrypted only when `Encrypted` is true, or when the account
+has turned on "EBS encryption by default" in the instance's Region — a
+setting the template cannot show and another account or Region may not have.
+Without it the volume, and every snapshot taken of it, is stored
+unencrypted. With `Encrypted: true` EBS encrypts them with a KMS key: the
+account's default EBS key (`aws/ebs` unless changed), or yours with
+`KmsKeyId`.
+
+## Example
+```yaml
+WebServer:
+  Type: AWS::EC2::Instance
+  Properties:
+    ImageId: ami-0123456789abcdef0
+    InstanceType: t3.micro
+    BlockDeviceMappings:
+      - DeviceName: /dev/xvda
+        Ebs:
+          VolumeSize: 30
+```
+
+## Use instead
+```yaml
+WebServer:
+  Type: AWS::EC2::Instance
+  Properties:
+    ImageId: ami-0123456789abcdef0
+    InstanceType: t3.micro
+    BlockDeviceMappings:
+      - DeviceName: /dev/xvda
+        Ebs:
+          VolumeSize: 30
+          Encrypted: true
+```
+
+## Fix safety
+Unsafe (`--unsafe-fixes`), whether `Encrypted: true` is inserted or a written
+value is replaced by `true`: changing `BlockDeviceMappings` of a deployed
+instance (other than only `DeleteOnTermination`) makes CloudFormation replace
+the instance. The new instance gets new volumes, a new instance ID and new
+private IP address; the data on the old volumes is lost unless they are
+snapshotted first (or kept with `DeleteOnTermination: false`). To encrypt a
+volume that holds data, snapshot it, copy the snapshot with encryption, and
+launch from the copy. On a stack that has not been deployed yet, the fix is
+harmless.
+
+## References
+- https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-ec2-blockdev-template.html
+- https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-ec2-instance.html
+- https://docs.aws.amazon.com/ebs/latest/userguide/ebs-encryption.html
+)",
+          },
+      .noun = "EC2 instance",
+      .list = "BlockDeviceMappings",
+      .unsafe_insert = true,
+      .why = "the volume is unencrypted unless the account turned on EBS encryption by default "
+             "in the Region, and changing BlockDeviceMappings replaces the instance: a new "
+             "instance with new volumes, the data on the old ones lost unless snapshotted",
+  }};
+  return rule;
+}
+
+const lint::Rule& launch_configuration_ebs_encryption_disabled() {
+  static const EbsMappingsRule rule{EbsMappings{
+      .info =
+          {
+              .id = "ENC541",
+              .name = "launch-configuration-ebs-encryption-disabled",
+              .summary = "Launch configuration EBS volume without Encrypted: true",
+              .resource_types = {"AWS::AutoScaling::LaunchConfiguration"},
+              .fix = lint::FixAvailability::Unsafe,
+              .peers = {{"checkov", "CKV_AWS_8"}},
+              .doc = R"(## What it does
+Checks every block device mapping in `BlockDeviceMappings` of an
+`AWS::AutoScaling::LaunchConfiguration` that describes an EBS volume (has
+`Ebs`) for `Ebs.Encrypted: true`. Not checked: mappings without `Ebs` (an
+instance store volume with `VirtualName`, or `NoDevice`), and EBS volumes
+created from a snapshot (`SnapshotId`): their encryption follows the
+snapshot, and AWS takes no encryption value for them. A launch configuration
+without `BlockDeviceMappings` is not reported: its instances' volumes then
+come from the AMI's own block device mappings, which the template does not
+show. A value that can be other than true under a condition or a parameter
+value is reported too; a `BlockDeviceMappings`, block device mapping or `Ebs`
+of the wrong type is reported without a fix.
+
+## Why is this bad?
+An EBS volume is encrypted only when `Encrypted` is true, or when the account
+has turned on "EBS encryption by default" in the Region where the Auto
+Scaling group launches its instances — a setting the template cannot show
+and another account or Region may not have. Without it every instance the
+group launches gets the volume, and every snapshot taken of it,
+unencrypted. A launch configuration cannot name a KMS key: with
+`Encrypted: true` EBS uses the account's default EBS key (`aws/ebs` unless
+changed). A launch template (ENC521) can name one.
+
+## Example
+```yaml
+WebConfig:
+  Type: AWS::AutoScaling::LaunchConfiguration
+  Properties:
+    ImageId: ami-0123456789abcdef0
+    InstanceType: t3.micro
+    BlockDeviceMappings:
+      - DeviceName: /dev/xvda
+        Ebs:
+          VolumeSize: 30
+```
+
+## Use instead
+```yaml
+WebConfig:
+  Type: AWS::AutoScaling::LaunchConfiguration
+  Properties:
+    ImageId: ami-0123456789abcdef0
+    InstanceType: t3.micro
+    BlockDeviceMappings:
+      - DeviceName: /dev/xvda
+        Ebs:
+          VolumeSize: 30
+          Encrypted: true
+```
+
+## Fix safety
+Unsafe (`--unsafe-fixes`), whether `Encrypted: true` is inserted or a written
+value is replaced by `true`: a launch configuration cannot be changed, so
+CloudFormation creates a new one, points the Auto Scaling group at it, and
+deletes the old one. The group's running instances keep their unencrypted
+volumes until they are replaced (by a rolling update policy, or as the group
+scales in and out). On a stack that has not been deployed yet, the fix is
+harmless.
+
+## References
+- https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-autoscaling-launchconfiguration-blockdevice.html
+- https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-autoscaling-launchconfiguration.html
+- https://docs.aws.amazon.com/ebs/latest/userguide/ebs-encryption.html
+)",
+          },
+      .noun = "launch configuration",
+      .list = "BlockDeviceMappings",
+      .unsafe_insert = true,
+      .why = "instances the Auto Scaling group launches get this volume unencrypted unless the "
+             "account turned on EBS encryption by default in the Region; changing it creates a "
+             "new launch configuration, and running instances keep unencrypted volumes until "
+             "they are replaced",
+  }};
+  return rule;
+}
+
+}  // namespace enclint::rules
