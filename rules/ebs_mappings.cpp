@@ -463,8 +463,8 @@ harmless.
       .list = "BlockDeviceMappings",
       .unsafe_insert = true,
       .why = "the volume is unencrypted unless the account turned on EBS encryption by default "
-             "in the Region, and changing BlockDeviceMappings replaces the instance: a new "
-             "instance with new volumes, the data on the old ones lost unless snapshotted",
+             "in the Region, and changing BlockDeviceMappings replaces the instance (a new "
+             "instance with new volumes: the data on the old ones is lost unless snapshotted)",
   }};
   return rule;
 }
