@@ -548,9 +548,9 @@ harmless.
       .list = "BlockDeviceMappings",
       .unsafe_insert = true,
       .why = "instances the Auto Scaling group launches get this volume unencrypted unless the "
-             "account turned on EBS encryption by default in the Region; changing it creates a "
-             "new launch configuration, and running instances keep unencrypted volumes until "
-             "they are replaced",
+             "account turned on EBS encryption by default in the Region; setting Encrypted makes "
+             "CloudFormation replace the launch configuration, and running instances keep "
+             "unencrypted volumes until they are replaced",
   }};
   return rule;
 }

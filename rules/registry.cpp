@@ -60,6 +60,7 @@ const std::vector<const lint::Rule*>& all() {
                                                     &catalog::ebs_volume_encryption_disabled(),
                                                     &launch_template_ebs_encryption_disabled(),
                                                     &instance_ebs_encryption_disabled(),
+                                                    &launch_configuration_ebs_encryption_disabled(),
                                                     &catalog::opensearch_encryption_disabled(),
                                                     &catalog::elasticsearch_encryption_disabled(),
                                                     &catalog::redshift_encryption_disabled(),
