@@ -177,6 +177,14 @@ bool implies(const model::Assumptions& have, const model::Assumptions& want) {
   });
 }
 
+// "EncryptionConfiguration.EncryptionType is KMS or KMS_DSSE": where a check
+// with only_if applies.
+std::string only_where(const Check& c) {
+  std::string values;
+  for (std::string_view v : c.only_if_in) values += (values.empty() ? "" : " or ") + std::string(v);
+  return dotted(std::string(c.only_if)) + " is " + values;
+}
+
 const char kNeedsKey[] = "pass --kms-key (or set fix.kms_key in the config) to insert a key";
 
 // alias/aws/<service>, by name or in an alias ARN: the AWS managed key, whose
@@ -281,7 +289,7 @@ void RequirementRule::check(const lint::CheckContext& ctx,
         case RequirementKind::TrueRequired: check_true(ctx, r, c, others, out); break;
         case RequirementKind::OneOf: check_one_of(ctx, r, c, out); break;
         case RequirementKind::NeedsTrue: check_needs_true(ctx, r, c, out); break;
-        case RequirementKind::KeyRequired: check_key_required(ctx, r, c, out); break;
+        case RequirementKind::KeyRequired: check_key_required(ctx, r, c, others, out); break;
         case RequirementKind::NotTrue: check_not_true(ctx, r, c, out); break;
       }
     }
@@ -645,15 +653,18 @@ void RequirementRule::check_not_true(const lint::CheckContext& ctx, const model:
 }
 
 void RequirementRule::check_key_required(const lint::CheckContext& ctx, const model::Resource& r,
-                                         const Check& c, std::vector<lint::Diagnostic>& out) const {
+                                         const Check& c, const NotWith& others,
+                                         std::vector<lint::Diagnostic>& out) const {
   const auto& doc = ctx.tpl.doc();
   const std::string key(c.key);
   const std::string& kms_key = ctx.options.fix.kms_key;
   std::vector<PropertyValue> values =
       c.block.empty() ? property(ctx, r, c.key) : member(ctx, block_values(ctx, r, c.block), c.key);
+  const std::string no_key = c.takes_no_key ? c.takes_no_key(ctx, r) : std::string();
   std::set<NodeId> reported;  // one finding per mapping the key is missing from
   for (const PropertyValue& pv : values) {
     const Possibility& p = pv.value;
+    if (set_aside(others, p.assumptions)) continue;
     // An intrinsic (a Ref or GetAtt of a key, an import) or a parameter is a
     // key written: what it names is the business of other checks.
     if (p.kind == K::Unknown || p.kind == K::AnyParameter) continue;
@@ -685,7 +696,15 @@ void RequirementRule::check_key_required(const lint::CheckContext& ctx, const mo
                                            : kms_key_value(kms_key);
     std::string title =
         c.title_for || !c.insert_title.empty() ? insert_title(c, ctx.options.fix) : "Add " + key;
-    if (value.kind == model::Value::Kind::Null) {
+    // Also there under a condition where the check does not apply (an
+    // only_if value that differs by branch): a key inserted for both would
+    // be wrong in the other.
+    bool partly = std::any_of(
+        others.when.begin(), others.when.end(),
+        [&](const model::Assumptions& a) { return model::consistent(p.assumptions, a); });
+    if (!no_key.empty()) {
+      d.not_fixable = no_key;
+    } else if (value.kind == model::Value::Kind::Null) {
       d.not_fixable = kms_key.empty()
                           ? "pass --kms-key (or set fix.kms_key in the config) to insert a key"
                           : key + " takes a key ARN; pass --kms-key arn:aws:kms:... to insert one";
@@ -700,6 +719,11 @@ void RequirementRule::check_key_required(const lint::CheckContext& ctx, const mo
     } else if (std::string_view other = can_be_true(ctx, r, c.conflicts_with); !other.empty()) {
       d.not_fixable = std::string(other) + " is set, and CloudFormation rejects it together with " +
                       key + "; remove it and add " + key + " by hand";
+    } else if (partly) {
+      d.not_fixable =
+          key + " is needed only " +
+          (c.only_if.empty() ? std::string("under some conditions") : "where " + only_where(c)) +
+          ", which depends on a condition; set it by hand";
     } else {
       insert_into(ctx, r, whole, pv.parent, key, std::move(value), std::move(title), d);
     }

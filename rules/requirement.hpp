@@ -82,8 +82,9 @@ struct Check {
   // properties (an RDS instance in a cluster, a volume from a snapshot).
   std::vector<std::string_view> not_with = {};
   // Nor to one whose <only_if> is written as anything but one of `only_if_in`
-  // (a Firehose stream whose DeliveryStreamType is not DirectPut). These and
-  // only_with may name nested properties ("A/B").
+  // (a Firehose stream whose DeliveryStreamType is not DirectPut; an ECR
+  // repository whose EncryptionType is AES256). These and only_with may name
+  // nested properties ("A/B").
   std::string_view only_if = {};
   std::vector<std::string_view> only_if_in = {};
   // KeyRequired: only a written key is judged (an absent one is another
@@ -95,6 +96,10 @@ struct Check {
   // Applies only to a resource that writes one of these (here or in SAM
   // Globals): a Lambda function's key matters only with Environment.
   std::vector<std::string_view> only_with = {};
+  // KeyRequired: why `r` can take no key at all, "" when it can (a SageMaker
+  // endpoint config on instance types with local storage): the finding stands,
+  // without a fix, and this says why.
+  std::string (*takes_no_key)(const lint::CheckContext&, const model::Resource&) = nullptr;
 };
 
 // For Requirement::label: "<Noun> 'LogicalId'", e.g. named<kVault> with
@@ -106,6 +111,14 @@ std::string named(const model::Resource& r) {
 
 // For Check::unsafe_insert: the insertion is never safe (a create-only property).
 inline bool always_unsafe(const lint::FixOptions&) { return true; }
+
+// For Check::insert: --kms-key when it is a key ARN, else nothing (null), for
+// a property that takes an ARN only (an alias, a key id or a `Ref` of an
+// AWS::KMS::Key, which names its id, would be rejected).
+inline model::Value key_arn(const lint::FixOptions& options, const model::Resource&) {
+  if (options.kms_key.rfind("arn:", 0) == 0) return model::Value::string(options.kms_key);
+  return {};
+}
 
 struct Requirement {
   lint::RuleInfo info;
@@ -159,7 +172,7 @@ class RequirementRule final : public lint::Rule {
   void check_not_true(const lint::CheckContext& ctx, const model::Resource& r, const Check& c,
                       std::vector<lint::Diagnostic>& out) const;
   void check_key_required(const lint::CheckContext& ctx, const model::Resource& r, const Check& c,
-                          std::vector<lint::Diagnostic>& out) const;
+                          const NotWith& others, std::vector<lint::Diagnostic>& out) const;
   Requirement req_;
 };
 

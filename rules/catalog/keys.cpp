@@ -16,13 +16,6 @@ constexpr char kVault[] = "backup vault";
 constexpr char kTrail[] = "CloudTrail trail";
 constexpr char kBus[] = "event bus";
 
-// Log groups and backup vaults take a key ARN only: an alias, a key id or a
-// `Ref` of an AWS::KMS::Key (its id) would be rejected, so those give no fix.
-model::Value key_arn(const lint::FixOptions& options, const model::Resource&) {
-  if (options.kms_key.rfind("arn:", 0) == 0) return model::Value::string(options.kms_key);
-  return {};  // null: nothing to insert
-}
-
 }  // namespace
 
 const lint::Rule& logs_cmk_missing() {
