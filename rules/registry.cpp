@@ -9,6 +9,7 @@
 #include "rules/catalog/dynamodb.hpp"
 #include "rules/catalog/efs.hpp"
 #include "rules/catalog/keys.hpp"
+#include "rules/catalog/keys_compute.hpp"
 #include "rules/catalog/kinesis.hpp"
 #include "rules/catalog/messaging.hpp"
 #include "rules/catalog/messaging_keys.hpp"
@@ -69,6 +70,8 @@ const std::vector<const lint::Rule*>& all() {
                                                     &catalog::logs_cmk_missing(),
                                                     &catalog::secretsmanager_cmk_missing(),
                                                     &catalog::backup_vault_cmk_missing(),
+                                                    &catalog::ecr_cmk_missing(),
+                                                    &catalog::msk_cmk_missing(),
                                                     &catalog::cloudtrail_cmk_missing(),
                                                     &catalog::eventbus_cmk_missing(),
                                                     &catalog::codebuild_encryption_disabled()};
