@@ -1,5 +1,6 @@
 // More stores that AWS always encrypts, where only the key is a choice
-// (ENC7xx, level cmk): container images and Kafka data volumes.
+// (ENC7xx, level cmk): container images, Kafka data volumes and SageMaker
+// storage.
 #pragma once
 
 #include "lint/rule.hpp"
@@ -9,5 +10,8 @@ namespace enclint::rules::catalog {
 // rules/catalog/keys_compute.cpp
 const lint::Rule& ecr_cmk_missing();  // ENC731
 const lint::Rule& msk_cmk_missing();  // ENC741
+// rules/catalog/keys_sagemaker.cpp
+const lint::Rule& sagemaker_notebook_cmk_missing();         // ENC751
+const lint::Rule& sagemaker_endpoint_config_cmk_missing();  // ENC752
 
 }  // namespace enclint::rules::catalog
