@@ -105,7 +105,9 @@ const std::vector<const lint::Rule*>& all() {
       &catalog::sagemaker_notebook_cmk_missing(),
       &catalog::sagemaker_endpoint_config_cmk_missing(),
       &catalog::cloudtrail_cmk_missing(),
-      &catalog::eventbus_cmk_missing()};
+      &catalog::stepfunctions_cmk_missing(),
+      &catalog::eventbus_cmk_missing(),
+      &catalog::lambda_cmk_missing()};
   return rules;
 }
 
