@@ -5,6 +5,7 @@
 #include "rules/catalog/analytics.hpp"
 #include "rules/catalog/build.hpp"
 #include "rules/catalog/caches.hpp"
+#include "rules/catalog/database_keys.hpp"
 #include "rules/catalog/databases.hpp"
 #include "rules/catalog/dynamodb.hpp"
 #include "rules/catalog/efs.hpp"
@@ -54,10 +55,15 @@ const std::vector<const lint::Rule*>& all() {
       &catalog::firehose_stream_encryption_missing(),
       &catalog::firehose_cmk_missing(),
       &catalog::rds_instance_encryption_disabled(),
+      &catalog::rds_instance_cmk_missing(),
       &catalog::rds_cluster_encryption_disabled(),
+      &catalog::rds_cluster_cmk_missing(),
       &catalog::docdb_cluster_encryption_disabled(),
+      &catalog::docdb_cluster_cmk_missing(),
       &catalog::neptune_cluster_encryption_disabled(),
+      &catalog::neptune_cluster_cmk_missing(),
       &catalog::elasticache_encryption_disabled(),
+      &catalog::elasticache_cmk_missing(),
       &catalog::dax_encryption_disabled(),
       &catalog::efs_encryption_disabled(),
       &catalog::ebs_volume_encryption_disabled(),
