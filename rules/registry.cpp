@@ -17,6 +17,7 @@
 #include "rules/catalog/s3.hpp"
 #include "rules/catalog/search.hpp"
 #include "rules/catalog/storage.hpp"
+#include "rules/catalog/storage_keys.hpp"
 #include "rules/ebs_mappings.hpp"
 #include "rules/enc001_invalid_suppression.hpp"
 #include "rules/enc105_dynamodb_cmk_missing.hpp"
@@ -66,7 +67,9 @@ const std::vector<const lint::Rule*>& all() {
       &catalog::elasticache_cmk_missing(),
       &catalog::dax_encryption_disabled(),
       &catalog::efs_encryption_disabled(),
+      &catalog::efs_cmk_missing(),
       &catalog::ebs_volume_encryption_disabled(),
+      &catalog::ebs_volume_cmk_missing(),
       &launch_template_ebs_encryption_disabled(),
       &instance_ebs_encryption_disabled(),
       &launch_configuration_ebs_encryption_disabled(),
