@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "rules/catalog/analytics.hpp"
+#include "rules/catalog/analytics_keys.hpp"
 #include "rules/catalog/build.hpp"
 #include "rules/catalog/caches.hpp"
 #include "rules/catalog/database_keys.hpp"
@@ -74,10 +75,15 @@ const std::vector<const lint::Rule*>& all() {
       &instance_ebs_encryption_disabled(),
       &launch_configuration_ebs_encryption_disabled(),
       &catalog::opensearch_encryption_disabled(),
+      &catalog::opensearch_cmk_missing(),
       &catalog::elasticsearch_encryption_disabled(),
+      &catalog::elasticsearch_cmk_missing(),
       &catalog::redshift_encryption_disabled(),
+      &catalog::redshift_cmk_missing(),
       &catalog::athena_results_encryption_missing(),
+      &catalog::athena_cmk_missing(),
       &catalog::glue_catalog_encryption_disabled(),
+      &catalog::glue_catalog_cmk_missing(),
       &catalog::logs_cmk_missing(),
       &catalog::secretsmanager_cmk_missing(),
       &catalog::backup_vault_cmk_missing(),

@@ -686,6 +686,13 @@ void RequirementRule::check_key_required(const lint::CheckContext& ctx, const mo
                   ", not a customer managed key"
             : key + " is " + describe_value(doc, p.node) +
                   (doc[doc.resolve(p.node)].kind == yaml::Kind::Null ? "" : ", not a key");
+    // Also there under a condition where the check does not apply (an
+    // only_if value that differs by branch): a key inserted for both would
+    // be wrong in the other.
+    bool partly = std::any_of(
+        others.when.begin(), others.when.end(),
+        [&](const model::Assumptions& a) { return model::consistent(p.assumptions, a); });
+    if (partly && !c.only_if.empty()) problem += " (where " + only_where(c) + ")";
     lint::Diagnostic d = make(
         r, begin, end,
         req_.label(r) + ": " + problem + when(p.assumptions) + "; " + std::string(c.why), pv.path);
@@ -696,12 +703,6 @@ void RequirementRule::check_key_required(const lint::CheckContext& ctx, const mo
                                            : kms_key_value(kms_key);
     std::string title =
         c.title_for || !c.insert_title.empty() ? insert_title(c, ctx.options.fix) : "Add " + key;
-    // Also there under a condition where the check does not apply (an
-    // only_if value that differs by branch): a key inserted for both would
-    // be wrong in the other.
-    bool partly = std::any_of(
-        others.when.begin(), others.when.end(),
-        [&](const model::Assumptions& a) { return model::consistent(p.assumptions, a); });
     if (!no_key.empty()) {
       d.not_fixable = no_key;
     } else if (value.kind == model::Value::Kind::Null) {
