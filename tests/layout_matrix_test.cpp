@@ -85,6 +85,20 @@ std::string yaml_template(const Layout& l) {
                      seq(4) + "- ServerSideEncryptionByDefault:",
                      seq(4) + "  " + ind(1) + "SSEAlgorithm: aws:kms" + inline_comment});
   if (l.comments == 2) v.push_back(ind(3) + "# trailing comment");
+  // Other data stores: a Kinesis stream, an Athena workgroup (three levels
+  // deep), an EBS volume in a launch template's list, a queue without Properties.
+  v.insert(v.end(), {ind(1) + "K1:", ind(2) + "Type: AWS::Kinesis::Stream",
+                     ind(2) + "Properties:", ind(3) + "ShardCount: 1" + inline_comment});
+  v.insert(v.end(), {ind(1) + "A1:", ind(2) + "Type: AWS::Athena::WorkGroup",
+                     ind(2) + "Properties:", ind(3) + "Name: a1",
+                     ind(3) + "WorkGroupConfiguration:", ind(4) + "ResultConfiguration:",
+                     ind(5) + "OutputLocation: s3://results/a1/" + inline_comment});
+  v.insert(v.end(), {ind(1) + "L1:", ind(2) + "Type: AWS::EC2::LaunchTemplate",
+                     ind(2) + "Properties:", ind(3) + "LaunchTemplateData:",
+                     ind(4) + "BlockDeviceMappings:", seq(4) + "- DeviceName: /dev/xvda",
+                     seq(4) + "  Ebs:", seq(4) + "  " + ind(1) + "VolumeSize: 8" + inline_comment});
+  v.insert(v.end(), {ind(1) + "Q1:", ind(2) + "Type: AWS::SQS::Queue"});
+  if (l.comments == 2) v.push_back("# before the last resource");
   // T2: SSESpecification without SSEEnabled; the file's last line.
   v.insert(v.end(), {ind(1) + "T2:", ind(2) + "Type: AWS::DynamoDB::Table", ind(2) + "Properties:",
                      ind(3) + "SSESpecification:", ind(4) + "SSEType: KMS" + inline_comment});
@@ -151,6 +165,25 @@ Value json_base() {
                                                   {{"ServerSideEncryptionByDefault",
                                                     Value::map({{"SSEAlgorithm",
                                                                  S("aws:kms")}})}})})}})}})}})},
+             {"K1",
+              res("AWS::Kinesis::Stream", {{"Properties", Value::map({{"ShardCount", S("1")}})}})},
+             {"A1", res("AWS::Athena::WorkGroup",
+                        {{"Properties",
+                          Value::map({{"Name", S("a1")},
+                                      {"WorkGroupConfiguration",
+                                       Value::map({{"ResultConfiguration",
+                                                    Value::map({{"OutputLocation",
+                                                                 S("s3://results/a1/")}})}})}})}})},
+             {"L1",
+              res("AWS::EC2::LaunchTemplate",
+                  {{"Properties",
+                    Value::map({{"LaunchTemplateData",
+                                 Value::map({{"BlockDeviceMappings",
+                                              Value::seq({Value::map(
+                                                  {{"DeviceName", S("/dev/xvda")},
+                                                   {"Ebs", Value::map({{"VolumeSize",
+                                                                        S("8")}})}})})}})}})}})},
+             {"Q1", res("AWS::SQS::Queue", {})},
              {"T2",
               res("AWS::DynamoDB::Table",
                   {{"Properties", Value::map({{"SSESpecification",
@@ -191,6 +224,9 @@ const Value kEncryption =
                                           Value::map({{"SSEAlgorithm", S("AES256")}})},
                                          {"BucketKeyEnabled", Value::boolean(true)}})})}});
 
+const Value kStreamEncryption = Value::map(
+    {{"EncryptionType", Value::string("KMS")}, {"KeyId", Value::string("alias/aws/kinesis")}});
+
 // Checks the fixed text against the original, then strips what the fixes
 // must have added and requires the rest to be the original, unchanged.
 void check_fixed(const std::string& original, const std::string& fixed, bool crlf,
@@ -228,6 +264,30 @@ void check_fixed(const std::string& original, const std::string& fixed, bool crl
   REQUIRE(rule->items[0].find("BucketKeyEnabled"));
   CHECK(rule->items[0].find("BucketKeyEnabled")->scalar == "true");
   erase_key(rule->items[0], "BucketKeyEnabled");
+  Value* k1 = at(got, {"Resources", "K1", "Properties", "StreamEncryption"});
+  REQUIRE(k1);
+  CHECK(model::equivalent(*k1, kStreamEncryption));
+  erase_key(*at(got, {"Resources", "K1", "Properties"}), "StreamEncryption");
+  Value* a1 = at(got, {"Resources", "A1", "Properties", "WorkGroupConfiguration",
+                       "ResultConfiguration", "EncryptionConfiguration"});
+  REQUIRE(a1);
+  CHECK(model::equivalent(*a1, Value::map({{"EncryptionOption", S("SSE_S3")}})));
+  erase_key(
+      *at(got, {"Resources", "A1", "Properties", "WorkGroupConfiguration", "ResultConfiguration"}),
+      "EncryptionConfiguration");
+  Value* mappings =
+      at(got, {"Resources", "L1", "Properties", "LaunchTemplateData", "BlockDeviceMappings"});
+  REQUIRE(mappings);
+  REQUIRE(mappings->items.size() == 1);
+  Value* ebs = at(mappings->items[0], {"Ebs"});
+  REQUIRE(ebs);
+  REQUIRE(ebs->find("Encrypted"));
+  CHECK(ebs->find("Encrypted")->scalar == "true");
+  erase_key(*ebs, "Encrypted");
+  Value* q1 = at(got, {"Resources", "Q1", "Properties"});
+  REQUIRE(q1);
+  CHECK(model::equivalent(*q1, Value::map({{"SqsManagedSseEnabled", Value::boolean(true)}})));
+  erase_key(*at(got, {"Resources", "Q1"}), "Properties");  // Q1 had none
   Value* t2 = at(got, {"Resources", "T2", "Properties", "SSESpecification"});
   REQUIRE(t2);
   REQUIRE(t2->find("SSEEnabled"));
