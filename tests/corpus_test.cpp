@@ -3,7 +3,9 @@
 //  - every file lints or is rejected with a positioned error, never a crash;
 //  - every node's byte range re-parses to the same value;
 //  - --fix (in memory) only inserts, re-parses, verifies, leaves no safe
-//    ENC101/ENC201/ENC203 fix behind, and is idempotent.
+//    fix behind, and is idempotent;
+//  - at level cmk with --kms-key and --unsafe-fixes, every rule's fixes
+//    (the unsafe ones too) verify, leave nothing fixable and are idempotent.
 #define CATCH_CONFIG_RUNNER
 #include <catch2/catch.hpp>
 
@@ -95,6 +97,50 @@ TEST_CASE("corpus: every template lints, re-parses by range, and fixes cleanly")
   for (const auto& [rule, n] : findings)
     std::cout << "  " << rule << ": " << n << " findings, " << fixed[rule] << " fixed\n";
   CHECK(templates > 650);
+}
+
+TEST_CASE("corpus: level cmk, a key and unsafe fixes: every fix verifies and is idempotent") {
+  lint::Options options;
+  options.level = lint::Level::Cmk;
+  options.fix.kms_key =
+      "arn:aws:kms:eu-west-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab";
+  options.fix.sse_algorithm = "aws:kms";
+  std::map<std::string, int> findings, fixed;
+  int fixed_files = 0;
+  for (const fs::path& p : corpus_files()) {
+    INFO(p.string());
+    std::string original = testing::read_file(p);
+    auto loaded = model::load(testing::make_source(original, p.string()));
+    if (!loaded.tpl) continue;
+    auto diags = lint::run_rules(*loaded.tpl, rules::all(), options);
+    bool any_fix = false;
+    for (const auto& d : diags) {
+      ++findings[d.rule];
+      if (d.fix) ++fixed[d.rule];
+      any_fix |= engine::fix_allowed(d, true);
+    }
+    if (!any_fix) continue;
+    auto result = engine::fix_loop(*loaded.tpl, diags, rules::all(), options, true);
+    INFO(result.error);
+    REQUIRE(result.ok);
+    CHECK(result.text() != original);
+    auto again = model::load(testing::make_source(std::string(result.text()), p.string()));
+    REQUIRE(again.tpl);
+    auto left = lint::run_rules(*again.tpl, rules::all(), options);
+    for (const auto& d : left) {
+      INFO(d.rule << " " << d.message);
+      CHECK_FALSE(engine::fix_allowed(d, true));
+    }
+    auto second = engine::fix_loop(*again.tpl, left, rules::all(), options, true);
+    REQUIRE(second.ok);
+    CHECK(second.text() == result.text());
+    ++fixed_files;
+  }
+  std::cout << "corpus at level cmk with a key and unsafe fixes: " << fixed_files
+            << " files fixed\n";
+  for (const auto& [rule, n] : findings)
+    std::cout << "  " << rule << ": " << n << " findings, " << fixed[rule] << " with a fix\n";
+  CHECK(fixed_files > 0);
 }
 
 int main(int argc, char** argv) {
