@@ -198,6 +198,8 @@ InsertFix replace_value_fix(const model::Template& tpl, const FileStyle& style, 
     text = value.scalar;
   } else if (value.kind == model::Value::Kind::String) {
     text = style.json ? util::json_string(value.scalar) : yaml_scalar(value.scalar);
+  } else if (value.intrinsic) {  // a key as `!Ref Key`: one line, like a scalar
+    text = flow_text(value, style);
   } else {
     return InsertFix{std::nullopt, "only scalar values are replaced"};
   }

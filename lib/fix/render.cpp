@@ -178,6 +178,12 @@ std::string json_pretty_member(const std::string& key, const Value& value,
   return out;
 }
 
+std::string flow_text(const Value& value, const FileStyle& style) {
+  std::string out;
+  flow_value(out, value, style);
+  return out;
+}
+
 std::string flow_member(const std::string& key, const Value& value, const FileStyle& style) {
   std::string out =
       (style.json ? json_string(key) : yaml_scalar(key)) + (style.compact ? ":" : ": ");

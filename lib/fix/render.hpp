@@ -24,6 +24,9 @@ std::string json_pretty_member(const std::string& key, const model::Value& value
 // or YAML flow (`k: {a: b}`).
 std::string flow_member(const std::string& key, const model::Value& value, const FileStyle& style);
 
+// A value in one-line flow form (`!Ref Key`, `{"Ref": "Key"}`, `[a, b]`).
+std::string flow_text(const model::Value& value, const FileStyle& style);
+
 // A YAML scalar, quoted only when plain style would change its meaning.
 std::string yaml_scalar(const std::string& s);
 
