@@ -187,12 +187,6 @@ std::string only_where(const Check& c) {
 
 const char kNeedsKey[] = "pass --kms-key (or set fix.kms_key in the config) to insert a key";
 
-// alias/aws/<service>, by name or in an alias ARN: the AWS managed key, whose
-// policy nobody can change.
-bool aws_managed_key(std::string_view v) {
-  return v.rfind("alias/aws/", 0) == 0 || v.find(":alias/aws/") != std::string_view::npos;
-}
-
 // The first of `keys` that can be true on `r` (or cannot be decided).
 std::string_view can_be_true(const lint::CheckContext& ctx, const model::Resource& r,
                              const std::vector<std::string_view>& keys) {
@@ -221,6 +215,10 @@ std::string undecidable(std::string_view key, const Possibility& p) {
     return std::string(key) + " comes from parameter " + p.detail +
            ", which has no AllowedValues, so it cannot be checked statically";
   return std::string(key) + " is " + p.detail + ", which cannot be checked statically";
+}
+
+bool aws_managed_key(std::string_view v) {
+  return v.rfind("alias/aws/", 0) == 0 || v.find(":alias/aws/") != std::string_view::npos;
 }
 
 bool is_blank(const yaml::Document& doc, NodeId node) {

@@ -140,6 +140,10 @@ TrueVerdict require_true(const lint::CheckContext& ctx, std::string_view key,
 // info finding says about a possibility that is Unknown (or AnyParameter).
 std::string undecidable(std::string_view key, const model::Possibility& p);
 
+// alias/aws/<service>, by name or in an alias ARN: the AWS managed key, whose
+// policy nobody can change (a finding at level cmk).
+bool aws_managed_key(std::string_view v);
+
 // Null or an empty string: a value written that names nothing (no key, no
 // snapshot).
 bool is_blank(const yaml::Document& doc, yaml::NodeId node);
