@@ -139,6 +139,21 @@ bool no_snapshot(const yaml::Document& doc, const PropertyValue& s) {
 
 }  // namespace
 
+NodeId ebs_location(const yaml::Document& doc, const PropertyValue& ebs) {
+  const NodeId mapping = ebs.value.node;
+  bool direct = mapping == doc.resolve(ebs.written) && doc[ebs.written].key != kNone;
+  return direct ? doc[ebs.written].key : mapping;
+}
+
+void add_assumptions(model::Assumptions& to, const model::Assumptions& extra) {
+  for (const model::Assumption& a : extra) {
+    bool known = std::any_of(to.begin(), to.end(), [&](const model::Assumption& have) {
+      return have.condition == a.condition && have.name == a.name;
+    });
+    if (!known) to.push_back(a);
+  }
+}
+
 void EbsMappingsRule::check(const lint::CheckContext& ctx,
                             std::vector<lint::Diagnostic>& out) const {
   const auto& doc = ctx.tpl.doc();
@@ -192,6 +207,8 @@ void EbsMappingsRule::check(const lint::CheckContext& ctx,
         }
       }
     }
+    // Wrong shapes are the Encrypted rule's findings (it runs at every level).
+    if (m_.require != EbsRequire::Encrypted) continue;
     for (const Shape& s : shapes.all()) {
       auto [begin, end] =
           s.at != kNone ? node_location(ctx.tpl, s.at) : missing_property_location(ctx.tpl, r);
@@ -244,29 +261,21 @@ void EbsMappingsRule::check_ebs(const lint::CheckContext& ctx, const model::Reso
     for (const model::Assumptions& a : without_snapshot) {
       if (!model::consistent(v.value.assumptions, a)) continue;
       PropertyValue both = v;
-      for (const model::Assumption& extra : a) {
-        bool known =
-            std::any_of(both.value.assumptions.begin(), both.value.assumptions.end(),
-                        [&](const model::Assumption& have) {
-                          return have.condition == extra.condition && have.name == extra.name;
-                        });
-        if (!known) both.value.assumptions.push_back(extra);
-      }
+      add_assumptions(both.value.assumptions, a);
       judged.push_back(std::move(both));
     }
   }
   encrypted = std::move(judged);
   if (encrypted.empty()) return;
+  if (m_.require == EbsRequire::CustomerKey) {
+    check_key(ctx, r, volume, ebs, encrypted, snapshot_written, out);
+    return;
+  }
 
   TrueVerdict verdict = require_true(ctx, "Encrypted", encrypted);
   const NodeId written = encrypted.front().written;
   // The Encrypted value, else the `Ebs` key (else the mapping: an Fn::If branch).
-  NodeId at = written;
-  if (at == kNone) {
-    bool direct = e.node == doc.resolve(ebs.written) && doc[ebs.written].key != kNone;
-    at = direct ? doc[ebs.written].key : e.node;
-  }
-  auto [begin, end] = node_location(ctx.tpl, at);
+  auto [begin, end] = node_location(ctx.tpl, written != kNone ? written : ebs_location(doc, ebs));
   const std::string& path = encrypted.front().path;
   if (verdict.problems.empty()) {
     if (!verdict.undecided.empty()) {

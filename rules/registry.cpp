@@ -72,6 +72,7 @@ const std::vector<const lint::Rule*>& all() {
       &catalog::ebs_volume_encryption_disabled(),
       &catalog::ebs_volume_cmk_missing(),
       &launch_template_ebs_encryption_disabled(),
+      &launch_template_ebs_cmk_missing(),
       &instance_ebs_encryption_disabled(),
       &launch_configuration_ebs_encryption_disabled(),
       &catalog::opensearch_encryption_disabled(),
