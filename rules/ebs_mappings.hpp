@@ -73,6 +73,7 @@ void add_assumptions(model::Assumptions& to, const model::Assumptions& extra);
 const lint::Rule& launch_template_ebs_encryption_disabled();       // ENC521
 const lint::Rule& launch_template_ebs_cmk_missing();               // ENC525
 const lint::Rule& instance_ebs_encryption_disabled();              // ENC531
+const lint::Rule& instance_ebs_cmk_missing();                      // ENC535
 const lint::Rule& launch_configuration_ebs_encryption_disabled();  // ENC541
 
 }  // namespace enclint::rules

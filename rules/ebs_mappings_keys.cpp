@@ -141,7 +141,7 @@ void EbsMappingsRule::check_key(const lint::CheckContext& ctx, const model::Reso
   out.push_back(std::move(d));
 }
 
-// ENC525 ----------------------------------------------------------
+// ENC525, ENC535 ----------------------------------------------------------
 
 const lint::Rule& launch_template_ebs_cmk_missing() {
   static const EbsMappingsRule rule{EbsMappings{
@@ -236,6 +236,104 @@ conditional: set those by hand.
       .why = "policy level cmk requires a customer managed key (if an Auto Scaling group "
              "launches the instances, the key policy must let its service-linked role use the "
              "key, or they fail to launch)",
+      .require = EbsRequire::CustomerKey,
+  }};
+  return rule;
+}
+
+const lint::Rule& instance_ebs_cmk_missing() {
+  static const EbsMappingsRule rule{EbsMappings{
+      .info =
+          {
+              .id = "ENC535",
+              .name = "instance-ebs-cmk-missing",
+              .summary = "EC2 instance EBS volume without a customer managed key (level cmk)",
+              .resource_types = {"AWS::EC2::Instance"},
+              .level = lint::Level::Cmk,
+              .fix = lint::FixAvailability::Unsafe,
+              .fix_options = {"kms-key"},
+              .doc = R"(## What it does
+At policy level `cmk` only: checks every block device mapping in
+`BlockDeviceMappings` of an `AWS::EC2::Instance` that ENC531 checks (it has
+`Ebs`, and the volume is not made from a snapshot) and whose
+`Ebs.Encrypted` is written and can be true, for a `KmsKeyId` that names a
+customer managed key. A `KmsKeyId` that is absent, null, empty, a list,
+removed by `AWS::NoValue` under a condition, or the AWS managed key
+(`alias/aws/ebs`, or an alias ARN ending in `:alias/aws/ebs`) is reported. A
+`Ref`, `Fn::GetAtt`, parameter or import counts as a key written (a
+parameter whose `AllowedValues` hold the AWS managed key is reported for
+that value). Not checked here: a volume whose `Encrypted` is absent or not true — it is not
+encrypted with any key, which is ENC531's finding, and EC2 takes a
+`KmsKeyId` only with `Encrypted: true` — a `BlockDeviceMappings`, block
+device mapping or `Ebs` of the wrong type (ENC531 reports it), and volumes
+attached with `Volumes`, which are `AWS::EC2::Volume` resources.
+
+## Why is this bad?
+With `Encrypted: true` and no `KmsKeyId`, EBS encrypts the volume with the
+account's default KMS key for EBS in the instance's Region: the AWS managed
+key `aws/ebs`, unless the account has chosen another — a setting the
+template does not show. Nobody can change the policy of an AWS managed key,
+so it cannot limit who may use the volume and its snapshots, and snapshots
+encrypted with it cannot be shared with another account. With a customer
+managed key, the key policy decides, and every use of the key is recorded
+in CloudTrail.
+
+## Example
+```yaml
+WebServer:
+  Type: AWS::EC2::Instance
+  Properties:
+    ImageId: ami-0123456789abcdef0
+    InstanceType: t3.micro
+    BlockDeviceMappings:
+      - DeviceName: /dev/xvda
+        Ebs:
+          VolumeSize: 30
+          Encrypted: true
+```
+
+## Use instead
+```yaml
+WebServer:
+  Type: AWS::EC2::Instance
+  Properties:
+    ImageId: ami-0123456789abcdef0
+    InstanceType: t3.micro
+    BlockDeviceMappings:
+      - DeviceName: /dev/xvda
+        Ebs:
+          VolumeSize: 30
+          Encrypted: true
+          KmsKeyId: !Ref VolumeKey
+```
+
+## Fix safety
+Unsafe (`--unsafe-fixes`), and only with `--kms-key`; without it there is no
+fix (pass `--kms-key`). The fix inserts `KmsKeyId` into the `Ebs` mapping,
+or replaces an AWS managed key written as the whole value. Changing
+`BlockDeviceMappings` of a deployed instance (other than only
+`DeleteOnTermination`) makes CloudFormation replace the instance: the new
+instance gets new volumes, a new instance ID and a new private IP address,
+and the data on the old volumes is lost unless they are snapshotted first
+(or kept with `DeleteOnTermination: false`). Whoever launches the instance
+also needs permission to use the key. On a stack that has not been deployed
+yet, the fix is harmless. There is no fix where `Encrypted` is not true in
+every case (a `KmsKeyId` without `Encrypted: true` is rejected), where
+`SnapshotId` is set only under some conditions, or where `KmsKeyId` is
+written but empty or conditional: set those by hand.
+
+## References
+- https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-ec2-blockdev-template.html
+- https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-ec2-instance.html
+- https://docs.aws.amazon.com/ebs/latest/userguide/ebs-encryption.html
+)",
+          },
+      .noun = "EC2 instance",
+      .list = "BlockDeviceMappings",
+      .unsafe_insert = true,
+      .why = "policy level cmk requires a customer managed key, and changing BlockDeviceMappings "
+             "replaces the instance (a new instance with new volumes: the data on the old ones is "
+             "lost unless snapshotted)",
       .require = EbsRequire::CustomerKey,
   }};
   return rule;

@@ -74,6 +74,7 @@ const std::vector<const lint::Rule*>& all() {
       &launch_template_ebs_encryption_disabled(),
       &launch_template_ebs_cmk_missing(),
       &instance_ebs_encryption_disabled(),
+      &instance_ebs_cmk_missing(),
       &launch_configuration_ebs_encryption_disabled(),
       &catalog::opensearch_encryption_disabled(),
       &catalog::opensearch_cmk_missing(),
