@@ -207,9 +207,11 @@ has turned on "EBS encryption by default" in the Region where the Auto
 Scaling group launches its instances — a setting the template cannot show
 and another account or Region may not have. Without it every instance the
 group launches gets the volume, and every snapshot taken of it,
-unencrypted. A launch configuration cannot name a KMS key: with
-`Encrypted: true` EBS uses the account's default EBS key (`aws/ebs` unless
-changed). A launch template (ENC521) can name one.
+unencrypted. A launch configuration cannot name a KMS key (its `Ebs` takes
+no `KmsKeyId` in CloudFormation), so there is no level `cmk` rule for it:
+with `Encrypted: true` EBS uses the account's default EBS key (`aws/ebs`
+unless changed). A launch template can name one (ENC521; ENC525 at level
+`cmk`).
 
 ## Example
 ```yaml
