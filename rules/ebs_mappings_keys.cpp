@@ -123,15 +123,9 @@ void EbsMappingsRule::check_key(const lint::CheckContext& ctx, const model::Reso
            d);
   } else if (all_managed && keys.size() == 1 && only.kind == K::Node &&
              only.node == doc.resolve(written)) {
-    // A written value is replaced by a scalar only: not by {Ref: ...}.
-    if (kms_key.rfind("Ref:", 0) == 0)
-      d.not_fixable =
-          "a Ref cannot replace the written KmsKeyId; pass --kms-key as a key ARN or alias, or "
-          "set it by hand";
-    else
-      attach(fix::replace_value_fix(ctx.tpl, ctx.style(), written, kms_key_value(kms_key),
-                                    "Set KmsKeyId to " + kms_key),
-             d);
+    attach(fix::replace_value_fix(ctx.tpl, ctx.style(), written, kms_key_value(kms_key),
+                                  "Set KmsKeyId to " + kms_key),
+           d);
   } else {
     d.not_fixable = "KmsKeyId is written but empty or conditional; set it by hand";
   }
