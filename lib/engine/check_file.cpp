@@ -105,13 +105,17 @@ FileResult check_bytes(const std::string& path, std::string bytes, bool from_std
     return result;
   }
 
-  // The loop owns the template from here: it frees it as soon as it can.
+  // The loop owns the template from here: it frees it as soon as it can,
+  // and with it the original text unless a diff needs it (writing only
+  // checks that the file still holds what was read, by its fingerprint).
+  const fix::Fingerprint as_read = fix::fingerprint(source->text());
+  if (!options.diff) source.reset();
   FixLoopResult fixed =
       fix_loop(std::move(*loaded.tpl), diagnostics, rules, options.lint, options.unsafe_fixes);
   if (!fixed.ok) {
     result.status = FileStatus::Error;
     result.error = fixed.error;
-    result.error_at = source->position(fixed.error_offset);
+    result.error_at = fixed.error_at;
     result.diagnostics = std::move(diagnostics);
     return result;
   }
@@ -123,7 +127,7 @@ FileResult check_bytes(const std::string& path, std::string bytes, bool from_std
   }
   if (from_stdin) {
     result.output_text = fixed.text();
-  } else if (auto err = fix::write_atomically(path, fixed.text(), source->text())) {
+  } else if (auto err = fix::write_atomically(path, fixed.text(), as_read)) {
     result.status = FileStatus::Error;
     result.error = *err;
     result.diagnostics = std::move(diagnostics);

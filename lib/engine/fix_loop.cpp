@@ -72,7 +72,10 @@ FixLoopResult run(const model::Template* borrowed, std::optional<model::Template
     }
     std::vector<const fix::Fix*> chosen = fix::non_overlapping(candidates);
     std::size_t where = chosen.front()->edits.front().begin;
-    if (round == 0) result.error_offset = where;
+    if (round == 0) {
+      result.error_offset = where;
+      result.error_at = current->source().position(where);  // the caller may not keep the text
+    }
     const std::string& before = current->source().text();
     std::string after = fix::apply(before, chosen);
     bool all_safe = true;

@@ -19,6 +19,7 @@ struct FixLoopResult {
   std::string_view text() const { return fixed_source ? fixed_source->view() : std::string_view(); }
   std::string error;                        // why nothing may be written
   std::size_t error_offset = 0;             // where, in the original text
+  source::Position error_at;                // the same as a line and column
   std::vector<lint::Diagnostic> remaining;  // findings in the fixed text
   std::size_t applied = 0;                  // fixes applied
 };

@@ -7,7 +7,7 @@
 #include <cstring>
 #include <filesystem>
 #include <fstream>
-#include <sstream>
+#include <functional>
 #include <vector>
 
 namespace enclint::fix {
@@ -32,8 +32,17 @@ bool write_all(int fd, std::string_view data) {
 
 }  // namespace
 
+Fingerprint fingerprint(std::string_view bytes) {
+  return {bytes.size(), std::hash<std::string_view>{}(bytes)};
+}
+
 std::optional<std::string> write_atomically(const std::string& path, std::string_view data,
                                             std::string_view expected) {
+  return write_atomically(path, data, fingerprint(expected));
+}
+
+std::optional<std::string> write_atomically(const std::string& path, std::string_view data,
+                                            const Fingerprint& expected) {
   std::error_code ec;
   fs::path target = fs::canonical(path, ec);  // follows symlinks to the real file
   if (ec) return "cannot resolve " + path + ": " + ec.message();
@@ -46,10 +55,19 @@ std::optional<std::string> write_atomically(const std::string& path, std::string
     return "the file is read-only; not written";
   {
     std::ifstream in(target, std::ios::binary);
-    std::ostringstream now;
-    now << in.rdbuf();
-    if (!in.good() && !in.eof()) return "cannot re-read " + target.string();
-    if (now.str() != expected)
+    if (!in) return "cannot re-read " + target.string();
+    std::string now;
+    {
+      now.resize(static_cast<std::size_t>(st.st_size));
+      in.read(now.data(), static_cast<std::streamsize>(now.size()));
+      now.resize(static_cast<std::size_t>(in.gcount()));
+      // A file that grew since the stat: read what was added too.
+      char extra[4096];
+      while (in.read(extra, sizeof extra) || in.gcount() > 0)
+        now.append(extra, static_cast<std::size_t>(in.gcount()));
+    }
+    if (in.bad()) return "cannot re-read " + target.string();
+    if (fingerprint(now) != expected)
       return "the file changed on disk while it was being checked; not written";
   }
   std::string tmpl =

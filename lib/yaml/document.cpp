@@ -38,7 +38,7 @@ std::span<const NodeId> Arena::store(std::span<const NodeId> ids) {
 
 NodeId Document::resolve(NodeId id) const {
   // Anchors are defined before use, so following aliases always ends.
-  while (id != kNone && nodes_[id].kind == Kind::Alias) id = nodes_[id].target;
+  while (id != kNone && nodes_[id].kind == Kind::Alias) id = nodes_[id].target();
   return id;
 }
 
@@ -111,7 +111,7 @@ std::string_view Document::anchor_name(NodeId id) const {
 std::vector<NodeId> Document::aliases_of(NodeId anchored) const {
   std::vector<NodeId> out;
   for (NodeId n = 0; n < nodes_.size(); ++n)
-    if (nodes_[n].kind == Kind::Alias && nodes_[n].target == anchored) out.push_back(n);
+    if (nodes_[n].kind == Kind::Alias && nodes_[n].target() == anchored) out.push_back(n);
   return out;
 }
 

@@ -84,12 +84,12 @@ class Builder : public YAML::EventHandler {
     n.end = static_cast<std::uint32_t>(i);
     if (anchor == 0 || anchor >= anchors_.size() || anchors_[anchor] == kNone)
       throw BuildError{"unknown alias", at};
-    n.target = anchors_[anchor];
+    n.target_ = anchors_[anchor];
     // `&a [*a]`: a cycle, which no JSON value (and so no template) can be,
     // and which would make every walk over the tree endless.
-    if (std::find(stack_.begin(), stack_.end(), n.target) != stack_.end())
+    if (std::find(stack_.begin(), stack_.end(), n.target_) != stack_.end())
       throw BuildError{"this alias refers to a node that contains it (a cycle)", at};
-    doc_.nodes_[n.target].aliased = true;
+    doc_.nodes_[n.target_].aliased = true;
     add(n, 0);
   }
 
