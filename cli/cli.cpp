@@ -326,6 +326,7 @@ int run(int argc, char** argv) {
         std::min(args["max-file-size"].as<std::size_t>(), util::kMaxFileSizeMb);
     color = args["color"].as<std::string>();
     options.format = args["format"].as<std::string>();
+    options.list_checked_resources = options.format == "junit";
     if (args.count("output")) options.output = args["output"].as<std::string>();
     if (args.count("select"))
       options.lint.select = split_list(args["select"].as<std::vector<std::string>>());

@@ -17,7 +17,7 @@ struct Config {
   std::filesystem::path path;  // the file it came from
   std::optional<std::vector<std::string>> select, ignore;
   std::optional<lint::Level> level;
-  std::map<std::string, lint::Severity> severity;
+  std::map<std::string, lint::Severity, std::less<>> severity;
   std::optional<std::string> kms_key, sse_algorithm;
   std::vector<std::string> exclude;  // globs, relative to the config file's directory
 };

@@ -41,7 +41,7 @@ std::vector<fs::path> corpus_files() {
 TEST_CASE("corpus: every template lints, re-parses by range, and fixes cleanly") {
   auto files = corpus_files();
   REQUIRE(files.size() > 700);
-  std::map<std::string, int> findings, fixed;
+  std::map<std::string_view, int> findings, fixed;
   int templates = 0, errors = 0, skipped = 0, fixed_files = 0, declined = 0;
   for (const fs::path& p : files) {
     INFO(p.string());
@@ -105,7 +105,7 @@ TEST_CASE("corpus: level cmk, a key and unsafe fixes: every fix verifies and is 
   options.fix.kms_key =
       "arn:aws:kms:eu-west-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab";
   options.fix.sse_algorithm = "aws:kms";
-  std::map<std::string, int> findings, fixed;
+  std::map<std::string_view, int> findings, fixed;
   int fixed_files = 0;
   for (const fs::path& p : corpus_files()) {
     INFO(p.string());

@@ -21,7 +21,7 @@ TEST_CASE("travel-guide: six tables and two buckets are reported") {
   REQUIRE(loaded.tpl);
   auto diags = lint::run_rules(*loaded.tpl, rules::all(), {});
   std::vector<std::string> got;
-  for (const auto& d : diags) got.push_back(d.rule + " " + d.resource);
+  for (const auto& d : diags) got.push_back(std::string(d.rule) + " " + d.resource);
   CHECK(got == std::vector<std::string>{"ENC201 ArticleImagesBucket", "ENC201 StaticSiteBucket",
                                         "ENC101 ArticlesTable", "ENC101 UserFavoritesTable",
                                         "ENC101 GalleryPhotosTable", "ENC101 GalleryTrendsTable",

@@ -89,6 +89,7 @@ TEST_CASE("registry: JUnit has one test case per resource of a checked type") {
              "Resources:\n  B:\n    Type: AWS::S3::Bucket\n  P:\n    Type: AWS::S3::BucketPolicy\n"
              "  T:\n    Type: AWS::DynamoDB::GlobalTable\n");
   engine::CheckOptions options;
+  options.list_checked_resources = true;
   auto r = engine::check_path((dir / "t.yaml").string(), options, rules::all());
   using P = std::pair<std::string, std::string>;
   CHECK(r.checked_resources ==

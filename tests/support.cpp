@@ -147,8 +147,8 @@ std::vector<std::string> check_ranges(const source::SourceFile& src, const yaml:
 std::string describe(const lint::Diagnostic& d) {
   std::string fix = d.fix ? fix::to_string(d.fix->applicability) : "none";
   std::string s = std::to_string(d.start.line) + ":" + std::to_string(d.start.column) + "-" +
-                  std::to_string(d.stop.line) + ":" + std::to_string(d.stop.column) + " " + d.rule +
-                  " " + (d.resource.empty() ? "-" : d.resource) + " " + fix;
+                  std::to_string(d.stop.line) + ":" + std::to_string(d.stop.column) + " " +
+                  std::string(d.rule) + " " + (d.resource.empty() ? "-" : d.resource) + " " + fix;
   if (d.severity != lint::Severity::Error) s += std::string(" ") + lint::to_string(d.severity);
   return s + " " + d.path + "\n    " + d.message;
 }

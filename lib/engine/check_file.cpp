@@ -90,7 +90,8 @@ FileResult check_bytes(const std::string& path, std::string bytes, bool from_std
   for (const lint::Rule* rule : rules)
     if (lint::rule_selected(rule->info(), options.lint)) active.push_back(rule);
   for (const auto& r : tpl.resources())
-    if (std::any_of(active.begin(), active.end(),
+    if (options.list_checked_resources &&
+        std::any_of(active.begin(), active.end(),
                     [&](const lint::Rule* rule) { return rule->info().applies_to(r.type); }))
       result.checked_resources.emplace_back(r.logical_id, r.type);
   std::vector<lint::Diagnostic> diagnostics =

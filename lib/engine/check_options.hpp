@@ -15,6 +15,9 @@ struct CheckOptions {
   bool unsafe_fixes = false;  // also apply unsafe fixes
   bool diff = false;          // compute the diff of the fix; write nothing
   std::size_t max_file_size_mb = util::kDefaultMaxFileSizeMb;  // larger files are refused
+  // Fill FileResult::checked_resources (JUnit's test cases): a pair of
+  // strings per resource, so only when a report needs them.
+  bool list_checked_resources = false;
 };
 
 }  // namespace enclint::engine

@@ -19,7 +19,7 @@ bool fix_allowed(const lint::Diagnostic& d, bool unsafe) {
   return d.fix && (d.fix->applicability == fix::Applicability::Safe || unsafe);
 }
 
-std::string finding_key(const lint::Diagnostic& d) { return d.rule + "|" + d.path; }
+std::string finding_key(const lint::Diagnostic& d) { return std::string(d.rule) + "|" + d.path; }
 
 namespace {
 
@@ -56,7 +56,8 @@ FixLoopResult run(const model::Template* borrowed, std::optional<model::Template
     if (candidates.empty()) {
       for (const auto& d : *current_diags) {
         if (addressed.count(finding_key(d)) && fix_allowed(d, unsafe)) {
-          result.error = "the fix for " + d.rule + " on '" + d.resource + "' did not resolve it";
+          result.error =
+              "the fix for " + std::string(d.rule) + " on '" + d.resource + "' did not resolve it";
           return result;
         }
       }

@@ -4,6 +4,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 
 #include "fix/fix.hpp"
 #include "lint/options.hpp"
@@ -14,8 +15,10 @@ namespace enclint::lint {
 const char* to_string(Severity s);
 
 struct Diagnostic {
-  std::string rule;  // ENC201
-  std::string name;  // s3-encryption-missing
+  // The rule's id and name: views of its RuleInfo, which lives as long as the
+  // program (a 5 MB template has 30,000 findings; no copy each).
+  std::string_view rule;  // ENC201
+  std::string_view name;  // s3-encryption-missing
   Severity severity = Severity::Error;
   std::string message;
   std::size_t begin = 0, end = 0;  // byte range in the source

@@ -23,8 +23,8 @@ struct Options {
   std::vector<std::string> select;  // rule ids or names; empty: all
   std::vector<std::string> ignore;
   Level level = Level::Baseline;
-  std::map<std::string, Severity> severity;  // by rule id
-  bool foreign_suppressions = true;          // honour cfn_nag / checkov / cfn-guard metadata
+  std::map<std::string, Severity, std::less<>> severity;  // by rule id
+  bool foreign_suppressions = true;  // honour cfn_nag / checkov / cfn-guard metadata
   FixOptions fix;
 };
 

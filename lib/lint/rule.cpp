@@ -30,8 +30,8 @@ bool RuleInfo::applies_to(std::string_view type) const {
 Diagnostic Rule::make(const model::Resource& resource, std::size_t begin, std::size_t end,
                       std::string message, std::string path) const {
   Diagnostic d;
-  d.rule = std::string(info().id);
-  d.name = std::string(info().name);
+  d.rule = info().id;
+  d.name = info().name;
   d.severity = info().severity;
   d.message = std::move(message);
   d.begin = begin;

@@ -59,7 +59,8 @@ void GithubReporter::add(std::ostream& out, const engine::FileResult& r,
     if (d.severity == lint::Severity::Info && !options.verbose) continue;
     out << "::" << command(d.severity) << " file=" << escape_property(r.path)
         << ",line=" << d.start.line << ",col=" << d.start.column << ",endLine=" << d.stop.line
-        << ",endColumn=" << d.stop.column << ",title=" << escape_property(d.rule + " " + d.name)
+        << ",endColumn=" << d.stop.column
+        << ",title=" << escape_property(std::string(d.rule) + " " + std::string(d.name))
         << "::" << escape_data(d.message) << "\n";
   }
 }

@@ -65,12 +65,12 @@ void JunitReporter::add(std::ostream&, const engine::FileResult& r, const Report
     ++suite_failures;
     suite += ">\n";
     for (const lint::Diagnostic* d : c.failures) {
-      suite +=
-          "      <failure type=\"" + xml(d->rule) + "\" message=\"" +
-          xml(d->rule + " " + d->name + ": " + d->message) + "\">" +
-          xml(r.path + ":" + std::to_string(d->start.line) + ":" + std::to_string(d->start.column) +
-              ": " + lint::to_string(d->severity) + ": " + d->message + " [" + d->rule + "]") +
-          "</failure>\n";
+      suite += "      <failure type=\"" + xml(d->rule) + "\" message=\"" +
+               xml(std::string(d->rule) + " " + std::string(d->name) + ": " + d->message) + "\">" +
+               xml(r.path + ":" + std::to_string(d->start.line) + ":" +
+                   std::to_string(d->start.column) + ": " + lint::to_string(d->severity) + ": " +
+                   d->message + " [" + std::string(d->rule) + "]") +
+               "</failure>\n";
     }
     suite += "    </testcase>\n";
   }

@@ -128,7 +128,7 @@ void SarifReporter::add(std::ostream& out, const engine::FileResult& r,
     any_notification_ = true;
   }
   const auto& rules = rules_;
-  auto index_of = [&](const std::string& id) {
+  auto index_of = [&](std::string_view id) {
     for (std::size_t i = 0; i < rules.size(); ++i)
       if (rules[i]->info().id == id) return i;
     return std::size_t{0};

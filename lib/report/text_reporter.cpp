@@ -84,7 +84,7 @@ void TextReporter::add(std::ostream& out, const engine::FileResult& r,
         r.path + ":" + std::to_string(d.start.line) + ":" + std::to_string(d.start.column) + ":";
     out << paint("1", where) << " "
         << paint(severity_color(d.severity), std::string(lint::to_string(d.severity)) + ":") << " "
-        << d.message << " " << paint("2", "[" + d.rule + "]") << "\n";
+        << d.message << " " << paint("2", "[" + std::string(d.rule) + "]") << "\n";
     if (options.show_source) write_snippet(out, d, paint);
     if (!d.not_fixable.empty())
       out << paint("1", where) << " " << paint("1;36", "note:") << " not fixable: " << d.not_fixable
