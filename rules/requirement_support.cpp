@@ -1,0 +1,192 @@
+#include "rules/requirement_support.hpp"
+
+#include <algorithm>
+
+#include "rules/support.hpp"
+
+namespace enclint::rules::detail {
+
+using model::Possibility;
+using K = model::Possibility::Kind;
+using yaml::kNone;
+using yaml::NodeId;
+
+// true, True, TRUE, quoted or not (CloudFormation takes the string "true" for
+// a boolean): the only enabling values. yes/on/1 are not: CloudFormation does
+// not read YAML 1.1 words as booleans.
+bool is_true(const yaml::Document& doc, NodeId node) {
+  return model::truth_of(doc, node) == model::Truth::True;
+}
+
+std::string parameter_problem(const lint::CheckContext& ctx, std::string_view key,
+                              const std::string& name) {
+  std::string k(key);
+  const model::Parameter* p = ctx.tpl.parameter(name);
+  NodeId def = p ? p->default_value : kNone;
+  const auto& doc = ctx.tpl.doc();
+  if (def != kNone && !is_true(doc, def))
+    return k + " comes from parameter " + name + ", which is " + describe_value(doc, def) +
+           " by default and has no AllowedValues";
+  return k + " comes from parameter " + name +
+         ", which has no AllowedValues, so false can be passed at deploy time" +
+         (def != kNone ? " (its Default is true)" : "");
+}
+
+// The mapping a fix inserting into `parent` would change is the resource's
+// own Properties (or there is none yet), not one Fn::If branch of them.
+bool is_properties(const yaml::Document& doc, const model::Resource& r, NodeId parent) {
+  return parent == kNone || (r.properties != kNone && parent == doc.resolve(r.properties));
+}
+
+// "Globals.SimpleTable.SSESpecification": a place named for a person.
+std::string dotted(std::string path) {
+  for (char& c : path)
+    if (c == '/') c = '.';
+  return path;
+}
+
+// Why a value inherited from SAM Globals is not fixed here. `source`: where
+// the value is (or would be) written, Globals/SimpleTable/SSESpecification/SSEEnabled.
+std::string change_in_globals(const std::string& key, const std::string& source) {
+  return key + " comes from " + dotted(source.substr(0, source.rfind('/'))) + "; change it there";
+}
+
+std::string parent_path(const PropertyValue& pv, std::string_view key) {
+  return pv.path.substr(0, pv.path.size() - key.size() - 1);
+}
+
+void mark_safety(const Check& c, lint::Diagnostic& d, const lint::FixOptions& options) {
+  if (d.fix && c.unsafe_insert && c.unsafe_insert(options))
+    d.fix->applicability = fix::Applicability::Unsafe;
+}
+
+std::string insert_title(const Check& c, const lint::FixOptions& options) {
+  return c.title_for ? c.title_for(options) : std::string(c.insert_title);
+}
+
+// Where a finding about a key missing from `parent` points: the Properties key
+// (else the logical id) when `parent` is the resource's own Properties or
+// there is none; else that mapping's key, else the mapping (an Fn::If branch).
+std::pair<std::size_t, std::size_t> missing_at(const lint::CheckContext& ctx,
+                                               const model::Resource& r, bool whole,
+                                               NodeId parent) {
+  if (whole || parent == kNone) return missing_property_location(ctx.tpl, r);
+  const auto& doc = ctx.tpl.doc();
+  return node_location(ctx.tpl, doc[parent].key != kNone ? doc[parent].key : parent);
+}
+
+// Adds `key: value` to `parent`, or (`whole`) to the resource's Properties,
+// creating them when there are none.
+void insert_into(const lint::CheckContext& ctx, const model::Resource& r, bool whole, NodeId parent,
+                 const std::string& key, model::Value value, std::string title,
+                 lint::Diagnostic& d) {
+  if (whole || parent == kNone)
+    attach_properties_insert(ctx, r, key, std::move(value), std::move(title), d);
+  else
+    attach(fix::insert_fix(ctx.tpl, ctx.style(), parent, key, std::move(value), std::move(title)),
+           d);
+}
+
+// "A/B": the block's levels, outermost first.
+std::vector<std::string_view> split_path(std::string_view path) {
+  std::vector<std::string_view> out;
+  while (!path.empty()) {
+    std::size_t slash = path.find('/');
+    out.push_back(path.substr(0, slash));
+    if (slash == std::string_view::npos) break;
+    path.remove_prefix(slash + 1);
+  }
+  return out;
+}
+
+// Every way the block at `path` ("A" or "A/B") can turn out: Properties/A,
+// then B inside each mapping A can be, and so on.
+std::vector<PropertyValue> block_values(const lint::CheckContext& ctx, const model::Resource& r,
+                                        std::string_view path) {
+  std::vector<std::string_view> levels = split_path(path);
+  std::vector<PropertyValue> values = property(ctx, r, levels.front());
+  for (std::size_t i = 1; i < levels.size(); ++i) values = member(ctx, values, levels[i]);
+  return values;
+}
+
+NotWith not_with(const lint::CheckContext& ctx, const model::Resource& r, const Check& c) {
+  const auto& doc = ctx.tpl.doc();
+  NotWith nw;
+  for (std::string_view other : c.not_with) {
+    std::vector<PropertyValue> values = block_values(ctx, r, other);
+    bool always = !values.empty();
+    for (const PropertyValue& pv : values) {
+      const Possibility& p = pv.value;
+      always &= p.kind == K::Unknown || p.kind == K::AnyParameter ||
+                (p.kind == K::Node && !is_blank(doc, p.node));
+      if (pv.written != kNone && nw.partly.empty()) nw.partly = other;
+      if (p.kind != K::Absent) nw.when.push_back(p.assumptions);
+    }
+    nw.always |= always;
+  }
+  if (!c.only_with.empty()) {
+    bool any = false;
+    for (std::string_view key : c.only_with)
+      for (const PropertyValue& pv : block_values(ctx, r, key)) any |= pv.value.kind != K::Absent;
+    nw.always |= !any;
+  }
+  if (!c.only_if.empty()) {
+    // Another kind of resource wherever the value is decided and not one of
+    // `only_if_in`, or cannot be decided (rather than risk a false alarm).
+    std::vector<PropertyValue> values = block_values(ctx, r, c.only_if);
+    bool always = !values.empty();
+    for (const PropertyValue& pv : values) {
+      const Possibility& p = pv.value;
+      bool listed = p.kind == K::Absent ||
+                    (p.kind == K::Node && doc.is_scalar(p.node) &&
+                     std::find(c.only_if_in.begin(), c.only_if_in.end(),
+                               doc[doc.resolve(p.node)].value()) != c.only_if_in.end());
+      always &= !listed;
+      if (!listed) nw.when.push_back(p.assumptions);
+    }
+    nw.always |= always;
+    if (!always && !nw.when.empty() && nw.partly.empty()) nw.partly = c.only_if;
+  }
+  return nw;
+}
+
+bool implies(const model::Assumptions& have, const model::Assumptions& want) {
+  return std::all_of(want.begin(), want.end(), [&](const model::Assumption& w) {
+    return std::any_of(have.begin(), have.end(), [&](const model::Assumption& h) {
+      return h.condition == w.condition && h.name == w.name && h.value == w.value;
+    });
+  });
+}
+
+// "EncryptionConfiguration.EncryptionType is KMS or KMS_DSSE": where a check
+// with only_if applies.
+std::string only_where(const Check& c) {
+  std::string values;
+  for (std::string_view v : c.only_if_in) values += (values.empty() ? "" : " or ") + std::string(v);
+  return dotted(std::string(c.only_if)) + " is " + values;
+}
+
+const char kNeedsKey[] = "pass --kms-key (or set fix.kms_key in the config) to insert a key";
+
+// The first of `keys` that can be true on `r` (or cannot be decided).
+std::string_view can_be_true(const lint::CheckContext& ctx, const model::Resource& r,
+                             const std::vector<std::string_view>& keys) {
+  for (std::string_view other : keys)
+    for (const PropertyValue& pv : property(ctx, r, other)) {
+      const Possibility& p = pv.value;
+      if (p.kind == K::Unknown || p.kind == K::AnyParameter ||
+          (p.kind == K::Node && is_true(ctx.tpl.doc(), p.node)))
+        return other;
+    }
+  return {};
+}
+
+// Whether a possibility of the checked value belongs to the other kind of
+// resource (its assumptions imply those under which a not_with property is written).
+bool set_aside(const NotWith& others, const model::Assumptions& assumptions) {
+  return std::any_of(others.when.begin(), others.when.end(), [&](const model::Assumptions& a) {
+    return !a.empty() && implies(assumptions, a);
+  });
+}
+
+}  // namespace enclint::rules::detail
