@@ -98,6 +98,7 @@ const std::vector<const lint::Rule*>& all() {
       &catalog::eventbus_cmk_missing(),
       &catalog::lambda_cmk_missing(),
       &catalog::codebuild_encryption_disabled(),
+      &catalog::codebuild_cmk_missing(),
   };
   return rules;
 }

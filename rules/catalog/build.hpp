@@ -7,5 +7,6 @@
 namespace enclint::rules::catalog {
 
 const lint::Rule& codebuild_encryption_disabled();  // ENC801
+const lint::Rule& codebuild_cmk_missing();          // ENC805
 
 }  // namespace enclint::rules::catalog
