@@ -112,3 +112,19 @@ TEST_CASE("registry: JUnit lists only the resources the selected rules check") {
   auto at_cmk = run_tool("--level cmk --select ENC105 -f junit t.yaml", dir.path());
   CHECK(at_cmk.out.find("name=\"T (") != std::string::npos);
 }
+
+TEST_CASE("registry: the fast path looks only for the types of the rules a run selects") {
+  const std::string function = "Resources:\n  F:\n    Type: AWS::Lambda::Function\n";
+  lint::Options baseline;
+  // A Lambda function's key is a level cmk rule (ENC791): nothing to find at baseline.
+  CHECK(engine::cannot_hold_findings(function, engine::selected_types(baseline, rules::all())));
+  lint::Options cmk;
+  cmk.level = lint::Level::Cmk;
+  CHECK_FALSE(engine::cannot_hold_findings(function, engine::selected_types(cmk, rules::all())));
+  lint::Options only_s3;
+  only_s3.select = {"ENC201"};
+  CHECK(engine::cannot_hold_findings("Type: AWS::DynamoDB::Table",
+                                     engine::selected_types(only_s3, rules::all())));
+  CHECK_FALSE(engine::cannot_hold_findings("Type: AWS::S3::Bucket",
+                                           engine::selected_types(only_s3, rules::all())));
+}

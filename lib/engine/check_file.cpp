@@ -163,6 +163,22 @@ int exit_code(const std::vector<FileResult>& results) {
 }
 
 bool cannot_hold_findings(std::string_view bytes) {
+  return cannot_hold_findings(bytes, rules::checked_types());
+}
+
+std::vector<std::string_view> selected_types(const lint::Options& options,
+                                             const std::vector<const lint::Rule*>& rules) {
+  std::vector<std::string_view> types;
+  for (const lint::Rule* rule : rules)
+    if (lint::rule_selected(rule->info(), options))
+      types.insert(types.end(), rule->info().resource_types.begin(),
+                   rule->info().resource_types.end());
+  std::sort(types.begin(), types.end());
+  types.erase(std::unique(types.begin(), types.end()), types.end());
+  return types;
+}
+
+bool cannot_hold_findings(std::string_view bytes, const std::vector<std::string_view>& types) {
   for (std::string_view needle : {"Fn::ForEach", "cfn-enclint"})
     if (bytes.find(needle) != std::string_view::npos) return false;
   // Each `AWS::` word once, looked up among the types the rules declare: one
@@ -174,7 +190,7 @@ bool cannot_hold_findings(std::string_view bytes) {
        at = bytes.find("AWS::", at + 5)) {
     std::size_t end = at + 5;
     while (end < bytes.size() && type_char(bytes[end])) ++end;
-    if (rules::is_checked_type(bytes.substr(at, end - at))) return false;
+    if (std::binary_search(types.begin(), types.end(), bytes.substr(at, end - at))) return false;
   }
   return true;
 }
@@ -184,7 +200,7 @@ FileResult check_path(const std::string& path, const CheckOptions& options,
   util::ReadResult read = util::read_file(path, limit_bytes(options));
   if (!read.ok) return unread(path, read, options);
   std::string bytes = std::move(read.bytes);
-  if (fast_path && cannot_hold_findings(bytes)) {
+  if (fast_path && cannot_hold_findings(bytes, selected_types(options.lint, rules))) {
     FileResult r;
     r.path = path;
     r.status = FileStatus::Skipped;

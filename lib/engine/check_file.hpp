@@ -50,6 +50,13 @@ int exit_code(const std::vector<FileResult>& results);
 // resource type a registered rule checks, no Fn::ForEach, no cfn-enclint
 // metadata), so parsing cannot produce a finding.
 bool cannot_hold_findings(std::string_view bytes);
+// The same for the resource types `types` (sorted): those of the rules a run
+// selects at its level (at level baseline a Lambda function or a log group
+// holds nothing to find).
+bool cannot_hold_findings(std::string_view bytes, const std::vector<std::string_view>& types);
+// The sorted resource types the rules selected by `options` check.
+std::vector<std::string_view> selected_types(const lint::Options& options,
+                                             const std::vector<const lint::Rule*>& rules);
 
 // Reads `path` and checks it; unreadable files are errors. With `fast_path`
 // (files found in a directory scan), a file that cannot hold findings is
