@@ -36,7 +36,7 @@ std::string results_title(const lint::FixOptions& options) {
 model::Value catalog_encryption(const lint::FixOptions& options, const model::Resource&) {
   model::Value v = model::Value::map({{"CatalogEncryptionMode", model::Value::string("SSE-KMS")}});
   if (!options.kms_key.empty())
-    v.entries.emplace_back("SseAwsKmsKeyId", kms_key_value(options.kms_key));
+    v.entries.push_back({"SseAwsKmsKeyId", kms_key_value(options.kms_key)});
   return v;
 }
 

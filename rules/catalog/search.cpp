@@ -18,7 +18,7 @@ constexpr char kEsDomain[] = "Elasticsearch domain";
 // Enabled: true, with --kms-key the key too (else the AWS managed key aws/es).
 model::Value at_rest(const lint::FixOptions& options, const model::Resource&) {
   model::Value v = model::Value::map({{"Enabled", model::Value::boolean(true)}});
-  if (!options.kms_key.empty()) v.entries.emplace_back("KmsKeyId", kms_key_value(options.kms_key));
+  if (!options.kms_key.empty()) v.entries.push_back({"KmsKeyId", kms_key_value(options.kms_key)});
   return v;
 }
 
