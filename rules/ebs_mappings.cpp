@@ -102,18 +102,6 @@ class Shapes {
   std::vector<Shape> shapes_;
 };
 
-// "A/B": the levels of a path below Properties, outermost first.
-std::vector<std::string_view> levels_of(std::string_view path) {
-  std::vector<std::string_view> out;
-  while (!path.empty()) {
-    std::size_t slash = path.find('/');
-    out.push_back(path.substr(0, slash));
-    if (slash == std::string_view::npos) break;
-    path.remove_prefix(slash + 1);
-  }
-  return out;
-}
-
 // "EBS volume /dev/xvda of launch template 'LT'", or, when DeviceName is not
 // one literal, "EBS volume in block device mapping 2 of ...".
 std::string volume_label(const lint::CheckContext& ctx, const Possibility& item, std::size_t index,
@@ -157,7 +145,7 @@ void add_assumptions(model::Assumptions& to, const model::Assumptions& extra) {
 void EbsMappingsRule::check(const lint::CheckContext& ctx,
                             std::vector<lint::Diagnostic>& out) const {
   const auto& doc = ctx.tpl.doc();
-  const std::vector<std::string_view> levels = levels_of(m_.list);
+  const std::vector<std::string_view> levels = split_path(m_.list);
   for (const model::Resource& r : ctx.tpl.resources()) {
     if (!info().applies_to(r.type)) continue;
     const std::string label = std::string(m_.noun) + " '" + std::string(r.logical_id) + "'";

@@ -107,7 +107,7 @@ void EbsMappingsRule::check_key(const lint::CheckContext& ctx, const model::Reso
   const std::string& kms_key = ctx.options.fix.kms_key;
   const Possibility& only = keys.front().value;
   if (kms_key.empty()) {
-    d.not_fixable = "pass --kms-key (or set fix.kms_key in the config) to insert a key";
+    d.not_fixable = kNeedsKey;
   } else if (snapshot_written) {
     d.not_fixable =
         "SnapshotId is written but not always set (a condition, or empty); set KmsKeyId by hand "

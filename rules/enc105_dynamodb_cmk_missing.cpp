@@ -65,8 +65,6 @@ to you. Without a key there is nothing to insert.
 - https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-dynamodb-globaltable-replicassespecification.html
 )"};
 
-const char* kNoKey = "pass --kms-key (or set fix.kms_key in the config) to insert a key";
-
 const char* kWhy =
     "the AWS managed key aws/dynamodb is used, whose policy and rotation you cannot control; "
     "policy level cmk requires a customer managed key";
@@ -135,7 +133,7 @@ void DynamodbCmkMissing::check_replicas(const lint::CheckContext& ctx, const mod
                    "has no SSESpecification.KMSMasterKeyId" + when(p.assumptions) + ": " + kWhy,
                std::move(path));
       if (key_option.empty()) {
-        d.not_fixable = kNoKey;
+        d.not_fixable = kNeedsKey;
       } else if (map) {
         attach(fix::insert_fix(ctx.tpl, ctx.style(), p.node, "KMSMasterKeyId",
                                kms_key_value(key_option), "Add KMSMasterKeyId to the replica"),
@@ -195,7 +193,7 @@ void DynamodbCmkMissing::check(const lint::CheckContext& ctx,
       bool key_written = std::any_of(
           key.begin(), key.end(), [](const PropertyValue& k) { return k.written != yaml::kNone; });
       if (key_option.empty()) {
-        d.not_fixable = kNoKey;
+        d.not_fixable = kNeedsKey;
       } else if (spec.from_globals) {
         d.not_fixable = "SSESpecification comes from Globals.SimpleTable; add the key there";
       } else if (key_written) {

@@ -100,7 +100,7 @@ void S3CmkMissing::check(const lint::CheckContext& ctx, std::vector<lint::Diagno
         bool literal = ra.written != yaml::kNone && doc[ra.written].kind == yaml::Kind::Scalar &&
                        doc[ra.written].tag().empty();
         if (key_option.empty()) {
-          d.not_fixable = "pass --kms-key (or set fix.kms_key in the config) to insert a key";
+          d.not_fixable = kNeedsKey;
         } else if (key != yaml::kNone && keyless) {
           d.not_fixable =
               "KMSMasterKeyID is set only under some conditions; make it unconditional by hand";

@@ -65,6 +65,17 @@ void lookup_in(const lint::CheckContext& ctx, NodeId map, NodeId globals,
 
 }  // namespace
 
+std::vector<std::string_view> split_path(std::string_view path) {
+  std::vector<std::string_view> out;
+  while (!path.empty()) {
+    std::size_t slash = path.find('/');
+    out.push_back(path.substr(0, slash));
+    if (slash == std::string_view::npos) break;
+    path.remove_prefix(slash + 1);
+  }
+  return out;
+}
+
 std::string value_path(const yaml::Document& doc, const PropertyValue& pv) {
   if (pv.value.kind != Possibility::Kind::Node || pv.written == kNone) return pv.path;
   return path_below(doc, doc.resolve(pv.written), pv.path, pv.value.node);

@@ -40,6 +40,9 @@ struct PropertyValue {
   }
 };
 
+// "A/B": the levels of a path below Properties, outermost first.
+std::vector<std::string_view> split_path(std::string_view path);
+
 // Properties/<key> of `r`, in every way it can turn out.
 std::vector<PropertyValue> property(const lint::CheckContext& ctx, const model::Resource& r,
                                     std::string_view key);

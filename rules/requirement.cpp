@@ -144,7 +144,7 @@ void RequirementRule::check_block_level(const lint::CheckContext& ctx, const mod
       return;
     }
     if (v->kind == model::Value::Kind::Null) {
-      d.not_fixable = c.no_insert.empty() ? std::string(kNeedsKey) : std::string(c.no_insert);
+      d.not_fixable = no_insert_reason(c);
       return;
     }
     insert_into(ctx, r, whole, parent, key, std::move(*v), insert_title(c, ctx.options.fix), d);
@@ -215,7 +215,7 @@ void RequirementRule::check_block_level(const lint::CheckContext& ctx, const mod
   } else if (std::optional<model::Value> block = insertion(); only_empty_null && block) {
     // `Key:` with nothing after it: the block's entries go right there, insert-only.
     if (block->kind == model::Value::Kind::Null) {
-      d.not_fixable = c.no_insert.empty() ? std::string(kNeedsKey) : std::string(c.no_insert);
+      d.not_fixable = no_insert_reason(c);
     } else {
       fix::Entries entries;
       for (auto& e : block->entries) entries.emplace_back(e.first, std::move(e.second));

@@ -111,6 +111,9 @@ std::string named(const model::Resource& r) {
 
 // For Check::unsafe_insert: the insertion is never safe (a create-only property).
 inline bool always_unsafe(const lint::FixOptions&) { return true; }
+// For Check::unsafe_insert: safe with the AWS managed or owned key, unsafe
+// with --kms-key (every user of the resource then needs grants on that key).
+inline bool with_own_key(const lint::FixOptions& options) { return !options.kms_key.empty(); }
 
 // For Check::insert: --kms-key when it is a key ARN, else nothing (null), for
 // a property that takes an ARN only (an alias, a key id or a `Ref` of an

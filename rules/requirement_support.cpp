@@ -64,6 +64,10 @@ std::string insert_title(const Check& c, const lint::FixOptions& options) {
   return c.title_for ? c.title_for(options) : std::string(c.insert_title);
 }
 
+std::string no_insert_reason(const Check& c) {
+  return c.no_insert.empty() ? std::string(kNeedsKey) : std::string(c.no_insert);
+}
+
 // Where a finding about a key missing from `parent` points: the Properties key
 // (else the logical id) when `parent` is the resource's own Properties or
 // there is none; else that mapping's key, else the mapping (an Fn::If branch).
@@ -85,18 +89,6 @@ void insert_into(const lint::CheckContext& ctx, const model::Resource& r, bool w
   else
     attach(fix::insert_fix(ctx.tpl, ctx.style(), parent, key, std::move(value), std::move(title)),
            d);
-}
-
-// "A/B": the block's levels, outermost first.
-std::vector<std::string_view> split_path(std::string_view path) {
-  std::vector<std::string_view> out;
-  while (!path.empty()) {
-    std::size_t slash = path.find('/');
-    out.push_back(path.substr(0, slash));
-    if (slash == std::string_view::npos) break;
-    path.remove_prefix(slash + 1);
-  }
-  return out;
 }
 
 // Every way the block at `path` ("A" or "A/B") can turn out: Properties/A,
@@ -165,8 +157,6 @@ std::string only_where(const Check& c) {
   for (std::string_view v : c.only_if_in) values += (values.empty() ? "" : " or ") + std::string(v);
   return dotted(std::string(c.only_if)) + " is " + values;
 }
-
-const char kNeedsKey[] = "pass --kms-key (or set fix.kms_key in the config) to insert a key";
 
 // The first of `keys` that can be true on `r` (or cannot be decided).
 std::string_view can_be_true(const lint::CheckContext& ctx, const model::Resource& r,

@@ -55,6 +55,10 @@ void mark_safety(const Check& c, lint::Diagnostic& d, const lint::FixOptions& op
 
 std::string insert_title(const Check& c, const lint::FixOptions& options);
 
+// Why a BlockRequired check whose insert is null for these options gives no
+// fix: its `no_insert`, else that a key is needed.
+std::string no_insert_reason(const Check& c);
+
 // Where a finding about a key missing from `parent` points: the Properties key
 // (else the logical id) when `parent` is the resource's own Properties or
 // there is none; else that mapping's key, else the mapping (an Fn::If branch).
@@ -68,9 +72,6 @@ void insert_into(const lint::CheckContext& ctx, const model::Resource& r, bool w
                  yaml::NodeId parent, const std::string& key, model::Value value, std::string title,
                  lint::Diagnostic& d);
 
-// "A/B": the block's levels, outermost first.
-std::vector<std::string_view> split_path(std::string_view path);
-
 // Every way the block at `path` ("A" or "A/B") can turn out: Properties/A,
 // then B inside each mapping A can be, and so on.
 std::vector<PropertyValue> block_values(const lint::CheckContext& ctx, const model::Resource& r,
@@ -83,9 +84,6 @@ bool implies(const model::Assumptions& have, const model::Assumptions& want);
 // "EncryptionConfiguration.EncryptionType is KMS or KMS_DSSE": where a check
 // with only_if applies.
 std::string only_where(const Check& c);
-
-// "pass --kms-key ...": why a fix that needs a key has none.
-extern const char kNeedsKey[];
 
 // The first of `keys` that can be true on `r` (or cannot be decided).
 std::string_view can_be_true(const lint::CheckContext& ctx, const model::Resource& r,

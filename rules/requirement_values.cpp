@@ -204,7 +204,7 @@ void RequirementRule::check_key_required(const lint::CheckContext& ctx, const mo
       d.not_fixable = no_key;
     } else if (value.kind == model::Value::Kind::Null) {
       d.not_fixable = kms_key.empty()
-                          ? "pass --kms-key (or set fix.kms_key in the config) to insert a key"
+                          ? std::string(kNeedsKey)
                           : key + " takes a key ARN; pass --kms-key arn:aws:kms:... to insert one";
     } else if (pv.from_globals) {
       d.not_fixable = change_in_globals(key, pv.source);

@@ -25,6 +25,10 @@ std::pair<std::size_t, std::size_t> node_location(const model::Template& tpl, ya
 std::optional<std::string> branch_path(const yaml::Document& doc, yaml::NodeId from,
                                        yaml::NodeId to);
 
+// Why a fix that needs a key has none: no --kms-key was given.
+inline constexpr char kNeedsKey[] =
+    "pass --kms-key (or set fix.kms_key in the config) to insert a key";
+
 // The KMS key option as a value: `Ref:Name` becomes {"Ref": "Name"}.
 model::Value kms_key_value(const std::string& key);
 

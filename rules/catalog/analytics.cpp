@@ -15,8 +15,6 @@ constexpr char kCluster[] = "Redshift cluster";
 constexpr char kWorkGroup[] = "Athena workgroup";
 constexpr char kCatalog[] = "Glue Data Catalog encryption settings";
 
-bool with_own_key(const lint::FixOptions& options) { return !options.kms_key.empty(); }
-
 // SSE_S3 (what the results get from S3's default), or SSE_KMS with --kms-key.
 model::Value results_encryption(const lint::FixOptions& options, const model::Resource&) {
   if (options.kms_key.empty())

@@ -9,13 +9,8 @@ namespace enclint::rules::catalog {
 
 namespace {
 
-std::string group_label(const model::Resource& r) {
-  return "ElastiCache replication group '" + std::string(r.logical_id) + "'";
-}
-
-std::string dax_label(const model::Resource& r) {
-  return "DAX cluster '" + std::string(r.logical_id) + "'";
-}
+constexpr char kReplicationGroup[] = "ElastiCache replication group";
+constexpr char kDax[] = "DAX cluster";
 
 model::Value dax_sse(const lint::FixOptions&, const model::Resource&) {
   return model::Value::map({{"SSEEnabled", model::Value::boolean(true)}});
@@ -79,7 +74,7 @@ that has not been deployed yet, the fix is harmless.
 - https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-elasticache-replicationgroup.html
 )",
           },
-      .label = group_label,
+      .label = named<kReplicationGroup>,
       .checks = {{
           .kind = RequirementKind::TrueRequired,
           .key = "AtRestEncryptionEnabled",
@@ -145,7 +140,7 @@ that has not been deployed yet, the fix is harmless.
 - https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-dax-cluster.html
 )",
           },
-      .label = dax_label,
+      .label = named<kDax>,
       .checks = {{
                      .kind = RequirementKind::BlockRequired,
                      .key = "SSESpecification",

@@ -9,9 +9,7 @@ namespace enclint::rules::catalog {
 
 namespace {
 
-std::string file_system_label(const model::Resource& r) {
-  return "EFS file system '" + std::string(r.logical_id) + "'";
-}
+constexpr char kFileSystem[] = "EFS file system";
 
 }  // namespace
 
@@ -67,7 +65,7 @@ On a stack that has not been deployed yet, the fix is harmless.
 - https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-efs-filesystem.html
 )",
           },
-      .label = file_system_label,
+      .label = named<kFileSystem>,
       .checks = {{
           .kind = RequirementKind::TrueRequired,
           .key = "Encrypted",

@@ -9,11 +9,8 @@ namespace enclint::rules::catalog {
 
 namespace {
 
+constexpr char kStream[] = "Kinesis stream";
 constexpr char kFirehose[] = "Firehose stream";
-
-std::string stream_label(const model::Resource& r) {
-  return "Kinesis stream '" + std::string(r.logical_id) + "'";
-}
 
 // Both keys are required together; the AWS managed key unless --kms-key.
 model::Value stream_encryption(const lint::FixOptions& options, const model::Resource&) {
@@ -27,9 +24,6 @@ std::string title(const lint::FixOptions& options) {
   return "Add StreamEncryption with EncryptionType: KMS and KeyId: " +
          (options.kms_key.empty() ? std::string("alias/aws/kinesis") : options.kms_key);
 }
-
-// A customer managed key needs grants for every producer and consumer.
-bool with_own_key(const lint::FixOptions& options) { return !options.kms_key.empty(); }
 
 // Firehose: its own key unless --kms-key names one; KeyARN takes an ARN only.
 model::Value firehose_encryption(const lint::FixOptions& options, const model::Resource&) {
@@ -105,7 +99,7 @@ or `kms:Decrypt` on that key, or its calls fail with access denied.
 - https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-kinesis-stream-streamencryption.html
 )",
           },
-      .label = stream_label,
+      .label = named<kStream>,
       .checks = {{
           .kind = RequirementKind::BlockRequired,
           .key = "StreamEncryption",

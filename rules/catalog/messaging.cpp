@@ -10,13 +10,8 @@ namespace enclint::rules::catalog {
 
 namespace {
 
-std::string queue_label(const model::Resource& r) {
-  return "SQS queue '" + std::string(r.logical_id) + "'";
-}
-
-std::string topic_label(const model::Resource& r) {
-  return "SNS topic '" + std::string(r.logical_id) + "'";
-}
+constexpr char kQueue[] = "SQS queue";
+constexpr char kTopic[] = "SNS topic";
 
 // The AWS managed key unless --kms-key names one.
 model::Value topic_key(const lint::FixOptions& options, const model::Resource&) {
@@ -86,7 +81,7 @@ CloudFormation rejects a queue with the two together).
 - https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-sqs-queue.html
 )",
           },
-      .label = queue_label,
+      .label = named<kQueue>,
       .checks = {{
           .kind = RequirementKind::TrueRequired,
           .key = "SqsManagedSseEnabled",
@@ -151,7 +146,7 @@ policy statement for each such service, and `kms:GenerateDataKey` and
 - https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-sns-topic.html
 )",
           },
-      .label = topic_label,
+      .label = named<kTopic>,
       .checks = {{
           .kind = RequirementKind::KeyRequired,
           .key = "KmsMasterKeyId",

@@ -9,9 +9,7 @@ namespace enclint::rules::catalog {
 
 namespace {
 
-std::string volume_label(const model::Resource& r) {
-  return "EBS volume '" + std::string(r.logical_id) + "'";
-}
+constexpr char kVolume[] = "EBS volume";
 
 }  // namespace
 
@@ -69,7 +67,7 @@ harmless.
 - https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-ec2-volume.html
 )",
           },
-      .label = volume_label,
+      .label = named<kVolume>,
       .checks = {{
           .kind = RequirementKind::TrueRequired,
           .key = "Encrypted",
