@@ -6,9 +6,10 @@
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
-#include <fstream>
 #include <functional>
 #include <vector>
+
+#include "util/read_file.hpp"
 
 namespace enclint::fix {
 
@@ -54,20 +55,9 @@ std::optional<std::string> write_atomically(const std::string& path, std::string
   if ((st.st_mode & (S_IWUSR | S_IWGRP | S_IWOTH)) == 0)
     return "the file is read-only; not written";
   {
-    std::ifstream in(target, std::ios::binary);
-    if (!in) return "cannot re-read " + target.string();
-    std::string now;
-    {
-      now.resize(static_cast<std::size_t>(st.st_size));
-      in.read(now.data(), static_cast<std::streamsize>(now.size()));
-      now.resize(static_cast<std::size_t>(in.gcount()));
-      // A file that grew since the stat: read what was added too.
-      char extra[4096];
-      while (in.read(extra, sizeof extra) || in.gcount() > 0)
-        now.append(extra, static_cast<std::size_t>(in.gcount()));
-    }
-    if (in.bad()) return "cannot re-read " + target.string();
-    if (fingerprint(now) != expected)
+    util::ReadResult now = util::read_file(target.string());
+    if (!now.ok) return "cannot re-read " + target.string();
+    if (fingerprint(now.bytes) != expected)
       return "the file changed on disk while it was being checked; not written";
   }
   std::string tmpl =
