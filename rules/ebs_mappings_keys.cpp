@@ -31,35 +31,6 @@ bool can_be_true(const yaml::Document& doc, const Possibility& p) {
   return false;
 }
 
-// What is wrong with one way KmsKeyId turns out; "" when it names a key of
-// the user's. A Ref, a GetAtt, a parameter or an import is a key written:
-// what it names is other checks' business. `managed`: it is the AWS managed
-// key; `then`: what EBS does instead, for after the conditions.
-std::string key_problem(const yaml::Document& doc, const Possibility& p, bool& managed,
-                        std::string& then) {
-  managed = false;
-  then.clear();
-  switch (p.kind) {
-    case K::Unknown:
-    case K::AnyParameter: return {};
-    case K::Absent:
-      if (p.no_value) return "KmsKeyId is removed by Ref: AWS::NoValue";
-      then =
-          ", so EBS uses the account's default KMS key for EBS (aws/ebs unless the account chose "
-          "another)";
-      return "KmsKeyId is not set";
-    case K::Node: break;
-  }
-  if (!doc.is_scalar(p.node) || is_blank(doc, p.node)) {
-    std::string what = describe_value(doc, p.node);
-    return "KmsKeyId is " + what + (what == "null" ? "" : ", not a key");
-  }
-  std::string_view v = doc[doc.resolve(p.node)].value();
-  if (!aws_managed_key(v)) return {};
-  managed = true;
-  return "KmsKeyId is the AWS managed key " + std::string(v) + ", not a customer managed key";
-}
-
 }  // namespace
 
 void EbsMappingsRule::check_key(const lint::CheckContext& ctx, const model::Resource& r,
@@ -82,9 +53,14 @@ void EbsMappingsRule::check_key(const lint::CheckContext& ctx, const model::Reso
   bool all_managed = true;
   for (const PropertyValue& k : keys) {
     bool managed = false;
-    std::string then;
-    const std::string problem = key_problem(doc, k.value, managed, then);
+    const std::string problem = key_problem(doc, "KmsKeyId", k.value, /*cmk=*/true, managed);
     if (problem.empty()) continue;
+    // What EBS does instead, for after the conditions.
+    const std::string then =
+        k.value.kind == K::Absent && !k.value.no_value
+            ? ", so EBS uses the account's default KMS key for EBS (aws/ebs unless the account "
+              "chose another)"
+            : "";
     // Under the conditions of both the key and an Encrypted that can be true.
     for (const model::Assumptions* a : on) {
       if (!model::consistent(k.value.assumptions, *a)) continue;

@@ -26,6 +26,26 @@ bool aws_managed_key(std::string_view v) {
   return v.rfind("alias/aws/", 0) == 0 || v.find(":alias/aws/") != std::string_view::npos;
 }
 
+std::string key_problem(const yaml::Document& doc, std::string_view key, const Possibility& p,
+                        bool cmk, bool& managed) {
+  managed = false;
+  const std::string k(key);
+  switch (p.kind) {
+    case K::Unknown:
+    case K::AnyParameter: return {};
+    case K::Absent: return k + (p.no_value ? " is removed by Ref: AWS::NoValue" : " is not set");
+    case K::Node: break;
+  }
+  if (!doc.is_scalar(p.node) || is_blank(doc, p.node)) {
+    std::string what = describe_value(doc, p.node);
+    return k + " is " + what + (what == "null" ? "" : ", not a key");
+  }
+  std::string_view v = doc[doc.resolve(p.node)].value();
+  if (!cmk || !aws_managed_key(v)) return {};
+  managed = true;
+  return k + " is the AWS managed key " + std::string(v) + ", not a customer managed key";
+}
+
 bool is_blank(const yaml::Document& doc, NodeId node) {
   node = doc.resolve(node);
   if (node == kNone) return false;

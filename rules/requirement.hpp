@@ -143,6 +143,14 @@ TrueVerdict require_true(const lint::CheckContext& ctx, std::string_view key,
 // info finding says about a possibility that is Unknown (or AnyParameter).
 std::string undecidable(std::string_view key, const model::Possibility& p);
 
+// What is wrong with one way a key property `key` turns out; "" when it names
+// a key. Absent, removed by AWS::NoValue, null, "", a mapping or a list name
+// none; with `cmk` (level cmk) an AWS managed key is not the user's either,
+// and `managed` says so. An intrinsic (a Ref or GetAtt of a key, an import) or
+// a parameter is a key written: what it names is other checks' business.
+std::string key_problem(const yaml::Document& doc, std::string_view key,
+                        const model::Possibility& p, bool cmk, bool& managed);
+
 // alias/aws/<service>, by name or in an alias ARN: the AWS managed key, whose
 // policy nobody can change (a finding at level cmk).
 bool aws_managed_key(std::string_view v);

@@ -162,27 +162,14 @@ void RequirementRule::check_key_required(const lint::CheckContext& ctx, const mo
   for (const PropertyValue& pv : values) {
     const Possibility& p = pv.value;
     if (set_aside(others, p.assumptions)) continue;
-    // An intrinsic (a Ref or GetAtt of a key, an import) or a parameter is a
-    // key written: what it names is the business of other checks.
-    if (p.kind == K::Unknown || p.kind == K::AnyParameter) continue;
     if (c.only_written && pv.written == kNone) continue;
-    // A key is a non-empty string; null, "" or a mapping or list name none.
-    bool missing = p.kind == K::Absent || !doc.is_scalar(p.node) || is_blank(doc, p.node);
-    bool managed = !missing && req_.info.level == lint::Level::Cmk &&
-                   aws_managed_key(doc[doc.resolve(p.node)].value());
-    if ((!missing && !managed) || !reported.insert(pv.parent).second) continue;
+    bool managed = false;
+    std::string problem = key_problem(doc, key, p, req_.info.level == lint::Level::Cmk, managed);
+    if (problem.empty() || !reported.insert(pv.parent).second) continue;
     bool written = pv.written != kNone;
     bool whole = c.block.empty() && !written && is_properties(doc, r, pv.parent);
     auto [begin, end] =
         written ? node_location(ctx.tpl, pv.written) : missing_at(ctx, r, whole, pv.parent);
-    std::string problem =
-        !written     ? key + " is not set"
-        : p.no_value ? key + " is removed by Ref: AWS::NoValue"
-        : managed
-            ? key + " is the AWS managed key " + std::string(doc[doc.resolve(p.node)].value()) +
-                  ", not a customer managed key"
-            : key + " is " + describe_value(doc, p.node) +
-                  (doc[doc.resolve(p.node)].kind == yaml::Kind::Null ? "" : ", not a key");
     // Also there under a condition where the check does not apply (an
     // only_if value that differs by branch): a key inserted for both would
     // be wrong in the other.
