@@ -426,6 +426,7 @@ int run(int argc, char** argv) {
     report_to = options.fix ? &std::cerr : options.output.empty() ? nullptr : report_out;
 
   const report::ReportOptions report_options = options.report();
+  options.scan_types = engine::selected_types(options.lint, rules::all());
   ExitStatus status;
   std::size_t would_fix = 0, interrupted = 0;
   check_all(inputs, options, [&](FileResult&& r) {

@@ -86,14 +86,12 @@ FileResult check_bytes(const std::string& path, std::string bytes, bool from_std
   }
   const model::Template& tpl = *loaded.tpl;
   // The resources a rule of this run checks (JUnit: one testcase each).
-  std::vector<const lint::Rule*> active;
-  for (const lint::Rule* rule : rules)
-    if (lint::rule_selected(rule->info(), options.lint)) active.push_back(rule);
-  for (const auto& r : tpl.resources())
-    if (options.list_checked_resources &&
-        std::any_of(active.begin(), active.end(),
-                    [&](const lint::Rule* rule) { return rule->info().applies_to(r.type); }))
-      result.checked_resources.emplace_back(r.logical_id, r.type);
+  if (options.list_checked_resources) {
+    const std::vector<std::string_view> types = selected_types(options.lint, rules);
+    for (const auto& r : tpl.resources())
+      if (std::binary_search(types.begin(), types.end(), r.type))
+        result.checked_resources.emplace_back(r.logical_id, r.type);
+  }
   std::vector<lint::Diagnostic> diagnostics =
       lint::run_rules(tpl, rules, options.lint, &result.suppressed);
   result.unsafe_hidden = unsafe_not_applied(diagnostics, options);
@@ -200,7 +198,9 @@ FileResult check_path(const std::string& path, const CheckOptions& options,
   util::ReadResult read = util::read_file(path, limit_bytes(options));
   if (!read.ok) return unread(path, read, options);
   std::string bytes = std::move(read.bytes);
-  if (fast_path && cannot_hold_findings(bytes, selected_types(options.lint, rules))) {
+  if (fast_path &&
+      cannot_hold_findings(
+          bytes, options.scan_types ? *options.scan_types : selected_types(options.lint, rules))) {
     FileResult r;
     r.path = path;
     r.status = FileStatus::Skipped;

@@ -3,6 +3,9 @@
 #pragma once
 
 #include <cstddef>
+#include <optional>
+#include <string_view>
+#include <vector>
 
 #include "lint/options.hpp"
 #include "util/limits.hpp"
@@ -18,6 +21,10 @@ struct CheckOptions {
   // Fill FileResult::checked_resources (JUnit's test cases): a pair of
   // strings per resource, so only when a report needs them.
   bool list_checked_resources = false;
+  // The sorted resource types the selected rules check (engine::selected_types):
+  // what the directory fast path looks for. Worked out once per run by the
+  // caller; unset, check_path works it out for each file.
+  std::optional<std::vector<std::string_view>> scan_types;
 };
 
 }  // namespace enclint::engine
