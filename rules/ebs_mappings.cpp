@@ -133,15 +133,6 @@ NodeId ebs_location(const yaml::Document& doc, const PropertyValue& ebs) {
   return direct ? doc[ebs.written].key : mapping;
 }
 
-void add_assumptions(model::Assumptions& to, const model::Assumptions& extra) {
-  for (const model::Assumption& a : extra) {
-    bool known = std::any_of(to.begin(), to.end(), [&](const model::Assumption& have) {
-      return have.condition == a.condition && have.name == a.name;
-    });
-    if (!known) to.push_back(a);
-  }
-}
-
 void EbsMappingsRule::check(const lint::CheckContext& ctx,
                             std::vector<lint::Diagnostic>& out) const {
   const auto& doc = ctx.tpl.doc();
@@ -249,7 +240,7 @@ void EbsMappingsRule::check_ebs(const lint::CheckContext& ctx, const model::Reso
     for (const model::Assumptions& a : without_snapshot) {
       if (!model::consistent(v.value.assumptions, a)) continue;
       PropertyValue both = v;
-      add_assumptions(both.value.assumptions, a);
+      model::add_assumptions(both.value.assumptions, a);
       judged.push_back(std::move(both));
     }
   }

@@ -66,9 +66,8 @@ class EbsMappingsRule final : public lint::Rule {
 
 // Shared by ebs_mappings*.cpp: where a finding about a setting absent from
 // the Ebs mapping `ebs` points (its `Ebs` key, else the mapping: an Fn::If
-// branch), and `extra` added to `to` (each condition or parameter once).
+// branch).
 yaml::NodeId ebs_location(const yaml::Document& doc, const PropertyValue& ebs);
-void add_assumptions(model::Assumptions& to, const model::Assumptions& extra);
 
 const lint::Rule& launch_template_ebs_encryption_disabled();       // ENC521
 const lint::Rule& launch_template_ebs_cmk_missing();               // ENC525

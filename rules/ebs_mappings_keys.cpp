@@ -65,7 +65,7 @@ void EbsMappingsRule::check_key(const lint::CheckContext& ctx, const model::Reso
     for (const model::Assumptions* a : on) {
       if (!model::consistent(k.value.assumptions, *a)) continue;
       model::Assumptions both = k.value.assumptions;
-      add_assumptions(both, *a);
+      model::add_assumptions(both, *a);
       std::string text = problem + when(both) + then;
       if (std::find(problems.begin(), problems.end(), text) == problems.end())
         problems.push_back(std::move(text));

@@ -142,14 +142,6 @@ NotWith not_with(const lint::CheckContext& ctx, const model::Resource& r, const 
   return nw;
 }
 
-bool implies(const model::Assumptions& have, const model::Assumptions& want) {
-  return std::all_of(want.begin(), want.end(), [&](const model::Assumption& w) {
-    return std::any_of(have.begin(), have.end(), [&](const model::Assumption& h) {
-      return h.condition == w.condition && h.name == w.name && h.value == w.value;
-    });
-  });
-}
-
 // "EncryptionConfiguration.EncryptionType is KMS or KMS_DSSE": where a check
 // with only_if applies.
 std::string only_where(const Check& c) {
@@ -175,7 +167,7 @@ std::string_view can_be_true(const lint::CheckContext& ctx, const model::Resourc
 // resource (its assumptions imply those under which a not_with property is written).
 bool set_aside(const NotWith& others, const model::Assumptions& assumptions) {
   return std::any_of(others.when.begin(), others.when.end(), [&](const model::Assumptions& a) {
-    return !a.empty() && implies(assumptions, a);
+    return !a.empty() && model::implies(assumptions, a);
   });
 }
 

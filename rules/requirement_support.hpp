@@ -79,8 +79,6 @@ std::vector<PropertyValue> block_values(const lint::CheckContext& ctx, const mod
 
 NotWith not_with(const lint::CheckContext& ctx, const model::Resource& r, const Check& c);
 
-bool implies(const model::Assumptions& have, const model::Assumptions& want);
-
 // "EncryptionConfiguration.EncryptionType is KMS or KMS_DSSE": where a check
 // with only_if applies.
 std::string only_where(const Check& c);

@@ -138,3 +138,18 @@ TEST_CASE("expansion is bounded") {
   CHECK(ps.size() == model::Evaluator::kMaxPossibilities);
   CHECK(ps.back().kind == K::Unknown);
 }
+
+TEST_CASE("evaluate: implies and add_assumptions") {
+  const model::Assumption prod{true, "IsProd", "true"};
+  const model::Assumption not_prod{true, "IsProd", "false"};
+  const model::Assumption kms{false, "Sse", "aws:kms"};
+  CHECK(model::implies({prod, kms}, {prod}));
+  CHECK(model::implies({prod}, {}));
+  CHECK_FALSE(model::implies({prod}, {prod, kms}));
+  CHECK_FALSE(model::implies({not_prod}, {prod}));
+  model::Assumptions both{prod};
+  model::add_assumptions(both, {not_prod, kms});  // IsProd already said: kept as it was
+  REQUIRE(both.size() == 2);
+  CHECK(both[0].value == "true");
+  CHECK(both[1].name == "Sse");
+}

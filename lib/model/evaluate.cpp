@@ -38,6 +38,23 @@ bool consistent(const Assumptions& a, const Assumptions& b) {
   return true;
 }
 
+bool implies(const Assumptions& have, const Assumptions& want) {
+  return std::all_of(want.begin(), want.end(), [&](const Assumption& w) {
+    return std::any_of(have.begin(), have.end(), [&](const Assumption& h) {
+      return h.condition == w.condition && h.name == w.name && h.value == w.value;
+    });
+  });
+}
+
+void add_assumptions(Assumptions& to, const Assumptions& extra) {
+  for (const Assumption& a : extra) {
+    bool known = std::any_of(to.begin(), to.end(), [&](const Assumption& have) {
+      return have.condition == a.condition && have.name == a.name;
+    });
+    if (!known) to.push_back(a);
+  }
+}
+
 std::string describe_assumptions(const Assumptions& assumptions) {
   if (assumptions.empty()) return {};
   std::string s = "when ";

@@ -32,6 +32,12 @@ struct Assumption {
 using Assumptions = std::vector<Assumption>;
 
 bool consistent(const Assumptions& a, const Assumptions& b);
+// Whether `have` holds every assumption of `want` (so a possibility under
+// `have` is one of those under `want`).
+bool implies(const Assumptions& have, const Assumptions& want);
+// Adds to `to` the assumptions of `extra` about a condition or parameter it
+// says nothing of yet: the assumptions of two consistent possibilities together.
+void add_assumptions(Assumptions& to, const Assumptions& extra);
 
 struct Possibility {
   enum class Kind {
