@@ -24,6 +24,7 @@
 
 #include "cli/config.hpp"
 #include "cli/discover.hpp"
+#include "cli/man_page.hpp"
 #include "cli/run_options.hpp"
 #include "engine/check_file.hpp"
 #include "report/reporter.hpp"
@@ -91,61 +92,18 @@ cxxopts::Options make_options() {
   return o;
 }
 
-std::string roff(const std::string& s) {
-  std::string out;
-  for (char c : s) {
-    if (c == '\\')
-      out += "\\e";
-    else if (c == '-')
-      out += "\\-";
-    else
-      out += c;
-  }
-  if (!out.empty() && (out[0] == '.' || out[0] == '\'')) out = "\\&" + out;
-  return out;
-}
-
-// The man page, from the same option table as --help.
-std::string man_page(const cxxopts::Options& spec) {
-  std::ostringstream m;
-  m << ".TH CFN\\-ENCLINT 1 \"\" \"cfn\\-enclint " << ENCLINT_VERSION << "\" \"User Commands\"\n"
-    << ".SH NAME\ncfn\\-enclint \\- check and fix encryption at rest in CloudFormation and SAM "
-       "templates\n"
-    << ".SH SYNOPSIS\n.B cfn\\-enclint\n[\\fIOPTIONS\\fR] [\\fIPATH\\fR ...]\n"
-    << ".SH DESCRIPTION\n"
-    << roff(
-           "Finds DynamoDB tables and S3 buckets that are not encrypted at rest as documented "
-           "(SSESpecification with KMS; BucketEncryption with BucketKeyEnabled) and, with --fix, "
-           "inserts "
-           "exactly the documented blocks, leaving every other byte of the template alone. PATH is "
-           "a file, "
-           "a directory (searched for *.yaml, *.yml, *.json, *.template) or - for standard input.")
-    << "\n.SH OPTIONS\n";
+// The man page's options: those of --help.
+std::vector<ManOption> man_options(const cxxopts::Options& spec) {
+  std::vector<ManOption> out;
   for (const auto& o : spec.group_help("").options) {
     if (o.l.empty()) continue;
-    std::string flags = (o.s.empty() ? "" : "-" + o.s + ", ") + "--" + o.l.front();
-    m << ".TP\n.B " << roff(flags);
-    if (!o.is_boolean) m << " \\fI" << roff(o.arg_help.empty() ? "VALUE" : o.arg_help) << "\\fR";
-    m << "\n" << roff(o.desc) << "\n";
+    out.push_back({(o.s.empty() ? "" : "-" + o.s + ", ") + "--" + o.l.front(),
+                   o.is_boolean         ? ""
+                   : o.arg_help.empty() ? "VALUE"
+                                        : o.arg_help,
+                   o.desc});
   }
-  m << ".SH RULES\n";
-  for (const lint::Rule* r : rules::all()) {
-    const auto& i = r->info();
-    m << ".TP\n.B " << roff(std::string(i.id) + " " + std::string(i.name)) << "\n"
-      << roff(std::string(i.summary)) << " (fix: " << lint::to_string(i.fix)
-      << (i.level == lint::Level::Cmk ? "; level cmk only" : "") << ")\n";
-  }
-  m << ".SH EXIT STATUS\n.TP\n.B 0\nnothing left to report\n.TP\n.B 1\nfindings remain (after "
-       "fixing, with "
-    << roff("--fix") << ")\n.TP\n.B 2\nusage error, or a file could not be read, parsed or fixed\n"
-    << ".SH FILES\n.TP\n.I .cfn\\-enclint.yaml\n"
-    << roff(
-           "Configuration, looked up from the current directory upwards: select, ignore, severity, "
-           "level, "
-           "fix (kms_key, sse_algorithm), exclude.")
-    << "\n.SH SEE ALSO\n"
-    << roff(std::string("cfn-enclint --explain ID; ") + ENCLINT_HOMEPAGE) << "\n";
-  return m.str();
+  return out;
 }
 
 int usage_error(const std::string& message) {
@@ -290,7 +248,7 @@ int run(int argc, char** argv) {
   try {
     auto args = spec.parse(argc, argv);
     if (args.count("generate-man")) {
-      std::cout << man_page(spec);
+      std::cout << man_page(man_options(spec));
       return kExitClean;
     }
     if (args.count("help")) {
