@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <filesystem>
 
+#include "cli/cdk_assembly.hpp"
+
 namespace enclint::cli {
 
 namespace fs = std::filesystem;
@@ -35,6 +37,11 @@ std::vector<Input> discover(const std::vector<std::string>& paths) {
     }
     if (!fs::is_directory(st)) {
       inputs.push_back({p, true, {}, false});
+      continue;
+    }
+    // A cdk.out named on the command line: the templates its manifest lists.
+    if (auto assembly = cloud_assembly(p)) {
+      for (Input& in : *assembly) inputs.push_back(std::move(in));
       continue;
     }
     std::vector<std::string> found;

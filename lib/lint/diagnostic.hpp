@@ -26,7 +26,8 @@ struct Diagnostic {
   std::string line_text;           // the source line of `start`, for the caret display
   std::string resource;            // logical id
   std::string resource_type;
-  std::string path;  // Resources/Bucket/Properties, cfn-lint style
+  std::string path;       // Resources/Bucket/Properties, cfn-lint style
+  std::string construct;  // the resource's aws:cdk:path, in a template the AWS CDK wrote
   std::optional<fix::Fix> fix;
   std::string not_fixable;    // why there is no fix, when one would be expected
   bool fixed = false;         // set by the fixer for the report

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "lint/cdk.hpp"
 #include "lint/suppression.hpp"
 #include "util/limits.hpp"
 
@@ -61,6 +62,7 @@ std::vector<Diagnostic> run_rules(const model::Template& tpl, const std::vector<
     if (rule_selected(rule->info(), options)) rule->check(ctx, out);
   }
   keep_shared_fixes_only_when_all_users_need_them(out);
+  attribute_to_constructs(tpl, out);
   for (Diagnostic& d : out) {
     auto it = options.severity.find(d.rule);
     // Findings the tool cannot decide stay informational whatever the configuration.
