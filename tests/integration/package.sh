@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# `cmake --install` puts a stripped binary, the man page (gzipped, dated, with
+# No build type means Release; `cmake --install` puts a stripped binary, the man page (gzipped, dated, with
 # ENVIRONMENT and EXAMPLES), the copyright file and the changelog in place;
 # `cpack -G DEB` builds a package whose Depends names the package of every
 # shared library the packaged binary loads, with an extended description,
@@ -8,6 +8,11 @@
 source "$(dirname "$0")/common.sh"
 command -v dpkg-deb >/dev/null || skip "dpkg-deb is not available"
 command -v dpkg-shlibdeps >/dev/null || skip "dpkg-shlibdeps (dpkg-dev) is not installed"
+
+# A build configured with no build type is a release build.
+cmake -S "$SRC" -B "$WORK/configured" -DENCLINT_BUILD_TESTS=OFF >/dev/null
+grep -qx 'CMAKE_BUILD_TYPE:STRING=Release' "$WORK/configured/CMakeCache.txt" ||
+  fail "no build type gives: $(grep '^CMAKE_BUILD_TYPE' "$WORK/configured/CMakeCache.txt")"
 
 # A binary without a symbol table or debug information.
 stripped() { ! readelf -S "$1" | grep -qE '\.(symtab|debug_info)\b'; }
