@@ -160,12 +160,15 @@ int usage_error(const std::string& message) {
   return kExitError;
 }
 
-// SIGINT, SIGTERM, SIGHUP (the terminal went away) and SIGPIPE (`| head`)
-// end the run the same way: files being written finish (each write is
-// atomic), a file being checked stops where it is, unwritten, files not
-// started are left alone, and no temporary file is left behind.
+// SIGINT, SIGTERM, SIGHUP (the terminal went away), SIGPIPE (`| head`) and
+// the other signals that would end the process where it stands end the run
+// the same way: files being written finish (each write is atomic), a file
+// being checked stops where it is, unwritten, files not started are left
+// alone, and no temporary file is left behind. SIGXFSZ is ignored: a write
+// past the file size limit fails (EFBIG) and is reported like a full disk.
 extern "C" void on_interrupt(int signal) { util::g_interrupt_signal.store(signal); }
-constexpr int kStopSignals[] = {SIGINT, SIGTERM, SIGHUP, SIGPIPE};
+constexpr int kStopSignals[] = {SIGINT,  SIGTERM, SIGHUP,  SIGPIPE,   SIGQUIT,
+                                SIGALRM, SIGUSR1, SIGUSR2, SIGVTALRM, SIGXCPU};
 
 // Whether the report (and, on stdout, a diff or a fixed template) got out:
 // the first failure of each stream is kept with its reason (errno is only
@@ -434,6 +437,7 @@ int run(int argc, char** argv) {
   action.sa_handler = on_interrupt;
   sigemptyset(&action.sa_mask);
   for (int signal : kStopSignals) sigaction(signal, &action, nullptr);
+  std::signal(SIGXFSZ, SIG_IGN);
 
   std::vector<std::string> temporaries;
   std::vector<Input> inputs = discover(options.paths, &temporaries);

@@ -178,7 +178,10 @@ TEST_CASE("signals: SIGTERM inside a large file stops it unreported and unwritte
   write_file(dir / "big.yaml", big);
   auto r = bash(shell_quote(ENCLINT_BINARY) +
                     " --fix --no-source big.yaml > out.txt 2>&1 & pid=$!; "
-                    "sleep 0.3; kill -TERM $pid; wait $pid; echo \"exit=$?\"",
+                    // Once the file is in memory (its handlers are installed by then).
+                    "for i in $(seq 400); do rss=$(awk '/VmRSS/ {print $2}' /proc/$pid/status); "
+                    "[ \"${rss:-0}\" -gt 40000 ] && break; sleep 0.02; done; "
+                    "kill -TERM $pid; wait $pid; echo \"exit=$?\"",
                 dir.path());
   CHECK(r.out.find("exit=143") != std::string::npos);
   std::string out = read_file(dir / "out.txt");

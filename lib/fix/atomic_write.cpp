@@ -60,8 +60,11 @@ std::optional<std::string> open_locked(const fs::path& target, Fd& fd, struct st
     if (::fstat(fd.fd, &st) != 0) return "cannot stat " + target.string() + ": " + errno_text();
     if (!S_ISREG(st.st_mode))
       return std::string(util::file_kind(st.st_mode)) + ", not a regular file; not written";
-    if (::flock(fd.fd, LOCK_EX) != 0 && errno != ENOLCK && errno != EOPNOTSUPP)
-      return "cannot lock " + target.string() + ": " + errno_text();  // EINTR: interrupted
+    int locked = ::flock(fd.fd, LOCK_EX);
+    if (locked != 0 && errno == EINTR)  // a stop request
+      return "interrupted while another cfn-enclint run was writing it; not written";
+    if (locked != 0 && errno != ENOLCK && errno != EOPNOTSUPP)  // no locks there: go on
+      return "cannot lock " + target.string() + ": " + errno_text();
     struct stat now {};
     if (::stat(target.c_str(), &now) == 0 && same_file(now, st)) return std::nullopt;
   }
