@@ -10,6 +10,7 @@
 #include "rules/registry.hpp"
 #include "support.hpp"
 #include "templates.hpp"
+#include "yaml/parser.hpp"
 
 using namespace enclint::testing;
 namespace fs = std::filesystem;
@@ -70,6 +71,51 @@ TEST_CASE("long lines: a finding shows a bounded excerpt of its line, caret incl
   std::size_t caret = r.out.find('^', caret_line) - caret_line;
   std::size_t shown_from = line - 2;  // " 1 | ...": the gutter is as wide as the caret line's
   CHECK(r.out.substr(shown_from + (caret), 12) == "\"Properties\"");
+}
+
+TEST_CASE("long lines: strict JSON is read without yaml-cpp, into the same document") {
+  // yaml-cpp keeps every token of a JSON document until it closes. A comment
+  // line first makes the same text go through yaml-cpp: the documents must
+  // agree node by node, offsets shifted by the comment.
+  const std::string comment = "# via yaml-cpp\n";
+  for (std::string json : {
+           minified(3),
+           std::string("{\n\t\"Resources\": {\"B\": {\"Type\": \"AWS::S3::Bucket\",\n\t\t"
+                       "\"Properties\": {\"Tags\": [], \"X\": {}, \"N\": null}}}\n}\n"),
+           std::string("{\"s\": \"a\\\"b\\\\c\\/d\\n\\t\\u00e9\\u20ac\", "
+                       "\"n\": [-0.5e+3, 0, 12, 1E2, true, false, null, [[]], \"\"], "
+                       "\"\\u00fcber\": \"\u00fc\"}"),
+       }) {
+    INFO(json);
+    auto direct = make_source(json, "t.json");
+    auto via = make_source(comment + json, "t.json");
+    auto a = enclint::yaml::parse(*direct);
+    auto b = enclint::yaml::parse(*via);
+    REQUIRE(a.document);
+    REQUIRE(b.document);
+    REQUIRE(a.document->size() == b.document->size());
+    for (enclint::yaml::NodeId id = 0; id < a.document->size(); ++id) {
+      const auto& x = (*a.document)[id];
+      const auto& y = (*b.document)[id];
+      INFO("node " << id << " " << x.value());
+      CHECK(x.kind == y.kind);
+      CHECK(x.style == y.style);
+      CHECK(x.value() == y.value());
+      CHECK(x.tag() == y.tag());
+      CHECK(x.begin + comment.size() == y.begin);
+      CHECK(x.content + comment.size() == y.content);
+      CHECK(x.end + comment.size() == y.end);
+      CHECK(x.children().size() == y.children().size());
+    }
+  }
+  // A surrogate pair, which yaml-cpp refuses ("invalid unicode"), is one code point.
+  auto pair = enclint::yaml::parse(*make_source("{\"s\": \"\\ud83d\\ude00\"}", "t.json"));
+  REQUIRE(pair.document);
+  CHECK((*pair.document)[2].value() == "\U0001F600");
+  // Not strict JSON: yaml-cpp, as before, with its message.
+  auto dup = enclint::yaml::parse(*make_source("{\"a\": 1, \"a\": 2}", "t.json"));
+  REQUIRE(dup.error);
+  CHECK(dup.error->message.find("duplicate key 'a'") != std::string::npos);
 }
 
 TEST_CASE("out of memory on one file is that file's error, and the others are reported") {
