@@ -8,8 +8,10 @@
 #include <unistd.h>
 #include <cxxopts.hpp>
 
+#include <cerrno>
 #include <csignal>
 #include <cstdlib>
+#include <cstring>
 
 #include <algorithm>
 #include <atomic>
@@ -18,6 +20,7 @@
 #include <functional>
 #include <iostream>
 #include <memory>
+#include <new>
 #include <optional>
 #include <sstream>
 #include <thread>
@@ -27,8 +30,10 @@
 #include "cli/man_page.hpp"
 #include "cli/run_options.hpp"
 #include "engine/check_file.hpp"
+#include "fix/atomic_write.hpp"
 #include "report/reporter.hpp"
 #include "rules/registry.hpp"
+#include "util/interrupt.hpp"
 
 namespace enclint::cli {
 
@@ -37,6 +42,7 @@ using engine::check_stdin;
 using engine::ExitStatus;
 using engine::FileResult;
 using engine::FileStatus;
+using engine::kInterrupted;
 
 namespace {
 
@@ -112,11 +118,43 @@ int usage_error(const std::string& message) {
   return kExitError;
 }
 
-// SIGINT/SIGTERM during a run: files being written finish (each write is
-// atomic), files not started are left alone, and the run ends.
-volatile std::sig_atomic_t g_interrupted = 0;
-extern "C" void on_interrupt(int signal) { g_interrupted = signal; }
-constexpr const char* kInterrupted = "interrupted before it was checked";
+// SIGINT, SIGTERM, SIGHUP (the terminal went away), SIGPIPE (`| head`) and
+// the other signals that would end the process where it stands end the run
+// the same way: files being written finish (each write is atomic), a file
+// being checked stops where it is, unwritten, files not started are left
+// alone, and no temporary file is left behind. SIGXFSZ is ignored: a write
+// past the file size limit fails (EFBIG) and is reported like a full disk.
+extern "C" void on_interrupt(int signal) { util::g_interrupt_signal.store(signal); }
+constexpr int kStopSignals[] = {SIGINT,  SIGTERM, SIGHUP,  SIGPIPE,   SIGQUIT,
+                                SIGALRM, SIGUSR1, SIGUSR2, SIGVTALRM, SIGXCPU};
+
+// Whether the report (and, on stdout, a diff or a fixed template) got out:
+// the first failure of each stream is kept with its reason (errno is only
+// meaningful right after it), and the run then exits 2 saying so.
+class ReportWrites {
+ public:
+  void check(const std::ostream& out, const std::ofstream& file) {
+    if (!out && !stdout_error_) stdout_error_ = errno ? errno : EIO;
+    if (!file && !file_error_) file_error_ = errno ? errno : EIO;
+  }
+  bool failed(const std::string& output) const {
+    if (stdout_error_)
+      std::cerr << "cfn-enclint: error: cannot write to standard output: "
+                << std::strerror(stdout_error_) << "\n";
+    if (file_error_) {
+      // A cut-off report (SARIF, JUnit) must not be taken for a whole one.
+      std::error_code ec;
+      bool removed = std::filesystem::remove(output, ec);
+      std::cerr << "cfn-enclint: error: cannot write the report to " << output << ": "
+                << std::strerror(file_error_)
+                << (removed ? " (the incomplete report was removed)" : "") << "\n";
+    }
+    return stdout_error_ || file_error_;
+  }
+
+ private:
+  int stdout_error_ = 0, file_error_ = 0;
+};
 
 // Checks every input and hands each result to `sink`, on this thread and in
 // input order, as soon as it and every result before it are ready; a result
@@ -128,7 +166,7 @@ void check_all(const std::vector<Input>& inputs, const RunOptions& options,
   auto one = [&](std::size_t i) {
     const Input& in = inputs[i];
     FileResult r;
-    if (g_interrupted) {
+    if (util::interrupted()) {
       r.path = in.path;
       r.status = FileStatus::Skipped;
       r.skip_reason = kInterrupted;
@@ -146,10 +184,19 @@ void check_all(const std::vector<Input>& inputs, const RunOptions& options,
       r.error = in.error;
       return r;
     }
-    if (in.path == "-")
-      return check_stdin(options.stdin_filename.empty() ? "<stdin>" : options.stdin_filename,
-                         options, rules);
-    return check_path(in.path, options, rules, /*fast_path=*/!in.explicit_path);
+    // Out of memory on one file is that file's error; the others go on.
+    try {
+      if (in.path == "-")
+        return check_stdin(options.stdin_filename.empty() ? "<stdin>" : options.stdin_filename,
+                           options, rules);
+      return check_path(in.path, options, rules, /*fast_path=*/!in.explicit_path);
+    } catch (const std::bad_alloc&) {
+      r = FileResult{};
+      r.path = in.path;
+      r.status = FileStatus::Error;
+      r.error = "out of memory while checking the file (not changed)";
+      return r;
+    }
   };
   // One file (a pre-commit run): no thread, and no need to count the cores.
   unsigned jobs = inputs.size() <= 1 ? 1
@@ -343,13 +390,19 @@ int run(int argc, char** argv) {
     return usage_error("unknown format '" + options.format + "' (" + report::kFormats + ")");
   if (options.paths.empty()) options.paths.emplace_back(".");
 
+  // No SA_RESTART: a read that waits (standard input) returns at the signal.
   struct sigaction action {};
   action.sa_handler = on_interrupt;
   sigemptyset(&action.sa_mask);
-  sigaction(SIGINT, &action, nullptr);
-  sigaction(SIGTERM, &action, nullptr);
+  for (int signal : kStopSignals) sigaction(signal, &action, nullptr);
+  std::signal(SIGXFSZ, SIG_IGN);
 
-  std::vector<Input> inputs = discover(options.paths);
+  std::vector<std::string> temporaries;
+  std::vector<Input> inputs = discover(options.paths, &temporaries);
+  // What interrupted --fix runs left in the directories searched goes with
+  // the next --fix (unless a live run is still writing beside it).
+  if (options.fix && !options.diff)
+    for (const std::string& t : temporaries) fix::remove_stale_temporary(t);
   if (config && !config->exclude.empty()) {
     // Excluded files found in directories are dropped; named ones are reported as skipped.
     std::vector<Input> kept;
@@ -387,9 +440,11 @@ int run(int argc, char** argv) {
   options.scan_types = engine::selected_types(options.lint, rules::all());
   ExitStatus status;
   std::size_t would_fix = 0, interrupted = 0;
+  ReportWrites writes;
   check_all(inputs, options, [&](FileResult&& r) {
     status.add(r);
     interrupted += r.skip_reason == kInterrupted;
+    errno = 0;  // what a failed write below leaves is its reason
     if (options.diff) {
       std::cout << r.diff;
       would_fix += !r.diff.empty();
@@ -397,18 +452,23 @@ int run(int argc, char** argv) {
       std::cout << r.output_text;
     }
     if (report_to) reporter->add(*report_to, r, report_options);
+    writes.check(std::cout, file_out);
   });
   if (options.diff && !options.fix)
     std::cerr << "Would fix " << would_fix << (would_fix == 1 ? " file" : " files")
               << " (run with --fix to apply).\n";
   if (report_to) reporter->finish(*report_to, report_options);
+  if (file_out.is_open()) file_out.close();
+  writes.check(std::cout.flush(), file_out);
 
-  if (g_interrupted) {
-    std::cerr << "cfn-enclint: interrupted; " << interrupted
-              << (interrupted == 1 ? " file was" : " files were")
-              << " not checked (every file is either unchanged or completely fixed)\n";
-    return 128 + g_interrupted;
+  if (int signal = util::interrupted()) {
+    if (signal != SIGPIPE)  // the reader went away: nobody to tell
+      std::cerr << "cfn-enclint: interrupted; " << interrupted
+                << (interrupted == 1 ? " file was" : " files were")
+                << " not checked (every file is either unchanged or completely fixed)\n";
+    return 128 + signal;
   }
+  if (writes.failed(options.output)) return kExitError;
   return status.code();
 }
 

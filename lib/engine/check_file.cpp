@@ -13,6 +13,7 @@
 #include "lint/linter.hpp"
 #include "model/template.hpp"
 #include "rules/registry.hpp"
+#include "util/interrupt.hpp"
 #include "util/read_file.hpp"
 
 namespace enclint::engine {
@@ -51,13 +52,26 @@ FileResult unread(const std::string& path, const util::ReadResult& read,
   r.path = path;
   r.status = FileStatus::Error;
   std::string limit = std::to_string(options.max_file_size_mb) + " MiB (--max-file-size)";
-  if (read.error != EFBIG)
+  if (read.not_regular)
+    r.error = std::string("not a regular file (") + read.not_regular +
+              "): only regular files are checked";
+  else if (read.error != EFBIG)
     r.error = std::string("cannot read the file: ") + std::strerror(read.error);
   else if (read.size_known)
     r.error = "the file is " + std::to_string(read.size / (std::size_t{1024} * 1024)) +
               " MiB, larger than the limit of " + limit;
   else  // a pipe or a FIFO: reading stopped at the limit
     r.error = "the input is larger than the limit of " + limit;
+  return r;
+}
+
+// A stop request came while the file was being checked: nothing of it is
+// reported, and nothing was written.
+FileResult interrupted(const std::string& path) {
+  FileResult r;
+  r.path = path;
+  r.status = FileStatus::Skipped;
+  r.skip_reason = kInterrupted;
   return r;
 }
 
@@ -73,6 +87,7 @@ FileResult check_bytes(const std::string& path, std::string bytes, bool from_std
   if (from_stdin && options.fix) result.output_text = bytes;  // printed as is when nothing is fixed
   auto source = std::make_shared<source::SourceFile>(path, std::move(bytes));
   model::LoadResult loaded = model::load(source);
+  if (util::interrupted()) return interrupted(path);
   if (loaded.status == model::LoadResult::Status::NotTemplate) {
     result.status = FileStatus::Skipped;
     result.skip_reason = loaded.message;
@@ -94,6 +109,15 @@ FileResult check_bytes(const std::string& path, std::string bytes, bool from_std
   }
   std::vector<lint::Diagnostic> diagnostics =
       lint::run_rules(tpl, rules, options.lint, &result.suppressed);
+  if (util::interrupted()) return interrupted(path);
+  if (const auto& hit = tpl.limit_hit()) {
+    result.status = FileStatus::Error;
+    result.error =
+        hit->what + ": the value there was not decided (a limit of the tool, not a pass)";
+    result.error_at = tpl.source().position(hit->offset);
+    result.diagnostics = std::move(diagnostics);
+    return result;
+  }
   result.unsafe_hidden = unsafe_not_applied(diagnostics, options);
 
   bool wants_fix = options.fix || options.diff;
@@ -111,6 +135,7 @@ FileResult check_bytes(const std::string& path, std::string bytes, bool from_std
   if (!options.diff) source.reset();
   FixLoopResult fixed =
       fix_loop(std::move(*loaded.tpl), diagnostics, rules, options.lint, options.unsafe_fixes);
+  if (util::interrupted()) return interrupted(path);
   if (!fixed.ok) {
     result.status = FileStatus::Error;
     result.error = fixed.error;
@@ -126,7 +151,8 @@ FileResult check_bytes(const std::string& path, std::string bytes, bool from_std
   }
   if (from_stdin) {
     result.output_text = fixed.text();
-  } else if (auto err = fix::write_atomically(path, fixed.text(), as_read)) {
+  } else if (auto err = fix::write_atomically(path, fixed.text(), as_read,
+                                              {&result.already_written, {}})) {
     result.status = FileStatus::Error;
     result.error = *err;
     result.diagnostics = std::move(diagnostics);
@@ -196,6 +222,7 @@ bool cannot_hold_findings(std::string_view bytes, const std::vector<std::string_
 FileResult check_path(const std::string& path, const CheckOptions& options,
                       const std::vector<const lint::Rule*>& rules, bool fast_path) {
   util::ReadResult read = util::read_file(path, limit_bytes(options));
+  if (util::interrupted()) return interrupted(path);
   if (!read.ok) return unread(path, read, options);
   std::string bytes = std::move(read.bytes);
   if (fast_path &&
@@ -213,6 +240,7 @@ FileResult check_path(const std::string& path, const CheckOptions& options,
 FileResult check_stdin(const std::string& name, const CheckOptions& options,
                        const std::vector<const lint::Rule*>& rules) {
   util::ReadResult read = util::read_fd(STDIN_FILENO, limit_bytes(options));
+  if (util::interrupted()) return interrupted(name);
   if (!read.ok) return unread(name, read, options);
   return check_bytes(name, std::move(read.bytes), true, options, rules);
 }

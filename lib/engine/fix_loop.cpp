@@ -12,6 +12,7 @@
 #include "fix/stream_verify.hpp"
 #include "fix/verify.hpp"
 #include "lint/linter.hpp"
+#include "util/interrupt.hpp"
 
 namespace enclint::engine {
 
@@ -50,6 +51,10 @@ FixLoopResult run(const model::Template* borrowed, std::optional<model::Template
   const std::vector<lint::Diagnostic>* current_diags = &diagnostics;
   std::set<std::string> addressed;
   for (int round = 0; round < kMaxFixRounds; ++round) {
+    if (util::interrupted()) {  // the caller reports the file as interrupted
+      result.error = "interrupted";
+      return result;
+    }
     std::vector<const fix::Fix*> candidates;
     for (const auto& d : *current_diags)
       if (fix_allowed(d, unsafe) && !d.fix->edits.empty()) candidates.push_back(&*d.fix);

@@ -24,7 +24,11 @@ struct Diagnostic {
   std::size_t begin = 0, end = 0;  // byte range in the source
   source::Position start, stop;    // resolved from begin/end
   std::string line_text;           // the source line of `start`, for the caret display
-  std::string resource;            // logical id
+  // A long line (a minified template) is shown as an excerpt: `line_text`
+  // starts at this column of the line, and the line goes on after it when cut.
+  std::size_t line_text_column = 1;
+  bool line_text_cut = false;
+  std::string resource;  // logical id
   std::string resource_type;
   std::string path;       // Resources/Bucket/Properties, cfn-lint style
   std::string construct;  // the resource's aws:cdk:path, in a template the AWS CDK wrote
