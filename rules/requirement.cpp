@@ -148,6 +148,9 @@ void RequirementRule::check_block_level(const lint::CheckContext& ctx, const mod
   // below `key`; null when the check has none for these options.
   auto insertion = [&]() -> std::optional<model::Value> {
     if (!c.insert) return std::nullopt;
+    if (c.no_insert_at_cmk && ctx.options.level == lint::Level::Cmk &&
+        c.no_insert_at_cmk(ctx.options.fix))
+      return model::Value{};
     model::Value v = c.insert(ctx.options.fix, r);
     if (v.kind == model::Value::Kind::Null) return v;
     for (std::size_t j = levels.size() - 1; j > level; --j)
@@ -164,11 +167,12 @@ void RequirementRule::check_block_level(const lint::CheckContext& ctx, const mod
       return;
     }
     if (v->kind == model::Value::Kind::Null) {
-      d.not_fixable = no_insert_reason(c);
+      d.not_fixable = no_insert_reason(c, ctx.options);
       return;
     }
     insert_into(ctx, r, whole, parent, key, std::move(*v), insert_title(c, ctx.options.fix), d);
     mark_safety(c, d, ctx.options.fix);
+    note_unused_key(c, ctx.options.fix, r, d);
   };
 
   // Absent where nothing is written: one finding per mapping it is missing
@@ -192,7 +196,7 @@ void RequirementRule::check_block_level(const lint::CheckContext& ctx, const mod
   std::vector<std::string> problems;
   std::string undecided;
   const PropertyValue* at = nullptr;
-  bool only_empty_null = true;
+  bool only_empty_null = true, only_null = true;  // (the latter: `Key: ~` too)
   for (const PropertyValue& pv : values) {
     const Possibility& p = pv.value;
     if (pv.is_map(doc) || set_aside(others, p.assumptions)) continue;
@@ -206,15 +210,16 @@ void RequirementRule::check_block_level(const lint::CheckContext& ctx, const mod
       // A parameter is a string, a number or a list: never a mapping.
       problems.push_back(key + " comes from parameter " + p.detail + ", which cannot be a mapping" +
                          when(p.assumptions));
-      only_empty_null = false;
+      only_empty_null = only_null = false;
     } else if (p.kind == K::Absent) {
       problems.push_back(key + " is removed by Ref: AWS::NoValue" + when(p.assumptions));
-      only_empty_null = false;
+      only_empty_null = only_null = false;
     } else {
       std::string what = describe_value(doc, p.node);
       problems.push_back(key + " is " + what + (what == "null" ? "" : ", not a mapping") +
                          when(p.assumptions));
       only_empty_null &= doc.is_empty_null(p.node) && p.node == pv.written;
+      only_null &= doc[p.node].kind == yaml::Kind::Null && p.node == pv.written;
     }
     if (!at || at->value.kind == K::Unknown) at = &pv;
   }
@@ -235,7 +240,7 @@ void RequirementRule::check_block_level(const lint::CheckContext& ctx, const mod
   } else if (std::optional<model::Value> block = insertion(); only_empty_null && block) {
     // `Key:` with nothing after it: the block's entries go right there, insert-only.
     if (block->kind == model::Value::Kind::Null) {
-      d.not_fixable = no_insert_reason(c);
+      d.not_fixable = no_insert_reason(c, ctx.options);
     } else {
       fix::Entries entries;
       for (auto& e : block->entries) entries.emplace_back(e.first, std::move(e.second));
@@ -244,6 +249,14 @@ void RequirementRule::check_block_level(const lint::CheckContext& ctx, const mod
              d);
       mark_safety(c, d, ctx.options.fix);
     }
+  } else if (std::optional<model::Value> block = insertion();
+             only_null && block && block->kind != model::Value::Kind::Null) {
+    // `Key: ~`: no insertion fills a null; the fix replaces it, unsafe.
+    fix::Entries entries;
+    for (auto& e : block->entries) entries.emplace_back(e.first, std::move(e.second));
+    attach(fix::replace_null_fix(ctx.tpl, ctx.style(), at->written, entries,
+                                 insert_title(c, ctx.options.fix) + " (replacing the null)"),
+           d);
   } else if (std::any_of(values.begin(), values.end(), [](const PropertyValue& pv) {
                return pv.value.kind == K::Absent && pv.written != kNone;
              })) {

@@ -60,11 +60,22 @@ void mark_safety(const Check& c, lint::Diagnostic& d, const lint::FixOptions& op
     d.fix->applicability = fix::Applicability::Unsafe;
 }
 
+void note_unused_key(const Check& c, const lint::FixOptions& options, const model::Resource& r,
+                     lint::Diagnostic& d) {
+  if (!d.fix || options.kms_key.empty() || !c.key_unused) return;
+  std::string why = c.key_unused(options, r);
+  if (why.empty()) return;
+  d.note = "the fix does not use --kms-key: " + why;
+  d.fix->title += " (without --kms-key: " + why + ")";
+}
+
 std::string insert_title(const Check& c, const lint::FixOptions& options) {
   return c.title_for ? c.title_for(options) : std::string(c.insert_title);
 }
 
-std::string no_insert_reason(const Check& c) {
+std::string no_insert_reason(const Check& c, const lint::Options& options) {
+  if (c.no_insert_at_cmk && options.level == lint::Level::Cmk && c.no_insert_at_cmk(options.fix))
+    return std::string(c.no_insert_at_cmk_reason);
   return c.no_insert.empty() ? std::string(kNeedsKey) : std::string(c.no_insert);
 }
 

@@ -57,7 +57,11 @@ std::string insert_title(const Check& c, const lint::FixOptions& options);
 
 // Why a BlockRequired check whose insert is null for these options gives no
 // fix: its `no_insert`, else that a key is needed.
-std::string no_insert_reason(const Check& c);
+// Notes on `d`'s fix that it leaves --kms-key out for `r` (Check::key_unused).
+void note_unused_key(const Check& c, const lint::FixOptions& options, const model::Resource& r,
+                     lint::Diagnostic& d);
+
+std::string no_insert_reason(const Check& c, const lint::Options& options);
 
 // Where a finding about a key missing from `parent` points: the Properties key
 // (else the logical id) when `parent` is the resource's own Properties or

@@ -1,11 +1,14 @@
-// The layout matrix (issue: fixer): generate each layout a real template
-// uses — indent widths x sequence styles x CRLF x BOM x final newline x
-// comments x the kind of last property, plus JSON with 2/4 spaces, tabs or
-// minified — run the fixer on each, and check, independently of the fixer's
+// The layout matrix: generate each layout a real template uses — indent
+// widths x sequence styles x CRLF x BOM x final newline x comments x the kind
+// of last property; sequences under tags or over several lines, quoted keys
+// and `{ }`; JSON with 2/4 spaces, tabs or minified, `"Key" : v` and `{ }` —
+// run the fixer on each, and check, independently of the fixer's
 // own verification: only insertions; the result parses and holds exactly the
 // documented blocks where they belong and nothing else changed; line endings,
 // BOM and final newline kept; nothing fixable left; a second run is a no-op.
 #include <catch2/catch.hpp>
+
+#include <cctype>
 
 #include "engine/fix_loop.hpp"
 #include "fix/apply.hpp"
@@ -27,12 +30,32 @@ struct Layout {
   bool final_newline = true;
   int comments = 0;   // 0 none, 1 inline on last property lines, 2 comment lines after them
   int last_kind = 0;  // T1's last property: 0 scalar, 1 block scalar with blank lines, 2 sequence
+  // Sequences that say nothing about the file's dash offset, outnumbering
+  // its plain ones: 0 none, 1 block sequences under a tag (`!Equals` then
+  // `- ` lines, in Conditions), 2 flow sequences over several lines.
+  int other_seqs = 0;
+  bool quoted_keys = false;    // every key "quoted"
+  bool spaced_braces = false;  // B6's empty mapping written `{ }`
   std::string name() const {
     return "w" + std::to_string(width) + (indented_seq ? "-seqin" : "-seqflush") +
            (crlf ? "-crlf" : "-lf") + (bom ? "-bom" : "") + (final_newline ? "" : "-noeol") + "-c" +
-           std::to_string(comments) + "-last" + std::to_string(last_kind);
+           std::to_string(comments) + "-last" + std::to_string(last_kind) + "-seqs" +
+           std::to_string(other_seqs) + (quoted_keys ? "-quoted" : "") +
+           (spaced_braces ? "-braces" : "");
   }
 };
+
+// `Key:` -> `"Key":` at the start of a line (after its indentation and any `- `).
+std::string quote_key(const std::string& line) {
+  std::size_t at = line.find_first_not_of(' ');
+  if (at == std::string::npos || line[at] == '#') return line;
+  if (line.compare(at, 2, "- ") == 0) at += 2;
+  std::size_t colon = line.find(':', at);
+  if (colon == std::string::npos || colon == at) return line;
+  for (std::size_t i = at; i < colon; ++i)
+    if (!std::isalnum(static_cast<unsigned char>(line[i]))) return line;
+  return line.substr(0, at) + "\"" + line.substr(at, colon - at) + "\"" + line.substr(colon);
+}
 
 std::string finish(std::vector<std::string> lines, bool crlf, bool bom, bool final_newline) {
   std::string nl = crlf ? "\r\n" : "\n";
@@ -51,8 +74,20 @@ std::string yaml_template(const Layout& l) {
     return std::string(static_cast<std::size_t>(key_level * l.width + so), ' ');
   };
   std::string inline_comment = l.comments == 1 ? "  # keep this comment" : "";
-  std::vector<std::string> v{"AWSTemplateFormatVersion: '2010-09-09'", "# Layout " + l.name(),
-                             "Resources:"};
+  std::vector<std::string> v{"AWSTemplateFormatVersion: '2010-09-09'", "# Layout " + l.name()};
+  if (l.other_seqs == 1) {  // the dashes 5 columns in, the tag far to the right of its key
+    v.push_back("Conditions:");
+    for (const char* c : {"IsProduction", "IsStaging", "IsTest", "IsDevelopment", "IsLocal"})
+      v.insert(v.end(), {ind(1) + c + ": !Equals", ind(1) + "     - !Ref AWS::Region",
+                         ind(1) + "     - eu-west-1"});
+  }
+  if (l.other_seqs == 2) {
+    v.insert(v.end(), {"Metadata:", ind(1) + "Lists:"});
+    for (const char* c : {"First", "Second", "Third", "Fourth", "Fifth"})
+      v.insert(v.end(),
+               {ind(2) + c + ": [", ind(2) + "       a,", ind(2) + "       b", ind(2) + "  ]"});
+  }
+  v.push_back("Resources:");
   // T1: a table whose last property varies.
   v.insert(v.end(), {ind(1) + "T1:", ind(2) + "Type: AWS::DynamoDB::Table",
                      ind(2) + "Properties:", ind(3) + "TableName: t1"});
@@ -78,7 +113,8 @@ std::string yaml_template(const Layout& l) {
   v.insert(v.end(),
            {ind(1) + "B4:", ind(2) + "Type: AWS::S3::Bucket", ind(2) + "Properties: {",
             ind(3) + "BucketName: b4,", ind(3) + "Tags: [{Key: k, Value: v}]", ind(2) + "}"});
-  v.insert(v.end(), {ind(1) + "B6:", ind(2) + "Type: AWS::S3::Bucket", ind(2) + "Properties: {}"});
+  v.insert(v.end(), {ind(1) + "B6:", ind(2) + "Type: AWS::S3::Bucket",
+                     ind(2) + (l.spaced_braces ? "Properties: { }" : "Properties: {}")});
   // B5: an encryption rule without BucketKeyEnabled.
   v.insert(v.end(), {ind(1) + "B5:", ind(2) + "Type: AWS::S3::Bucket", ind(2) + "Properties:",
                      ind(3) + "BucketEncryption:", ind(4) + "ServerSideEncryptionConfiguration:",
@@ -102,6 +138,8 @@ std::string yaml_template(const Layout& l) {
   // T2: SSESpecification without SSEEnabled; the file's last line.
   v.insert(v.end(), {ind(1) + "T2:", ind(2) + "Type: AWS::DynamoDB::Table", ind(2) + "Properties:",
                      ind(3) + "SSESpecification:", ind(4) + "SSEType: KMS" + inline_comment});
+  if (l.quoted_keys)
+    for (std::string& line : v) line = quote_key(line);
   return finish(v, l.crlf, l.bom, l.final_newline);
 }
 
@@ -110,11 +148,14 @@ struct JsonLayout {
   bool minified = false;
   bool crlf = false;
   bool final_newline = true;
+  bool spaced_colon = false;   // `"Key" : value`
+  bool spaced_braces = false;  // an empty mapping written `{ }`
   std::string name() const {
     return std::string(minified       ? "json-min"
                        : unit == "\t" ? "json-tab"
                                       : "json-" + std::to_string(unit.size())) +
-           (crlf ? "-crlf" : "") + (final_newline ? "" : "-noeol");
+           (crlf ? "-crlf" : "") + (final_newline ? "" : "-noeol") +
+           (spaced_colon ? "-spaced" : "") + (spaced_braces ? "-braces" : "");
   }
 };
 
@@ -122,7 +163,7 @@ struct JsonLayout {
 void json(std::string& out, const Value& v, const JsonLayout& l, const std::string& indent) {
   std::string nl = l.minified ? "" : (l.crlf ? "\r\n" : "\n");
   std::string inner = l.minified ? "" : indent + l.unit;
-  std::string colon = l.minified ? ":" : ": ";
+  std::string colon = l.minified ? ":" : l.spaced_colon ? " : " : ": ";
   if (v.kind == Value::Kind::Map || v.kind == Value::Kind::Seq) {
     bool map = v.kind == Value::Kind::Map;
     std::size_t n = map ? v.entries.size() : v.items.size();
@@ -134,6 +175,7 @@ void json(std::string& out, const Value& v, const JsonLayout& l, const std::stri
       if (i + 1 < n) out += ",";
     }
     if (n) out += nl + (l.minified ? "" : indent);
+    if (!n && l.spaced_braces) out += " ";
     out += map ? "}" : "]";
     return;
   }
@@ -296,6 +338,44 @@ void check_fixed(const std::string& original, const std::string& fixed, bool crl
   CHECK(model::equivalent(got, want));
 }
 
+std::vector<std::string> lines_of(const std::string& text) {
+  std::vector<std::string> lines;
+  std::size_t start = 0;
+  while (start <= text.size()) {
+    std::size_t nl = text.find('\n', start);
+    std::string line = text.substr(start, nl == std::string::npos ? std::string::npos : nl - start);
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    lines.push_back(line);
+    if (nl == std::string::npos) break;
+    start = nl + 1;
+  }
+  return lines;
+}
+
+// What the inserted text must look like, beyond its meaning: no blank at the
+// end of a line; each `- ServerSideEncryptionByDefault:` `seq_offset` columns
+// from its `ServerSideEncryptionConfiguration:`; quoted keys where the file
+// quotes them; a filled `{ }` as balanced as it was.
+void check_style(const std::string& fixed, int seq_offset, bool quoted, bool braces) {
+  std::size_t config_col = std::string::npos;
+  for (const std::string& line : lines_of(fixed)) {
+    INFO(line);
+    CHECK((line.empty() || (line.back() != ' ' && line.back() != '\t')));
+    std::size_t at = line.find_first_not_of(' ');
+    if (at == std::string::npos) continue;
+    if (line.find("ServerSideEncryptionConfiguration") != std::string::npos &&
+        line.find('[') == std::string::npos)
+      config_col = at;
+    if (line.find("- ServerSideEncryptionByDefault") == at ||
+        line.find("- \"ServerSideEncryptionByDefault\"") == at)
+      CHECK(static_cast<int>(at) - static_cast<int>(config_col) == seq_offset);
+    if (quoted) CHECK(quote_key(line) == line);  // no unquoted key
+    if (braces && (line.find("Properties: { ") != std::string::npos ||
+                   line.find("Properties\": { ") != std::string::npos))
+      CHECK(line.compare(line.size() - 2, 2, " }") == 0);
+  }
+}
+
 std::string run_fix(const std::string& text) {
   auto loaded = model::load(testing::make_source(text));
   INFO(loaded.message);
@@ -335,6 +415,26 @@ TEST_CASE("layout matrix: YAML variants") {
   CHECK(variants == 432);
 }
 
+TEST_CASE("layout matrix: YAML sequences under tags and over lines, quoted keys, { }") {
+  int variants = 0;
+  for (int width : {2, 4})
+    for (bool indented : {true, false})
+      for (bool crlf : {false, true})
+        for (int other_seqs : {0, 1, 2})
+          for (bool quoted : {false, true})
+            for (bool braces : {false, true}) {
+              Layout l{width, indented, crlf, false, true, 0, 2, other_seqs, quoted, braces};
+              INFO(l.name());
+              std::string original = yaml_template(l);
+              std::string fixed = run_fix(original);
+              check_fixed(original, fixed, crlf, {"B1", "B2", "B3", "B4", "B6"}, true);
+              check_style(fixed, indented ? width : 0, quoted, braces);
+              CHECK(run_fix(fixed) == fixed);
+              ++variants;
+            }
+  CHECK(variants == 96);
+}
+
 TEST_CASE("layout matrix: JSON variants") {
   int variants = 0;
   for (std::string unit : {"  ", "    ", "\t"})
@@ -351,6 +451,28 @@ TEST_CASE("layout matrix: JSON variants") {
           if (minified)  // still one line
             CHECK(std::count(fixed.begin(), fixed.end(), '\n') ==
                   std::count(original.begin(), original.end(), '\n'));
+          CHECK(run_fix(fixed) == fixed);
+          ++variants;
+        }
+  CHECK(variants == 24);
+}
+
+TEST_CASE("layout matrix: JSON with spaces around its colons, and { }") {
+  int variants = 0;
+  for (std::string unit : {"  ", "    ", "\t"})
+    for (bool crlf : {false, true})
+      for (bool spaced : {false, true})
+        for (bool braces : {false, true}) {
+          JsonLayout l{unit, false, crlf, true, spaced, braces};
+          INFO(l.name());
+          std::string body;
+          json(body, json_base(), l, "");
+          std::string original = body + (crlf ? "\r\n" : "\n");
+          std::string fixed = run_fix(original);
+          check_fixed(original, fixed, crlf, {"B1", "B6"}, false);
+          // Every member as the file writes them: `"Key" : v` or `"Key": v`.
+          CHECK(fixed.find(spaced ? "\": " : "\" : ") == std::string::npos);
+          check_style(fixed, 0, false, false);
           CHECK(run_fix(fixed) == fixed);
           ++variants;
         }

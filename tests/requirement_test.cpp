@@ -65,8 +65,10 @@ TEST_CASE("requirement: a block that must be a mapping, and Properties in every 
   CHECK(diags.size() == 7);
   const auto& null = of(diags, "ExplicitNullTable");
   CHECK(null.message.find("SSESpecification is null;") != std::string::npos);
-  CHECK_FALSE(null.fix);
-  CHECK(null.not_fixable.find("by hand") != std::string::npos);
+  // `SSESpecification: null`: no insertion fills a null; the fix replaces it, unsafe.
+  REQUIRE(null.fix);
+  CHECK(null.fix->applicability == fix::Applicability::Unsafe);
+  CHECK(null.fix->title.find("replacing the null") != std::string::npos);
   // `SSESpecification:` with nothing: the block's entries are inserted there.
   const auto& empty = of(diags, "EmptyTable");
   REQUIRE(empty.fix);

@@ -41,6 +41,11 @@ InsertFix insert_fix(const model::Template& tpl, const FileStyle& style, yaml::N
 InsertFix insert_fix(const model::Template& tpl, const FileStyle& style, yaml::NodeId target,
                      const Entries& entries, std::string title);
 
+// An unsafe fix that replaces an explicit null (`Properties: ~`, `null`, JSON
+// `null`) by a mapping of `entries`: insert-only cannot fill a null.
+InsertFix replace_null_fix(const model::Template& tpl, const FileStyle& style,
+                           yaml::NodeId null_node, const Entries& entries, std::string title);
+
 // An unsafe fix that replaces the value of a mapping entry (`value_node`) by
 // `value`, e.g. `SSEEnabled: false` -> `true`.
 InsertFix replace_value_fix(const model::Template& tpl, const FileStyle& style,

@@ -24,6 +24,12 @@ model::Value sse_block(const lint::FixOptions& options, const model::Resource& r
   return model::Value::map(std::move(sse));
 }
 
+std::string key_unused(const lint::FixOptions&, const model::Resource& r) {
+  return r.type == "AWS::DynamoDB::GlobalTable"
+             ? "a global table takes its keys on its replicas (ENC105, at level cmk, adds them)"
+             : "";
+}
+
 std::string why_sse_type(std::string_view type) {
   return std::string("only KMS selects a KMS key (") +
          (type == "AES256" ? "AES256 is not a KMS type: the table keeps an AWS owned key"
@@ -96,6 +102,7 @@ with no replacement, but KMS requests are billed.
           .key = "SSESpecification",
           .insert = sse_block,
           .insert_title = "Add SSESpecification with SSEEnabled: true and SSEType: KMS",
+          .key_unused = key_unused,
           .absent = ", so it is encrypted only with an AWS owned key (no key policy, no CloudTrail "
                     "record of key use); set SSEEnabled: true and SSEType: KMS",
           .why = "without it the table is encrypted only with an AWS owned key (no key policy, no "
