@@ -336,7 +336,16 @@ void RequirementRule::check_true(const lint::CheckContext& ctx, const model::Res
     }
     lint::Diagnostic d = make(
         r, begin, end, label + ": " + join(verdict.problems) + "; " + std::string(c.why), path);
-    if (from_globals || g.from_globals) {
+    if (g.from_globals && !from_globals && written == kNone && others.partly.empty()) {
+      // The block is in SAM Globals and lacks the key: it goes there (SAM
+      // merges Globals into every resource of the type), and the title says so.
+      attach(fix::insert_fix(ctx.tpl, ctx.style(), g.map, key, model::Value::boolean(true),
+                             "Add " + key + ": true to " + dotted(g.source) + " (every " +
+                                 std::string(r.type.substr(r.type.rfind(':') + 1)) +
+                                 " of the template takes it)"),
+             d);
+      mark_safety(c, d, ctx.options.fix);
+    } else if (from_globals || g.from_globals) {
       d.not_fixable = change_in_globals(key, from_globals ? globals_source : g.source + "/" + key);
     } else if (!others.partly.empty()) {
       d.not_fixable = others.partly +

@@ -158,7 +158,10 @@ SSESpecification:
 `SSEEnabled` absent: safe, `SSEEnabled: true` is inserted. Explicit or
 conditional value: unsafe (`--unsafe-fixes`), the value's bytes are replaced
 by `true`, which drops the condition or parameter someone wrote on purpose.
-No fix when the value comes from `Globals` (change it there).
+When the block comes from SAM `Globals.SimpleTable.SSESpecification` and
+`SSEEnabled` is absent there, the fix inserts `SSEEnabled: true` into
+`Globals` (safe; every SimpleTable of the template takes it). No fix when
+the value written in `Globals` is wrong (change it there).
 
 ## References
 - https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/EncryptionAtRest.html
