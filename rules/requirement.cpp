@@ -70,6 +70,17 @@ std::string describe_value(const yaml::Document& doc, NodeId node) {
   return "'" + std::string(v.substr(0, kShown)) + (v.size() > kShown ? "...'" : "'");
 }
 
+namespace {
+// Whether the parameter value a possibility assumes (its only assumption) is
+// that parameter's Default: what a deployment gets unless someone overrides it.
+bool has_default(const lint::CheckContext& ctx, const model::Assumptions& assumptions) {
+  if (assumptions.size() != 1 || assumptions.front().condition) return false;
+  const model::Parameter* param = ctx.tpl.parameter(assumptions.front().name);
+  return param && param->default_value != kNone &&
+         ctx.tpl.doc().text(param->default_value) == assumptions.front().value;
+}
+}  // namespace
+
 TrueVerdict require_true(const lint::CheckContext& ctx, std::string_view key,
                          const std::vector<PropertyValue>& values) {
   const auto& doc = ctx.tpl.doc();
@@ -87,8 +98,11 @@ TrueVerdict require_true(const lint::CheckContext& ctx, std::string_view key,
         if (is_true(doc, p.node)) break;
         std::string what = describe_value(doc, p.node);
         bool plain = what == "false" || what == "null";
-        verdict.problems.push_back(k + " is " + what + (plain ? "" : ", not true") +
-                                   when(p.assumptions));
+        // "(when parameter P is 'false', its Default: false by default)"
+        std::string w = when(p.assumptions);
+        if (!w.empty() && has_default(ctx, p.assumptions))
+          w.insert(w.size() - 1, ", its Default: " + what + " by default");
+        verdict.problems.push_back(k + " is " + what + (plain ? "" : ", not true") + w);
         break;
       }
       case K::AnyParameter:
@@ -186,6 +200,7 @@ void RequirementRule::check_block_level(const lint::CheckContext& ctx, const mod
     lint::Diagnostic d =
         make(r, begin, end,
              label + " has no " + full + when(pv.value.assumptions) +
+                 near_miss(doc, pv.parent, level == 0 ? r.node : kNone, key) +
                  (c.absent_for ? c.absent_for(ctx.options.fix) : std::string(c.absent)),
              whole ? r.path + "/Properties" : parent_path(pv, key));
     attach_insert(d, whole, pv.parent);

@@ -204,7 +204,10 @@ TEST_CASE("requirement: a key that must be written, fixed with --kms-key") {
                  "LogsKey\n") != std::string::npos);
   CHECK(out.find("      RetentionInDays: 7\n      KmsKeyId: !Ref LogsKey\n") != std::string::npos);
   CHECK(out.find("{RetentionInDays: 7, KmsKeyId: !Ref LogsKey}") != std::string::npos);
-  CHECK(out.find("KmsKeyId: ~\n") != std::string::npos);  // a written null is left to a person
+  // A written null is replaced by the key (unsafe, as every fix here).
+  CHECK(out.find("KmsKeyId: ~\n") == std::string::npos);
+  CHECK(out.find("  NullKey:\n    Type: AWS::Logs::LogGroup\n    Properties:\n      KmsKeyId: !Ref "
+                 "LogsKey\n") != std::string::npos);
   for (const auto& d : diags)
     if (d.fix) CHECK(d.fix->applicability == fix::Applicability::Unsafe);
   // Safe fixes alone change nothing: every insertion here is unsafe.

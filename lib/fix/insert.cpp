@@ -267,6 +267,59 @@ InsertFix replace_null_fix(const model::Template& tpl, const FileStyle& style, N
   return replacing(doc, n, std::move(fix), std::move(map));
 }
 
+InsertFix move_up_fix(const model::Template& tpl, const FileStyle& style, NodeId inner,
+                      std::string_view key, std::string title) {
+  const auto& doc = tpl.doc();
+  const auto& src = tpl.source();
+  const std::string& t = src.text();
+  auto decline = [](std::string why) { return InsertFix{std::nullopt, std::move(why)}; };
+  if (inner == kNone || doc.shared_by_alias(inner)) return decline("the mapping is shared");
+  const yaml::Node& in = doc[inner];
+  if (in.kind != Kind::Map || in.style != yaml::Style::Block || in.parent == kNone ||
+      in.key == kNone || doc[in.parent].style != yaml::Style::Block)
+    return decline("only block mappings are rearranged; move " + std::string(key) + " by hand");
+  const auto& kids = in.children();
+  std::size_t at = kids.size();
+  for (std::size_t i = 0; i + 1 < kids.size(); i += 2)
+    if (doc.text(kids[i]) == key) at = i;
+  if (at == kids.size() || kids.size() < 4)
+    return decline(std::string(key) + " is the only setting there; move it by hand");
+  const yaml::Node& k = doc[kids[at]];
+  const yaml::Node& v = doc[kids[at + 1]];
+  const std::size_t ls = src.line_start(k.begin), le = src.line_end(v.end);
+  const std::size_t inner_col = column_of(src, k.begin);
+  const std::size_t outer_col = key_column(src, doc[doc[in.parent].children().front()]);
+  if (leading_whitespace(src, k.begin).size() != inner_col || src.line_start(v.end) != ls ||
+      inner_col <= outer_col ||
+      t.compare(ls, inner_col - outer_col, std::string(inner_col - outer_col, ' ')) != 0)
+    return decline("the setting is not on a line of its own; move " + std::string(key) +
+                   " by hand");
+  Fix fix;
+  fix.title = std::move(title);
+  fix.applicability = Applicability::Unsafe;
+  const bool last = at + 2 == kids.size() && doc[in.parent].children().back() == inner;
+  if (last) {  // the last line of both mappings: moving it is taking its indentation back
+    fix.edits.push_back(Edit{ls, ls + inner_col - outer_col, ""});
+  } else {
+    std::size_t next = le < t.size() ? le + (t[le] == '\r' ? 2 : 1) : le;
+    fix.edits.push_back(Edit{ls, next, ""});
+    std::size_t end = src.line_end(doc[in.parent].end);
+    fix.edits.push_back(
+        Edit{end, end, style.newline + spaces(outer_col) + t.substr(k.begin, le - k.begin)});
+  }
+  // What it means: `inner` without the entry, and the entry beside it.
+  model::Value without, moved;
+  std::size_t budget = 100'000;
+  if (!model::to_value(doc, inner, without, budget) ||
+      !model::to_value(doc, kids[at + 1], moved, budget))
+    return decline("the mapping is too large");
+  std::erase_if(without.entries, [&](const auto& e) { return e.first == key; });
+  auto path = path_of(doc, in.parent);
+  fix.additions.push_back(Addition{path, std::string(doc.text(in.key)), shared_value(without)});
+  fix.additions.push_back(Addition{path, std::string(key), shared_value(moved)});
+  return InsertFix{std::move(fix), {}};
+}
+
 InsertFix replace_value_fix(const model::Template& tpl, const FileStyle& style, NodeId value_node,
                             model::Value value, std::string title) {
   const auto& doc = tpl.doc();

@@ -88,8 +88,12 @@ ArticlesTable:
 Safe: the fix only inserts the block above at the end of `Properties`
 (creating `Properties` if needed), in the file's own style. With
 `--kms-key`, `KMSMasterKeyId` is added too (not for GlobalTable, whose keys
-are set per replica). Switching an existing table to KMS is an online update
-with no replacement, but KMS requests are billed.
+are set per replica: the fix's title and a note say the key is not used).
+Switching an existing table to KMS is an online update with no replacement,
+but KMS requests are billed. An explicit null (`Properties: ~`,
+`SSESpecification: null`) cannot be filled by inserting: the fix replaces the
+null, and is unsafe. A near miss (`SseSpecification`, or `SSESpecification`
+beside `Properties`) is named in the message ("did you mean").
 
 ## References
 - https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/EncryptionAtRest.html

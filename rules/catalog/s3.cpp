@@ -106,7 +106,13 @@ Safe: the fix only inserts the block above at the end of `Properties`
 (creating `Properties` if needed), in the file's own style. It states what
 S3 already does by default; `--sse-algorithm aws:kms` and `--kms-key` choose
 SSE-KMS instead (with `aws:kms:dsse`, no `BucketKeyEnabled`: DSSE-KMS has no
-bucket keys).
+bucket keys). At policy level `cmk` the fix needs `--kms-key` (and a KMS
+algorithm): without one there is no fix, rather than an AES256 block that
+ENC205 would then report. `--kms-key` with `--sse-algorithm AES256` is not
+used (SSE-S3 takes no key), and a note says so. An explicit null
+(`Properties: ~`, `BucketEncryption: null`) is replaced by an unsafe fix; a
+near miss (`bucketEncryption`, or `BucketEncryption` beside `Properties`) is
+named in the message ("did you mean").
 
 ## References
 - https://docs.aws.amazon.com/AmazonS3/latest/userguide/default-bucket-encryption.html
