@@ -165,3 +165,18 @@ TEST_CASE("not fixable: a fix that cannot be made is set aside, the file's other
   CHECK(left.not_fixable.find("the fix could not be made (the fix did not verify: ") == 0);
   CHECK(result.not_made.count(engine::finding_key(left)) == 1);
 }
+
+TEST_CASE("not fixable: past a bounded number of trials, a failing round refuses the file") {
+  // 100 fixes that all fail: finding them one by one would take 200 parses of
+  // the file; the search stops at its bound and the file is refused whole.
+  std::string text = "Resources:\n";
+  for (int i = 0; i < 100; ++i) text += "  B" + std::to_string(i) + ":\n    " + kBucket + "\n";
+  auto loaded = model::load(testing::make_source(text));
+  REQUIRE(loaded.tpl);
+  auto diags = lint::run_rules(*loaded.tpl, rules::all(), {});
+  REQUIRE(diags.size() == 100);
+  for (auto& d : diags) d.fix->additions.front().key = "SomethingElse";
+  auto result = engine::fix_loop(*loaded.tpl, diags, rules::all(), {}, false);
+  CHECK_FALSE(result.ok);
+  CHECK(result.error.find("the fix did not verify") != std::string::npos);
+}

@@ -35,20 +35,42 @@ void slim_applied(std::vector<lint::Diagnostic>& diagnostics,
   }
 }
 
-// Why `f` cannot be made on its own in `tpl` ("" when it can): it removes
-// bytes although safe, or its result does not parse or does not verify.
-std::string alone(const model::Template& tpl, const fix::Fix& f) {
+// Why `fixes` cannot be made together in `tpl` ("" when they can): a safe
+// one removes bytes, or the result does not parse or does not verify.
+std::string cannot_make(const model::Template& tpl, const std::vector<const fix::Fix*>& fixes) {
   const std::string& before = tpl.source().text();
-  std::string after = fix::apply(before, {&f});
-  if (f.applicability == fix::Applicability::Safe && !fix::is_insert_only(before, after))
-    return "a safe fix would have removed bytes";
+  std::string after = fix::apply(before, fixes);
+  bool all_safe = true;
+  for (const fix::Fix* f : fixes) all_safe &= f->applicability == fix::Applicability::Safe;
+  if (all_safe && !fix::is_insert_only(before, after)) return "a safe fix would have removed bytes";
   auto fixed = std::make_shared<source::SourceFile>(tpl.source().path(), std::move(after));
   model::LoadResult loaded = model::load(fixed);
   if (loaded.status != model::LoadResult::Status::Template || !loaded.tpl)
     return "the fixed template would not parse (" + loaded.message + ")";
-  if (auto diff = fix::verify_additions(tpl.doc(), loaded.tpl->doc(), {&f}))
+  if (auto diff = fix::verify_additions(tpl.doc(), loaded.tpl->doc(), fixes))
     return "the fix did not verify: " + *diff;
   return {};
+}
+
+// Each parse of a trial costs as much as a round: a file whose fixes all
+// fail is not tried fix by fix beyond this many trials.
+constexpr int kMaxTrials = 64;
+
+// The fixes of `group` that fail on their own, with why, found by halving
+// (a group that can be made holds none); false when the trials ran out.
+bool failing(const model::Template& tpl, const std::vector<const fix::Fix*>& group,
+             std::vector<std::pair<const fix::Fix*, std::string>>& out, int& trials) {
+  if (group.empty()) return true;
+  if (++trials > kMaxTrials) return false;
+  std::string why = cannot_make(tpl, group);
+  if (why.empty()) return true;
+  if (group.size() == 1) {
+    out.emplace_back(group.front(), std::move(why));
+    return true;
+  }
+  auto half = group.begin() + static_cast<std::ptrdiff_t>(group.size() / 2);
+  return failing(tpl, {group.begin(), half}, out, trials) &&
+         failing(tpl, {half, group.end()}, out, trials);
 }
 
 FixLoopResult run(const model::Template* borrowed, std::optional<model::Template> owned_tpl,
@@ -71,20 +93,19 @@ FixLoopResult run(const model::Template* borrowed, std::optional<model::Template
   std::map<std::string, std::string> rejected;
   // A round that fails: the fixes that cannot be made on their own are set
   // aside and the round is tried again without them (false: none of them
-  // fails alone, so the round's failure stands).
+  // fails alone, or finding them took too many trials, so the round's
+  // failure stands).
   std::vector<const fix::Fix*> chosen;
   auto set_aside_failing = [&] {
-    bool any = false;
-    for (const fix::Fix* f : chosen) {
-      std::string why = alone(*current, *f);
-      if (why.empty()) continue;
+    std::vector<std::pair<const fix::Fix*, std::string>> bad;
+    int trials = 0;
+    if (!failing(*current, chosen, bad, trials) || bad.empty()) return false;
+    for (const auto& [f, why] : bad)
       for (const auto& d : *current_diags)
         if (d.fix && &*d.fix == f)
           rejected.emplace(finding_key(d),
                            "the fix could not be made (" + why + "); change it by hand");
-      any = true;
-    }
-    return any;
+    return true;
   };
   auto not_fixable = [&](std::vector<lint::Diagnostic>& diags) {
     for (auto& d : diags) {
