@@ -28,6 +28,7 @@
 #include "cli/config.hpp"
 #include "cli/discover.hpp"
 #include "cli/man_page.hpp"
+#include "cli/fix_options.hpp"
 #include "cli/run_options.hpp"
 #include "engine/check_file.hpp"
 #include "fix/atomic_write.hpp"
@@ -68,14 +69,14 @@ cxxopts::Options make_options() {
   o.add_options()
       ("fix", "Apply safe fixes in place")
       ("unsafe-fixes", "Also apply unsafe fixes (with --fix or --diff)")
-      ("diff", "Print a unified diff of what --fix would change; write nothing")
+      ("diff", "Print a unified diff of what --fix would change; write nothing (not with --fix)")
       ("f,format", "Output format: text, json, sarif, junit or github", cxxopts::value<std::string>()->default_value("text"), "FORMAT")
       ("o,output", "Write the report to FILE", cxxopts::value<std::string>(), "FILE")
       ("select", "Only these rules (comma-separated ids or names)", cxxopts::value<std::vector<std::string>>(), "IDS")
       ("ignore", "Skip these rules (comma-separated ids or names)", cxxopts::value<std::vector<std::string>>(), "IDS")
       ("config", "Configuration file (default: .cfn-enclint.yaml from here upwards)", cxxopts::value<std::string>(), "FILE")
       ("level", "Policy level: baseline (default) or cmk (also require customer managed keys)", cxxopts::value<std::string>(), "LEVEL")
-      ("kms-key", "Fixes use SSE-KMS with this key (ARN, alias/..., key id, or Ref:LogicalId)", cxxopts::value<std::string>(), "KEY")
+      ("kms-key", "Fixes use SSE-KMS with this key (key or alias ARN, alias/NAME, key id, or Ref:LogicalId of a key, an alias or a String parameter)", cxxopts::value<std::string>(), "KEY")
       ("sse-algorithm", "S3 algorithm the fixes insert: AES256 (default; aws:kms with --kms-key), aws:kms or aws:kms:dsse", cxxopts::value<std::string>(), "ALG")
       ("no-foreign-suppressions", "Ignore cfn_nag, checkov and cfn-guard suppressions")
       ("show-suppressed", "List the findings that suppressions hide")
@@ -84,6 +85,7 @@ cxxopts::Options make_options() {
       ("verbose", "List skipped files and why, and values that cannot be checked statically")
       ("color", "Colour text output: auto (when stdout is a terminal and NO_COLOR is unset), always, never", cxxopts::value<std::string>()->default_value("auto"), "WHEN")
       ("no-source", "Text output: one line per finding, without the source line and caret")
+      ("max-findings-per-file", "Text output: show at most N findings per file (0: all)", cxxopts::value<std::size_t>()->default_value(std::to_string(util::kMaxFindingsShownPerFile)), "N")
       ("max-file-size", "Refuse files larger than this many MiB", cxxopts::value<std::size_t>()->default_value(std::to_string(util::kDefaultMaxFileSizeMb)), "MB")
       ("list-rules", "List the rules")
       ("explain", "Show a rule's documentation", cxxopts::value<std::string>(), "ID")
@@ -326,6 +328,7 @@ int run(int argc, char** argv) {
     options.show_source = args.count("no-source") == 0;
     options.max_file_size_mb =
         std::min(args["max-file-size"].as<std::size_t>(), util::kMaxFileSizeMb);
+    options.max_findings_per_file = args["max-findings-per-file"].as<std::size_t>();
     color = args["color"].as<std::string>();
     options.format = args["format"].as<std::string>();
     options.list_checked_resources = options.format == "junit";
@@ -379,10 +382,10 @@ int run(int argc, char** argv) {
   if (kms_key) options.lint.fix.kms_key = *kms_key;
   // A key means SSE-KMS unless an algorithm was chosen explicitly.
   options.lint.fix.sse_algorithm = sse_algorithm ? *sse_algorithm : kms_key ? "aws:kms" : "AES256";
-  const std::string& alg = options.lint.fix.sse_algorithm;
-  if (alg != "AES256" && alg != "aws:kms" && alg != "aws:kms:dsse")
-    return usage_error("--sse-algorithm must be AES256, aws:kms or aws:kms:dsse, not '" + alg +
-                       "'");
+  if (std::string problem =
+          fix_options_problem(options.lint.fix, kms_key, options.fix, options.diff);
+      !problem.empty())
+    return usage_error(problem);
   if (color != "auto" && color != "always" && color != "never")
     return usage_error("--color must be auto, always or never, not '" + color + "'");
   auto reporter = report::make_reporter(options.format, rules::all());

@@ -12,6 +12,7 @@
 #include "fix/diff.hpp"
 #include "lint/linter.hpp"
 #include "model/template.hpp"
+#include "rules/kms_key_option.hpp"
 #include "rules/registry.hpp"
 #include "util/interrupt.hpp"
 #include "util/read_file.hpp"
@@ -75,6 +76,35 @@ FileResult interrupted(const std::string& path) {
   return r;
 }
 
+// Whether `v` holds `{Ref: id}`.
+bool refers_to(const model::Value& v, std::string_view id) {
+  if (v.intrinsic && v.entries.size() == 1 && v.entries.front().first == "Ref")
+    return v.entries.front().second.scalar == id;
+  for (const auto& [k, child] : v.entries)
+    if (refers_to(child, id)) return true;
+  for (const auto& item : v.items)
+    if (refers_to(item, id)) return true;
+  return false;
+}
+
+// `--kms-key Ref:X` where the fixes would write it, and X is no key of this
+// template (rules/kms_key_option): why, "" when fine.
+std::string key_problem(const model::Template& tpl, const std::vector<lint::Diagnostic>& diags,
+                        const CheckOptions& options) {
+  const std::string& key = options.lint.fix.kms_key;
+  if (key.rfind("Ref:", 0) != 0) return {};
+  std::vector<std::string> fixed;
+  for (const auto& d : diags) {
+    if (!fix_allowed(d, options.unsafe_fixes)) continue;
+    for (const auto& a : d.fix->additions)
+      if (a.value && refers_to(*a.value, key.substr(4))) {
+        fixed.push_back(d.resource);
+        break;
+      }
+  }
+  return fixed.empty() ? std::string() : rules::kms_key_ref_problem(tpl, key, fixed);
+}
+
 std::size_t limit_bytes(const CheckOptions& options) {
   return options.max_file_size_mb * 1024 * 1024;
 }
@@ -128,6 +158,13 @@ FileResult check_bytes(const std::string& path, std::string bytes, bool from_std
     return result;
   }
 
+  if (std::string problem = key_problem(tpl, diagnostics, options); !problem.empty()) {
+    result.status = FileStatus::Error;
+    result.error = problem + "; nothing was written";
+    result.diagnostics = std::move(diagnostics);
+    return result;
+  }
+
   // The loop owns the template from here: it frees it as soon as it can,
   // and with it the original text unless a diff needs it (writing only
   // checks that the file still holds what was read, by its fingerprint).
@@ -143,9 +180,20 @@ FileResult check_bytes(const std::string& path, std::string bytes, bool from_std
     result.diagnostics = std::move(diagnostics);
     return result;
   }
+  if (fixed.applied == 0) {  // every fix was set aside: the findings say why
+    result.diagnostics = std::move(fixed.remaining);
+    result.unsafe_hidden = unsafe_not_applied(result.diagnostics, options);
+    return result;
+  }
   if (options.diff && !options.fix) {
     result.diff =
         fix::unified_diff(source->text(), fixed.text(), label("a/", path), label("b/", path));
+    for (auto& d : diagnostics) {  // the findings whose fix was set aside say so
+      auto it = fixed.not_made.find(finding_key(d));
+      if (it == fixed.not_made.end()) continue;
+      d.fix.reset();
+      d.not_fixable = it->second;
+    }
     result.diagnostics = std::move(diagnostics);
     return result;
   }

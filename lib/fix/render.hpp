@@ -20,6 +20,10 @@ std::string yaml_block_entry(const std::string& key, const model::Value& value, 
 std::string json_pretty_member(const std::string& key, const model::Value& value,
                                const std::string& indent, const FileStyle& style);
 
+// A JSON value pretty-printed for a member line indented by `indent`.
+std::string json_pretty_text(const model::Value& value, const std::string& indent,
+                             const FileStyle& style);
+
 // One-line flow form of `key: value`: JSON (`"k": v`, compact when minified)
 // or YAML flow (`k: {a: b}`).
 std::string flow_member(const std::string& key, const model::Value& value, const FileStyle& style);

@@ -34,6 +34,7 @@ struct Diagnostic {
   std::string construct;  // the resource's aws:cdk:path, in a template the AWS CDK wrote
   std::optional<fix::Fix> fix;
   std::string not_fixable;    // why there is no fix, when one would be expected
+  std::string note;           // what the fix leaves out (a --kms-key it does not use)
   bool fixed = false;         // set by the fixer for the report
   std::string suppressed_by;  // set when a suppression hides it: "cfn_nag W74: reason"
 };

@@ -21,12 +21,11 @@ void sort_and_locate(const model::Template& tpl, std::vector<Diagnostic>& diags)
     if (a.begin != b.begin) return a.begin < b.begin;
     return a.rule < b.rule;
   });
-  std::size_t n = 0;
   for (Diagnostic& d : diags) {
     d.start = src.position(d.begin);
     d.stop = src.position(d.end);
-    // The source line is only shown for the first findings of a file.
-    if (n++ >= util::kMaxFindingsShownPerFile) continue;
+    // Every finding keeps its line (an excerpt of bounded size): the text
+    // output may show all of them (--max-findings-per-file 0).
     std::size_t from = src.line_start(d.begin);
     if (from == 0) from = src.content_begin();
     std::size_t to = src.line_end(d.begin);

@@ -10,6 +10,7 @@
 
 #include "engine/check_file.hpp"
 #include "lint/rule.hpp"
+#include "util/limits.hpp"
 
 namespace enclint::report {
 
@@ -21,6 +22,8 @@ struct ReportOptions {
   bool show_suppressed = false;  // list findings hidden by suppressions
   bool color = false;            // ANSI colours (text)
   bool show_source = true;       // the source line with a caret (text)
+  // Text: findings shown per file (--max-findings-per-file; 0: all).
+  std::size_t max_findings_per_file = util::kMaxFindingsShownPerFile;
 };
 
 class Reporter {
@@ -28,7 +31,8 @@ class Reporter {
   virtual ~Reporter() = default;
   // One file's result, in input order; the caller frees it as soon as this
   // returns, so a run's memory does not grow with its number of files.
-  virtual void add(std::ostream& out, const engine::FileResult& r, const ReportOptions& options) = 0;
+  virtual void add(std::ostream& out, const engine::FileResult& r,
+                   const ReportOptions& options) = 0;
   // After the last file: totals, and the sections a format must write after
   // what it was given file by file (kept as text, not as results).
   virtual void finish(std::ostream& out, const ReportOptions& options) = 0;

@@ -87,10 +87,14 @@ void TextReporter::add(std::ostream& out, const engine::FileResult& r,
     }
     ++findings_;
     fixable_ += engine::fix_allowed(d, options.unsafe_fixes);
-    if (++shown > util::kMaxFindingsShownPerFile) {
-      if (shown == util::kMaxFindingsShownPerFile + 1)
-        out << esc(r.path) << ": " << (r.diagnostics.size() - util::kMaxFindingsShownPerFile)
-            << " more findings not shown (--format json lists all)\n";
+    const std::size_t cap = options.max_findings_per_file;
+    if (cap > 0 && ++shown > cap) {
+      if (shown == cap + 1) {
+        std::size_t rest = 0;
+        for (const lint::Diagnostic& e : r.diagnostics) rest += e.severity != lint::Severity::Info;
+        out << esc(r.path) << ": " << plural(rest - cap, "more finding", "more findings")
+            << " not shown (--max-findings-per-file 0 shows all; --format json lists all)\n";
+      }
       continue;
     }
     std::string where = esc(r.path) + ":" + std::to_string(d.start.line) + ":" +
@@ -99,6 +103,8 @@ void TextReporter::add(std::ostream& out, const engine::FileResult& r,
         << paint(severity_color(d.severity), std::string(lint::to_string(d.severity)) + ":") << " "
         << esc(d.message) << " " << paint("2", "[" + std::string(d.rule) + "]") << "\n";
     if (options.show_source) write_snippet(out, d, paint);
+    if (!d.note.empty())
+      out << paint("1", where) << " " << paint("1;36", "note:") << " " << esc(d.note) << "\n";
     if (!d.not_fixable.empty())
       out << paint("1", where) << " " << paint("1;36", "note:")
           << " not fixable: " << esc(d.not_fixable) << "\n";

@@ -18,7 +18,8 @@ inline constexpr std::size_t kMaxFileSizeMb = 4095;
 // which recurses once per level (real templates stay under 30).
 inline constexpr int kMaxNestingDepth = 256;
 
-// Text output shows at most this many findings per file (JSON and SARIF show all).
+// Text output shows at most this many findings per file by default
+// (--max-findings-per-file; JSON and SARIF show all).
 inline constexpr std::size_t kMaxFindingsShownPerFile = 200;
 
 // Text output shows at most this many bytes of a source line (an excerpt
