@@ -25,16 +25,20 @@
 #include <sstream>
 #include <thread>
 
+#include "cli/arguments.hpp"
+#include "cli/baseline.hpp"
 #include "cli/config.hpp"
 #include "cli/discover.hpp"
-#include "cli/man_page.hpp"
 #include "cli/fix_options.hpp"
+#include "cli/man_page.hpp"
 #include "cli/run_options.hpp"
+#include "cli/settings.hpp"
 #include "engine/check_file.hpp"
 #include "fix/atomic_write.hpp"
 #include "report/reporter.hpp"
 #include "rules/registry.hpp"
 #include "util/interrupt.hpp"
+#include "util/read_file.hpp"
 
 namespace enclint::cli {
 
@@ -47,21 +51,10 @@ using engine::kInterrupted;
 
 namespace {
 
-std::vector<std::string> split_list(const std::vector<std::string>& values) {
-  std::vector<std::string> out;
-  for (const std::string& v : values) {
-    std::stringstream ss(v);
-    std::string item;
-    while (std::getline(ss, item, ','))
-      if (!item.empty()) out.push_back(item);
-  }
-  return out;
-}
-
 cxxopts::Options make_options() {
   cxxopts::Options o("cfn-enclint",
-                     "Checks CloudFormation and SAM templates for DynamoDB tables and S3 buckets "
-                     "that are not encrypted at rest as documented, and fixes them in place.");
+                     "Checks CloudFormation and SAM templates for data stores that are not "
+                     "encrypted at rest, and fixes them in place.");
   o.custom_help("[OPTIONS]");
   o.positional_help("[PATH ...]");
   // One option a line, as --help shows them.
@@ -72,22 +65,29 @@ cxxopts::Options make_options() {
       ("diff", "Print a unified diff of what --fix would change; write nothing (not with --fix)")
       ("f,format", "Output format: text, json, sarif, junit or github", cxxopts::value<std::string>()->default_value("text"), "FORMAT")
       ("o,output", "Write the report to FILE", cxxopts::value<std::string>(), "FILE")
-      ("select", "Only these rules (comma-separated ids or names)", cxxopts::value<std::vector<std::string>>(), "IDS")
-      ("ignore", "Skip these rules (comma-separated ids or names)", cxxopts::value<std::vector<std::string>>(), "IDS")
-      ("config", "Configuration file (default: .cfn-enclint.yaml from here upwards)", cxxopts::value<std::string>(), "FILE")
+      ("select", "Only these rules (comma-separated ids, names or id prefixes such as ENC2)", cxxopts::value<std::vector<std::string>>(), "IDS")
+      ("ignore", "Skip these rules (comma-separated ids, names or id prefixes)", cxxopts::value<std::vector<std::string>>(), "IDS")
+      ("config", "One configuration file for every file (default: each file's nearest .cfn-enclint.yaml)", cxxopts::value<std::string>(), "FILE")
+      ("exclude", "Skip files matching GLOB, relative to the current directory (repeatable)", cxxopts::value<std::vector<std::string>>(), "GLOB")
+      ("baseline", "Do not report the findings recorded in FILE", cxxopts::value<std::string>(), "FILE")
+      ("write-baseline", "Record the current findings in FILE (they are then not reported)", cxxopts::value<std::string>(), "FILE")
+      ("fail-on", "Lowest severity that makes the exit status 1: error (default), warning or info", cxxopts::value<std::string>()->default_value("error"), "SEVERITY")
+      ("exit-zero", "Exit 0 even when findings remain (errors still exit 2)")
+      ("statistics", "Count findings per rule instead of listing them (text or json)")
+      ("show-fixes", "List each fix applied (with --fix) or offered")
       ("level", "Policy level: baseline (default) or cmk (also require customer managed keys)", cxxopts::value<std::string>(), "LEVEL")
       ("kms-key", "Fixes use SSE-KMS with this key (key or alias ARN, alias/NAME, key id, or Ref:LogicalId of a key, an alias or a String parameter)", cxxopts::value<std::string>(), "KEY")
       ("sse-algorithm", "S3 algorithm the fixes insert: AES256 (default; aws:kms with --kms-key), aws:kms or aws:kms:dsse", cxxopts::value<std::string>(), "ALG")
       ("no-foreign-suppressions", "Ignore cfn_nag, checkov and cfn-guard suppressions")
       ("show-suppressed", "List the findings that suppressions hide")
-      ("stdin-filename", "Name to report for standard input", cxxopts::value<std::string>(), "NAME")
-      ("j,jobs", "Files checked in parallel (0: all cores)", cxxopts::value<unsigned>()->default_value("0"), "N")
+      ("stdin-filename", "Name of standard input (-): reported, and matched against excludes and configurations", cxxopts::value<std::string>(), "NAME")
+      ("j,jobs", "Files checked in parallel (0: all cores)", cxxopts::value<std::string>()->default_value("0"), "N")
       ("verbose", "List skipped files and why, and values that cannot be checked statically")
       ("color", "Colour text output: auto (when stdout is a terminal and NO_COLOR is unset), always, never", cxxopts::value<std::string>()->default_value("auto"), "WHEN")
       ("no-source", "Text output: one line per finding, without the source line and caret")
       ("max-findings-per-file", "Text output: show at most N findings per file (0: all)", cxxopts::value<std::size_t>()->default_value(std::to_string(util::kMaxFindingsShownPerFile)), "N")
-      ("max-file-size", "Refuse files larger than this many MiB", cxxopts::value<std::size_t>()->default_value(std::to_string(util::kDefaultMaxFileSizeMb)), "MB")
-      ("list-rules", "List the rules")
+      ("max-file-size", "Refuse files larger than this many MiB", cxxopts::value<std::string>()->default_value(std::to_string(util::kDefaultMaxFileSizeMb)), "MB")
+      ("list-rules", "List the rules (with -f json: as JSON)")
       ("explain", "Show a rule's documentation", cxxopts::value<std::string>(), "ID")
       ("version", "Print the version")
       ("h,help", "Print this help");
@@ -162,11 +162,13 @@ class ReportWrites {
 // input order, as soon as it and every result before it are ready; a result
 // is freed once handed over. The output is the same at any -j, and memory
 // holds only the results that wait for an earlier file.
-void check_all(const std::vector<Input>& inputs, const RunOptions& options,
-               const std::function<void(FileResult&&)>& sink) {
+// `settings[i]` is what inputs[i] is checked with (its nearest configuration).
+void check_all(const std::vector<Input>& inputs, const std::vector<const Settings*>& settings,
+               const RunOptions& run, const std::function<void(FileResult&&)>& sink) {
   const auto& rules = rules::all();
   auto one = [&](std::size_t i) {
     const Input& in = inputs[i];
+    const engine::CheckOptions& options = settings[i]->check;
     FileResult r;
     if (util::interrupted()) {
       r.path = in.path;
@@ -175,9 +177,12 @@ void check_all(const std::vector<Input>& inputs, const RunOptions& options,
       return r;
     }
     if (in.excluded) {
-      r.path = in.path;
+      r.path = in.path == "-" ? run.stdin_filename : in.path;
       r.status = FileStatus::Skipped;
       r.skip_reason = "excluded by the configuration";
+      // `--fix -` prints the template: an excluded one comes back as it went in.
+      if (in.path == "-" && options.fix)
+        r.output_text = util::read_fd(STDIN_FILENO, options.max_file_size_mb << 20).bytes;
       return r;
     }
     if (!in.error.empty()) {
@@ -189,8 +194,8 @@ void check_all(const std::vector<Input>& inputs, const RunOptions& options,
     // Out of memory on one file is that file's error; the others go on.
     try {
       if (in.path == "-")
-        return check_stdin(options.stdin_filename.empty() ? "<stdin>" : options.stdin_filename,
-                           options, rules);
+        return check_stdin(run.stdin_filename.empty() ? "<stdin>" : run.stdin_filename, options,
+                           rules);
       return check_path(in.path, options, rules, /*fast_path=*/!in.explicit_path);
     } catch (const std::bad_alloc&) {
       r = FileResult{};
@@ -202,7 +207,7 @@ void check_all(const std::vector<Input>& inputs, const RunOptions& options,
   };
   // One file (a pre-commit run): no thread, and no need to count the cores.
   unsigned jobs = inputs.size() <= 1 ? 1
-                  : options.jobs     ? options.jobs
+                  : run.jobs         ? run.jobs
                                      : std::max(1u, std::thread::hardware_concurrency());
   jobs = static_cast<unsigned>(std::min<std::size_t>(jobs, inputs.size()));
   if (jobs <= 1) {
@@ -238,62 +243,28 @@ void check_all(const std::vector<Input>& inputs, const RunOptions& options,
   hand_over_ready();
 }
 
+// What --diff says on stderr: how many files would change, and the unsafe
+// fixes left out when only --unsafe-fixes would apply them.
+std::string diff_summary(std::size_t would_fix, std::size_t unsafe_left, bool unsafe) {
+  std::string s = "Would fix " + std::to_string(would_fix) + (would_fix == 1 ? " file" : " files");
+  if (would_fix > 0) s += " (run with --fix to apply)";
+  if (unsafe_left > 0 && !unsafe)
+    s += std::string(would_fix > 0 ? "; " : ": ") + std::to_string(unsafe_left) +
+         (unsafe_left == 1 ? " unsafe fix is" : " unsafe fixes are") +
+         " available with --unsafe-fixes (see them with --diff --unsafe-fixes)";
+  return s + ".\n";
+}
+
 }  // namespace
-
-std::string list_rules() {
-  std::ostringstream out;
-  for (const lint::Rule* r : rules::all()) {
-    const auto& i = r->info();
-    out << i.id << "  " << i.name << "  [" << lint::to_string(i.severity)
-        << ", fix: " << lint::to_string(i.fix) << "]  " << i.summary << "\n";
-  }
-  return out.str();
-}
-
-namespace {
-// "`a`, `b`" from a declaration's list.
-template <typename List, typename Show>
-std::string listing(const List& items, Show show) {
-  std::string s;
-  for (const auto& item : items) s += (s.empty() ? "" : ", ") + show(item);
-  return s;
-}
-}  // namespace
-
-std::string explain(const std::string& id_or_name) {
-  const lint::Rule* r = rules::find(id_or_name);
-  if (!r) return {};
-  const auto& i = r->info();
-  std::ostringstream out;
-  out << "# " << i.id << " " << i.name << "\n\n"
-      << i.summary << "\n\n"
-      << "Default severity: " << lint::to_string(i.severity) << ". Fix: " << lint::to_string(i.fix)
-      << "." << (i.level == lint::Level::Cmk ? " Policy level: cmk only." : "") << "\n\n";
-  auto code = [](std::string_view s) { return "`" + std::string(s) + "`"; };
-  if (!i.resource_types.empty())
-    out << "- Resource types: " << listing(i.resource_types, code) << "\n";
-  if (!i.fix_options.empty())
-    out << "- Fix options: " << listing(i.fix_options, [](std::string_view o) {
-      return "`--" + std::string(o) + "`";
-    }) << "\n";
-  if (!i.peers.empty())
-    out << "- Suppressions honoured from other tools: "
-        << listing(i.peers,
-                   [](const lint::PeerRule& p) {
-                     return std::string(p.tool) + " `" + std::string(p.id) + "`";
-                   })
-        << "\n";
-  if (!i.resource_types.empty() || !i.fix_options.empty() || !i.peers.empty()) out << "\n";
-  out << i.doc;
-  return out.str();
-}
 
 int run(int argc, char** argv) {
   cxxopts::Options spec = make_options();
   RunOptions options;
-  std::optional<std::string> config_path, level, kms_key, sse_algorithm;
-  std::string color = "auto";
-  bool cli_select = false, cli_ignore = false;
+  CommandLineSettings cli;
+  std::optional<std::string> level, sse_algorithm, baseline_path, write_baseline_path;
+  std::string color = "auto", fail_on = "error", jobs = "0", max_size;
+  std::vector<std::string> select, ignore;
+  bool statistics = false;
   try {
     auto args = spec.parse(argc, argv);
     if (args.count("generate-man")) {
@@ -302,7 +273,7 @@ int run(int argc, char** argv) {
     }
     if (args.count("help")) {
       std::cout << spec.help({""})
-                << "\nExit status: 0 nothing to report, 1 findings remain, "
+                << "\nExit status: 0 nothing to report, 1 findings at or above --fail-on remain, "
                    "2 usage error or a file could not be read, parsed or fixed.\n";
       return kExitClean;
     }
@@ -311,7 +282,10 @@ int run(int argc, char** argv) {
       return kExitClean;
     }
     if (args.count("list-rules")) {
-      std::cout << list_rules();
+      std::string format = args["format"].as<std::string>();
+      if (format != "text" && format != "json")
+        return usage_error("--list-rules writes text or json, not '" + format + "'");
+      std::cout << list_rules(format == "json");
       return kExitClean;
     }
     if (args.count("explain")) {
@@ -326,72 +300,98 @@ int run(int argc, char** argv) {
     options.diff = args.count("diff") > 0;
     options.verbose = args.count("verbose") > 0;
     options.show_source = args.count("no-source") == 0;
-    options.max_file_size_mb =
-        std::min(args["max-file-size"].as<std::size_t>(), util::kMaxFileSizeMb);
     options.max_findings_per_file = args["max-findings-per-file"].as<std::size_t>();
+    options.show_fixes = args.count("show-fixes") > 0;
+    statistics = args.count("statistics") > 0;
+    max_size = args["max-file-size"].as<std::string>();
+    jobs = args["jobs"].as<std::string>();
     color = args["color"].as<std::string>();
+    fail_on = args["fail-on"].as<std::string>();
+    options.exit_policy.exit_zero = args.count("exit-zero") > 0;
     options.format = args["format"].as<std::string>();
     options.list_checked_resources = options.format == "junit";
     if (args.count("output")) options.output = args["output"].as<std::string>();
-    if (args.count("select"))
-      options.lint.select = split_list(args["select"].as<std::vector<std::string>>());
-    if (args.count("ignore"))
-      options.lint.ignore = split_list(args["ignore"].as<std::vector<std::string>>());
-    if (args.count("config")) config_path = args["config"].as<std::string>();
+    if (args.count("select")) select = split_list(args["select"].as<std::vector<std::string>>());
+    if (args.count("ignore")) ignore = split_list(args["ignore"].as<std::vector<std::string>>());
+    if (args.count("exclude")) cli.exclude = args["exclude"].as<std::vector<std::string>>();
+    if (args.count("config")) cli.config = args["config"].as<std::string>();
+    if (args.count("baseline")) baseline_path = args["baseline"].as<std::string>();
+    if (args.count("write-baseline"))
+      write_baseline_path = args["write-baseline"].as<std::string>();
     if (args.count("level")) level = args["level"].as<std::string>();
-    if (args.count("kms-key")) kms_key = args["kms-key"].as<std::string>();
+    if (args.count("kms-key")) cli.kms_key = args["kms-key"].as<std::string>();
     if (args.count("sse-algorithm")) sse_algorithm = args["sse-algorithm"].as<std::string>();
     options.lint.foreign_suppressions = args.count("no-foreign-suppressions") == 0;
     options.show_suppressed = args.count("show-suppressed") > 0;
-    cli_select = args.count("select") > 0;
-    cli_ignore = args.count("ignore") > 0;
+    if (args.count("select")) cli.select.emplace();
+    if (args.count("ignore")) cli.ignore.emplace();
     if (args.count("stdin-filename"))
       options.stdin_filename = args["stdin-filename"].as<std::string>();
-    options.jobs = args["jobs"].as<unsigned>();
     if (args.count("paths")) options.paths = args["paths"].as<std::vector<std::string>>();
   } catch (const cxxopts::exceptions::exception& e) {
     return usage_error(e.what());
   }
-  for (const auto* list : {&options.lint.select, &options.lint.ignore})
-    for (const std::string& id : *list)
-      if (!rules::find(id)) return usage_error("unknown rule '" + id + "' (see --list-rules)");
-
-  // The configuration first; the command line wins over it.
-  std::optional<Config> config;
-  std::optional<std::filesystem::path> found =
-      config_path ? std::optional<std::filesystem::path>(*config_path) : find_config(".");
-  if (found) {
-    ConfigResult loaded = load_config(*found);
-    if (!loaded.config) return usage_error(loaded.error);
-    config = std::move(loaded.config);
-    if (config->select && !cli_select) options.lint.select = *config->select;
-    if (config->ignore && !cli_ignore) options.lint.ignore = *config->ignore;
-    if (config->level) options.lint.level = *config->level;
-    options.lint.severity = config->severity;
-    if (config->kms_key && !kms_key) kms_key = config->kms_key;
-    if (config->sse_algorithm && !sse_algorithm) sse_algorithm = config->sse_algorithm;
-  }
+  std::string error;
+  if (cli.select && (cli.select = rule_ids(select, error), !error.empty()))
+    return usage_error(error);
+  if (cli.ignore && (cli.ignore = rule_ids(ignore, error), !error.empty()))
+    return usage_error(error);
+  auto job_count = parse_count("--jobs", jobs, error);
+  auto size_mb = job_count ? parse_count("--max-file-size", max_size, error) : std::nullopt;
+  if (!size_mb) return usage_error(error);
+  options.jobs = static_cast<unsigned>(*job_count);
+  options.max_file_size_mb = std::min<std::size_t>(*size_mb, util::kMaxFileSizeMb);
+  if (auto severity = parse_severity(fail_on))
+    options.exit_policy.fail_on = *severity;
+  else
+    return usage_error("--fail-on must be error, warning or info, not '" + fail_on + "'");
   if (level) {
     if (*level == "baseline")
-      options.lint.level = lint::Level::Baseline;
+      cli.level = lint::Level::Baseline;
     else if (*level == "cmk")
-      options.lint.level = lint::Level::Cmk;
+      cli.level = lint::Level::Cmk;
     else
       return usage_error("--level must be baseline or cmk, not '" + *level + "'");
   }
-  if (kms_key) options.lint.fix.kms_key = *kms_key;
-  // A key means SSE-KMS unless an algorithm was chosen explicitly.
-  options.lint.fix.sse_algorithm = sse_algorithm ? *sse_algorithm : kms_key ? "aws:kms" : "AES256";
-  if (std::string problem =
-          fix_options_problem(options.lint.fix, kms_key, options.fix, options.diff);
-      !problem.empty())
-    return usage_error(problem);
+  if (sse_algorithm) cli.sse_algorithm = *sse_algorithm;
+  {
+    // What the command line asks of the fixes; a configuration's key is
+    // checked where it is read (SettingsFinder).
+    lint::FixOptions fix;
+    if (cli.kms_key) fix.kms_key = *cli.kms_key;
+    fix.sse_algorithm = sse_algorithm ? *sse_algorithm : cli.kms_key ? "aws:kms" : "AES256";
+    if (std::string problem = fix_options_problem(fix, cli.kms_key, options.fix, options.diff);
+        !problem.empty())
+      return usage_error(problem);
+  }
   if (color != "auto" && color != "always" && color != "never")
     return usage_error("--color must be auto, always or never, not '" + color + "'");
-  auto reporter = report::make_reporter(options.format, rules::all());
+  if (statistics && options.format != "text" && options.format != "json")
+    return usage_error("--statistics writes text or json, not '" + options.format + "'");
+  auto reporter = statistics
+                      ? std::make_unique<report::StatisticsReporter>(options.format == "json")
+                      : report::make_reporter(options.format, rules::all());
   if (!reporter)
     return usage_error("unknown format '" + options.format + "' (" + report::kFormats + ")");
+  // --diff owns stdout: a report in another format must go to a file.
+  if (options.diff && !options.fix && options.output.empty() &&
+      (options.format != "text" || statistics))
+    return usage_error("--diff prints the diff on standard output; write the " +
+                       std::string(statistics ? "statistics" : options.format + " report") +
+                       " to a file with -o FILE");
   if (options.paths.empty()) options.paths.emplace_back(".");
+  bool reads_stdin =
+      std::find(options.paths.begin(), options.paths.end(), "-") != options.paths.end();
+  if (!options.stdin_filename.empty() && !reads_stdin)
+    return usage_error("--stdin-filename names standard input: give '-' as a path to read it");
+
+  // Each file's settings: the command line over its nearest configuration.
+  SettingsFinder settings(static_cast<const engine::CheckOptions&>(options), std::move(cli));
+  std::optional<Baseline> baseline;
+  if (baseline_path && !(baseline = Baseline::load(*baseline_path, error)))
+    return usage_error(error);
+  std::optional<Baseline> new_baseline;
+  if (write_baseline_path) new_baseline.emplace(*write_baseline_path);
 
   // No SA_RESTART: a read that waits (standard input) returns at the signal.
   struct sigaction action {};
@@ -406,16 +406,20 @@ int run(int argc, char** argv) {
   // the next --fix (unless a live run is still writing beside it).
   if (options.fix && !options.diff)
     for (const std::string& t : temporaries) fix::remove_stale_temporary(t);
-  if (config && !config->exclude.empty()) {
+  std::vector<const Settings*> input_settings;
+  {
     // Excluded files found in directories are dropped; named ones are reported as skipped.
     std::vector<Input> kept;
     for (Input& in : inputs) {
-      if (!excluded(*config, in.path)) {
-        kept.push_back(std::move(in));
-      } else if (in.explicit_path) {
-        in.excluded = true;
-        kept.push_back(std::move(in));
-      }
+      bool named_stdin = in.path == "-" && !options.stdin_filename.empty();
+      const std::string& name = named_stdin ? options.stdin_filename : in.path;
+      const Settings* s =
+          in.path == "-" && !named_stdin ? settings.for_directory(".") : settings.for_file(name);
+      if (!s) return usage_error(settings.error());
+      if (in.path != "-" || named_stdin) in.excluded = settings.excluded(*s, name);
+      if (in.excluded && !in.explicit_path) continue;
+      kept.push_back(std::move(in));
+      input_settings.push_back(s);
     }
     inputs = std::move(kept);
   }
@@ -426,13 +430,18 @@ int run(int argc, char** argv) {
   std::ostream* report_out = stdin_fix ? &std::cerr : &std::cout;
   if (!options.output.empty()) {
     file_out.open(options.output, std::ios::binary);
-    if (!file_out) return usage_error("cannot write " + options.output);
+    if (!file_out)
+      return usage_error("cannot write " + options.output + ": " + std::strerror(errno));
     report_out = &file_out;
   }
   // https://no-color.org: any non-empty NO_COLOR turns colour off unless asked for explicitly.
   const char* no_color = std::getenv("NO_COLOR");
-  options.color = color == "always" || (color == "auto" && report_out == &std::cout &&
-                                        ::isatty(STDOUT_FILENO) && !(no_color && *no_color));
+  auto colour_for = [&](std::ostream* out) {
+    return color == "always" || (color == "auto" && out == &std::cout && ::isatty(STDOUT_FILENO) &&
+                                 !(no_color && *no_color));
+  };
+  options.color = colour_for(report_out);
+  const bool diff_color = colour_for(&std::cout);
   // --diff prints the diffs on stdout: the report goes to stderr with --fix,
   // and only to a file (--output) without.
   std::ostream* report_to = report_out;
@@ -440,17 +449,23 @@ int run(int argc, char** argv) {
     report_to = options.fix ? &std::cerr : options.output.empty() ? nullptr : report_out;
 
   const report::ReportOptions report_options = options.report();
-  options.scan_types = engine::selected_types(options.lint, rules::all());
   ExitStatus status;
-  std::size_t would_fix = 0, interrupted = 0;
+  std::size_t would_fix = 0, unsafe_left = 0, interrupted = 0;
   ReportWrites writes;
-  check_all(inputs, options, [&](FileResult&& r) {
+  check_all(inputs, input_settings, options, [&](FileResult&& r) {
+    if (new_baseline) {
+      new_baseline->record(r, baseline ? &*baseline : nullptr);
+      new_baseline->apply(r);
+    } else if (baseline) {
+      baseline->apply(r);
+    }
     status.add(r);
     interrupted += r.skip_reason == kInterrupted;
     errno = 0;  // what a failed write below leaves is its reason
     if (options.diff) {
-      std::cout << r.diff;
+      std::cout << (diff_color ? report::colored_diff(r.diff) : r.diff);
       would_fix += !r.diff.empty();
+      unsafe_left += r.unsafe_hidden;
     } else if (stdin_fix) {
       std::cout << r.output_text;
     }
@@ -458,11 +473,19 @@ int run(int argc, char** argv) {
     writes.check(std::cout, file_out);
   });
   if (options.diff && !options.fix)
-    std::cerr << "Would fix " << would_fix << (would_fix == 1 ? " file" : " files")
-              << " (run with --fix to apply).\n";
+    std::cerr << diff_summary(would_fix, unsafe_left, options.unsafe_fixes);
   if (report_to) reporter->finish(*report_to, report_options);
   if (file_out.is_open()) file_out.close();
   writes.check(std::cout.flush(), file_out);
+  if (new_baseline) {
+    if (auto err = new_baseline->write()) {
+      std::cerr << "cfn-enclint: error: " << *err << "\n";
+      return kExitError;
+    }
+    std::cerr << "Wrote " << new_baseline->size()
+              << (new_baseline->size() == 1 ? " finding" : " findings") << " to "
+              << *write_baseline_path << ".\n";
+  }
 
   if (int signal = util::interrupted()) {
     if (signal != SIGPIPE)  // the reader went away: nobody to tell
@@ -472,7 +495,7 @@ int run(int argc, char** argv) {
     return 128 + signal;
   }
   if (writes.failed(options.output)) return kExitError;
-  return status.code();
+  return status.code(options.exit_policy);
 }
 
 }  // namespace enclint::cli

@@ -14,6 +14,7 @@ int run(int argc, char** argv);
 
 // The --explain text of a rule: its documentation, with a header line.
 std::string explain(const std::string& id_or_name);
-std::string list_rules();
+// --list-rules: aligned columns, or a JSON array.
+std::string list_rules(bool json = false);
 
 }  // namespace enclint::cli

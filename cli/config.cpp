@@ -6,6 +6,7 @@
 #include <sstream>
 #include <stdexcept>
 
+#include "cli/arguments.hpp"
 #include "model/template.hpp"
 #include "rules/registry.hpp"
 #include "yaml/parser.hpp"
@@ -41,11 +42,15 @@ struct Reader {
         out.push_back(scalar(item, what + " entries"));
       return out;
     }
-    std::stringstream ss(scalar(node, what));
-    std::string item;
-    while (std::getline(ss, item, ','))
-      if (!item.empty()) out.push_back(item);
-    return out;
+    return split_list({scalar(node, what)});
+  }
+
+  // An id, a name (any case) or an id prefix such as ENC2: the ids it names.
+  std::vector<std::string> rule_ids(NodeId node, const std::string& value) const {
+    std::vector<std::string> ids;
+    for (const lint::Rule* r : rules::matching(value)) ids.emplace_back(r->info().id);
+    if (ids.empty()) rule_id(node, value);  // fails, listing the valid ids
+    return ids;
   }
 
   std::string rule_id(NodeId node, const std::string& value) const {
@@ -84,11 +89,13 @@ Config read(const Reader& in, const fs::path& path) {
   const auto& doc = in.doc;
   if (NodeId n = doc.get(root, "select"); n != kNone) {
     c.select.emplace();
-    for (const auto& s : in.strings(n, "select")) c.select->push_back(in.rule_id(n, s));
+    for (const auto& s : in.strings(n, "select"))
+      for (auto& id : in.rule_ids(n, s)) c.select->push_back(std::move(id));
   }
   if (NodeId n = doc.get(root, "ignore"); n != kNone) {
     c.ignore.emplace();
-    for (const auto& s : in.strings(n, "ignore")) c.ignore->push_back(in.rule_id(n, s));
+    for (const auto& s : in.strings(n, "ignore"))
+      for (auto& id : in.rule_ids(n, s)) c.ignore->push_back(std::move(id));
   }
   if (NodeId n = doc.get(root, "level"); n != kNone) {
     std::string v = in.scalar(n, "level");

@@ -62,16 +62,19 @@ std::string man_page(const std::vector<ManOption>& options) {
   }
   m << ".SH EXIT STATUS\n"
     << item("0", "nothing left to report")
-    << item("1", "findings remain (after fixing, with --fix)")
+    << item("1",
+            "findings at or above --fail-on (default error) remain (after fixing, with --fix), "
+            "unless --exit-zero")
     << item("2", "usage error, or a file could not be read, parsed or fixed") << ".SH ENVIRONMENT\n"
     << item("NO_COLOR",
-            "When set to a non-empty value, text output is not coloured unless --color always "
-            "is given (https://no-color.org). Without it, colour is used only when standard "
-            "output is a terminal.")
+            "When set to a non-empty value, text output and diffs are not coloured unless "
+            "--color always is given (https://no-color.org). Without it, colour is used only "
+            "when standard output is a terminal.")
     << ".SH FILES\n.TP\n.I .cfn\\-enclint.yaml\n"
     << roff(
-           "Configuration, looked up from the current directory upwards: select, ignore, "
-           "severity, level, fix (kms_key, sse_algorithm), exclude.")
+           "Configuration: each file takes the nearest one, in its own directory or the closest "
+           "directory above (--config names one for every file): select, ignore, severity, "
+           "level, fix (kms_key, sse_algorithm), exclude.")
     << "\n.SH EXAMPLES\n"
     << example("Check every template below the current directory:", "cfn-enclint")
     << example("Show what --fix would change, then apply it:",

@@ -22,9 +22,12 @@ struct RunOptions : engine::CheckOptions {
   bool color = false;              // ANSI colours in text output (--color, NO_COLOR, TTY)
   bool show_source = true;         // text output: the source line with a caret under the finding
   std::size_t max_findings_per_file = util::kMaxFindingsShownPerFile;  // text output; 0: all
+  bool show_fixes = false;         // list each fix applied or offered
+  engine::ExitPolicy exit_policy;  // --fail-on, --exit-zero
 
   report::ReportOptions report() const {
-    return {fix, unsafe_fixes, verbose, show_suppressed, color, show_source, max_findings_per_file};
+    return {fix,         unsafe_fixes,          verbose,    show_suppressed, color,
+            show_source, max_findings_per_file, show_fixes, exit_policy};
   }
 };
 

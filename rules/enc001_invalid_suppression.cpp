@@ -1,5 +1,6 @@
 #include "rules/enc001_invalid_suppression.hpp"
 
+#include "lint/inline_suppression.hpp"
 #include "lint/suppression.hpp"
 #include "rules/registry.hpp"
 #include "rules/support.hpp"
@@ -17,7 +18,10 @@ const lint::RuleInfo kInfo{
 Checks the entries of `Metadata: cfn-enclint: suppress:` (on a resource, or
 at the top of the template for all resources): each must be a mapping with a
 `rule` (an id like `ENC201` or a name like `s3-encryption-missing`) and a
-non-empty `reason`. Such an entry is not honoured until it is complete.
+non-empty `reason`. The same holds for a suppression written as a YAML comment
+on a resource's logical-id line or the line above it,
+`# cfn-enclint: ignore[ENC201,ENC203] reason`: its rules must exist and the
+reason must be there. Such a suppression is not honoured until it is complete.
 
 ## Why is this bad?
 A suppression is a decision someone will have to revisit; without a reason
@@ -39,6 +43,12 @@ Metadata:
     suppress:
       - rule: ENC201
         reason: public website assets, encrypted by S3's default SSE-S3
+```
+or, in YAML, a comment:
+```yaml
+# cfn-enclint: ignore[ENC201] public website assets, encrypted by S3's default SSE-S3
+SiteBucket:
+  Type: AWS::S3::Bucket
 ```
 
 ## Fix safety
@@ -88,6 +98,25 @@ void InvalidSuppression::check(const lint::CheckContext& ctx,
   };
   check_entries(ctx.tpl.metadata(), whole);
   for (const model::Resource& r : ctx.tpl.resources()) check_entries(r.metadata, r);
+  for (const lint::InlineComment& c : lint::inline_comments(ctx.tpl)) {
+    if (c.kind != lint::InlineComment::Kind::Ours) continue;
+    std::string problem;
+    std::string unknown;
+    for (const std::string& rule : c.rules)
+      if (!find(rule)) unknown = rule;
+    if (c.malformed)
+      problem = "an inline suppression is written `# cfn-enclint: ignore[ID,...] reason`";
+    else if (c.rules.empty())
+      problem = "an inline suppression without a rule";
+    else if (!unknown.empty())
+      problem = "inline suppression of unknown rule '" + unknown + "' (see --list-rules)";
+    else if (c.reason.empty())
+      problem = "inline suppression of " + c.rules.front() +
+                " without a reason; it is not honoured until it has one";
+    if (problem.empty()) continue;
+    out.push_back(make(*c.resource, c.begin, c.end, problem,
+                       c.resource->path + (c.above ? "/#comment-above" : "/#comment")));
+  }
 }
 
 }  // namespace enclint::rules

@@ -25,7 +25,7 @@ A value that can be false under a condition or parameter is reported too.
 With SSE-KMS, every object write and read without a bucket key is a KMS
 request: bucket keys cut KMS traffic and cost by up to 99%, and avoid KMS
 request throttling. With AES256 (SSE-S3) the bucket key has no effect today,
-but the documented baseline still sets it so that a later switch to KMS
+but level `baseline` still asks for it so that a later switch to KMS
 keeps the cost profile; the message says which case applies.
 
 ## Example
@@ -64,8 +64,8 @@ std::string why(const std::vector<std::string>& algorithms) {
   bool kms = false;
   for (const auto& a : algorithms) kms |= a != "AES256";
   if (!algorithms.empty() && !kms)
-    return "with AES256 (SSE-S3) a bucket key has no effect today, but the documented baseline "
-           "sets it so a later switch to KMS does not multiply KMS requests";
+    return "with AES256 (SSE-S3) a bucket key has no effect today, but the baseline asks for it "
+           "so a later switch to KMS does not multiply KMS requests";
   return "without a bucket key every object read and write is a KMS request (cost, throttling)";
 }
 

@@ -105,9 +105,19 @@ const std::vector<const lint::Rule*>& all() {
 
 const lint::Rule* find(std::string_view id_or_name) {
   for (const lint::Rule* r : all()) {
-    if (r->info().id == id_or_name || r->info().name == id_or_name) return r;
+    if (r->info().named(id_or_name)) return r;
   }
   return nullptr;
+}
+
+std::vector<const lint::Rule*> matching(std::string_view pattern) {
+  if (const lint::Rule* r = find(pattern)) return {r};
+  std::vector<const lint::Rule*> out;
+  // A block of ids (ENC2, enc20); "E" or "EN" alone is no block.
+  if (pattern.size() < 3) return out;
+  for (const lint::Rule* r : all())
+    if (r->info().id_starts_with(pattern)) out.push_back(r);
+  return out;
 }
 
 const std::vector<std::string_view>& checked_types() {

@@ -13,13 +13,7 @@ namespace fs = std::filesystem;
 
 namespace {
 
-const std::string kBucket =
-    "AWSTemplateFormatVersion: '2010-09-09'\n"
-    "Resources:\n"
-    "  Data:\n"
-    "    Type: AWS::S3::Bucket\n"
-    "    Properties:\n"
-    "      BucketName: data\n";
+const std::string kBucket = kBucketWithoutEncryption;
 
 const std::string kBucketFixed = kBucket +
                                  "      BucketEncryption:\n"

@@ -12,6 +12,15 @@
 
 namespace enclint::testing {
 
+// A template with one bucket 'Data' and no BucketEncryption: one ENC201 at 5:5.
+inline constexpr const char* kBucketWithoutEncryption =
+    "AWSTemplateFormatVersion: '2010-09-09'\n"
+    "Resources:\n"
+    "  Data:\n"
+    "    Type: AWS::S3::Bucket\n"
+    "    Properties:\n"
+    "      BucketName: data\n";
+
 std::string read_file(const std::filesystem::path& p);
 void write_file(const std::filesystem::path& p, const std::string& data);
 

@@ -225,7 +225,14 @@ FileResult check_bytes(const std::string& path, std::string bytes, bool from_std
 
 void ExitStatus::add(const FileResult& r) {
   errors |= r.status == FileStatus::Error;
-  for (const auto& d : r.diagnostics) findings |= d.severity != lint::Severity::Info;
+  // Severities are ordered from Error (most severe) to Info.
+  for (const auto& d : r.diagnostics)
+    if (!d.undecidable && (!worst || d.severity < *worst)) worst = d.severity;
+}
+
+int ExitStatus::code(const ExitPolicy& policy) const {
+  if (errors) return 2;
+  return worst && !policy.exit_zero && *worst <= policy.fail_on ? 1 : 0;
 }
 
 int exit_code(const std::vector<FileResult>& results) {

@@ -41,13 +41,21 @@ struct FileResult {
 FileResult check_bytes(const std::string& path, std::string bytes, bool from_stdin,
                        const CheckOptions& options, const std::vector<const lint::Rule*>& rules);
 
+// What decides the exit status besides the findings: the lowest severity
+// that fails the run (--fail-on), and --exit-zero.
+struct ExitPolicy {
+  lint::Severity fail_on = lint::Severity::Error;
+  bool exit_zero = false;  // findings never make it 1 (errors still make it 2)
+};
+
 // The exit status for a run: 2 if any file is in error, else 1 if findings
-// (not info) remain, else 0. Gathered file by file.
+// at or above the policy's severity remain, else 0. Values the tool cannot
+// decide are not findings. Gathered file by file.
 struct ExitStatus {
   bool errors = false;
-  bool findings = false;
+  std::optional<lint::Severity> worst;  // the most severe remaining finding
   void add(const FileResult& r);
-  int code() const { return errors ? 2 : findings ? 1 : 0; }
+  int code(const ExitPolicy& policy = {}) const;
 };
 int exit_code(const std::vector<FileResult>& results);
 

@@ -33,10 +33,14 @@ struct Diagnostic {
   std::string path;       // Resources/Bucket/Properties, cfn-lint style
   std::string construct;  // the resource's aws:cdk:path, in a template the AWS CDK wrote
   std::optional<fix::Fix> fix;
-  std::string not_fixable;    // why there is no fix, when one would be expected
-  std::string note;           // what the fix leaves out (a --kms-key it does not use)
-  bool fixed = false;         // set by the fixer for the report
-  std::string suppressed_by;  // set when a suppression hides it: "cfn_nag W74: reason"
+  std::string not_fixable;             // why there is no fix, when one would be expected
+  std::string note;                    // what the fix leaves out (a --kms-key it does not use)
+  bool fixed = false;                  // set by the fixer for the report
+  std::string suppressed_by;           // set when a suppression hides it: "cfn_nag W74: reason"
+  bool suppressed_externally = false;  // by a baseline file, not by the template itself
+  // A value the tool cannot decide statically (severity info whatever the
+  // configuration): not a finding, shown only when asked.
+  bool undecidable = false;
 };
 
 }  // namespace enclint::lint

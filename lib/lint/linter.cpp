@@ -11,8 +11,7 @@ namespace enclint::lint {
 
 namespace {
 bool listed(const std::vector<std::string>& list, const RuleInfo& info) {
-  return std::any_of(list.begin(), list.end(),
-                     [&](const std::string& s) { return s == info.id || s == info.name; });
+  return std::any_of(list.begin(), list.end(), [&](const std::string& s) { return info.named(s); });
 }
 
 void sort_and_locate(const model::Template& tpl, std::vector<Diagnostic>& diags) {
@@ -83,9 +82,10 @@ std::vector<Diagnostic> run_rules(const model::Template& tpl, const std::vector<
   keep_shared_fixes_only_when_all_users_need_them(out);
   attribute_to_constructs(tpl, out);
   for (Diagnostic& d : out) {
+    // Rules raise what they cannot decide as info; it stays so whatever the configuration.
+    d.undecidable = d.severity == Severity::Info;
     auto it = options.severity.find(d.rule);
-    // Findings the tool cannot decide stay informational whatever the configuration.
-    if (it != options.severity.end() && d.severity != Severity::Info) d.severity = it->second;
+    if (it != options.severity.end() && !d.undecidable) d.severity = it->second;
   }
   apply_suppressions(collect_suppressions(tpl, rules, options.foreign_suppressions), out,
                      suppressed);

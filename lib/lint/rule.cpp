@@ -1,5 +1,7 @@
 #include "lint/rule.hpp"
 
+#include <cctype>
+
 namespace enclint::lint {
 
 const char* to_string(Severity s) {
@@ -19,6 +21,25 @@ const char* to_string(FixAvailability f) {
     case FixAvailability::SafeOrUnsafe: return "safe or unsafe";
   }
   return "none";
+}
+
+namespace {
+bool same_ignoring_case(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  for (std::size_t i = 0; i < a.size(); ++i)
+    if (std::tolower(static_cast<unsigned char>(a[i])) !=
+        std::tolower(static_cast<unsigned char>(b[i])))
+      return false;
+  return true;
+}
+}  // namespace
+
+bool RuleInfo::named(std::string_view id_or_name) const {
+  return same_ignoring_case(id_or_name, id) || same_ignoring_case(id_or_name, name);
+}
+
+bool RuleInfo::id_starts_with(std::string_view prefix) const {
+  return prefix.size() <= id.size() && same_ignoring_case(prefix, id.substr(0, prefix.size()));
 }
 
 bool RuleInfo::applies_to(std::string_view type) const {

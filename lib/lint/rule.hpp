@@ -46,6 +46,10 @@ struct RuleInfo {
   std::string_view doc;
 
   bool applies_to(std::string_view type) const;
+  // Its id or name, in any case (ENC201, enc201, S3-Encryption-Missing).
+  bool named(std::string_view id_or_name) const;
+  // Its id begins with `prefix`, in any case (ENC2, enc20).
+  bool id_starts_with(std::string_view prefix) const;
 };
 
 struct CheckContext {

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "lint/inline_suppression.hpp"
+
 namespace enclint::lint {
 
 using yaml::kNone;
@@ -20,8 +22,7 @@ namespace {
 
 std::string rule_id(const std::vector<const Rule*>& rules, std::string_view id_or_name) {
   for (const Rule* r : rules)
-    if (r->info().id == id_or_name || r->info().name == id_or_name)
-      return std::string(r->info().id);
+    if (r->info().named(id_or_name)) return std::string(r->info().id);
   return {};
 }
 
@@ -71,6 +72,23 @@ std::vector<Suppression> collect_suppressions(const model::Template& tpl,
   collect_from(doc, tpl.metadata(), "", rules, false, out);
   for (const auto& r : tpl.resources())
     collect_from(doc, r.metadata, std::string(r.logical_id), rules, foreign, out);
+  for (const InlineComment& c : inline_comments(tpl)) {
+    std::string resource(c.resource->logical_id);
+    if (c.kind == InlineComment::Kind::Checkov) {
+      std::vector<std::string> ours =
+          foreign ? foreign_rules(rules, "checkov", c.rules[0]) : std::vector<std::string>{};
+      if (!ours.empty())
+        out.push_back(
+            {std::move(ours), resource, "checkov " + c.rules[0] + " (comment)", c.reason});
+      continue;
+    }
+    // Incomplete ones are not honoured: ENC001 reports them.
+    if (c.malformed || c.reason.empty()) continue;
+    std::vector<std::string> ids;
+    for (const std::string& r : c.rules)
+      if (std::string id = rule_id(rules, r); !id.empty()) ids.push_back(id);
+    if (!ids.empty()) out.push_back({std::move(ids), resource, "cfn-enclint comment", c.reason});
+  }
   return out;
 }
 

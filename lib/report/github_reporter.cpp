@@ -55,7 +55,7 @@ void GithubReporter::add(std::ostream& out, const engine::FileResult& r,
         << "::" << escape_data(r.error) << "\n";
   }
   for (const lint::Diagnostic& d : r.diagnostics) {
-    if (d.severity == lint::Severity::Info && !options.verbose) continue;
+    if (d.undecidable && !options.verbose) continue;
     out << "::" << command(d.severity) << " file=" << escape_property(r.path)
         << ",line=" << d.start.line << ",col=" << d.start.column << ",endLine=" << d.stop.line
         << ",endColumn=" << d.stop.column

@@ -57,7 +57,7 @@ void JunitReporter::add(std::ostream&, const engine::FileResult& r, const Report
     cases.push_back({id + " (" + type + ")", {}});
   }
   for (const lint::Diagnostic& d : r.diagnostics) {
-    if (d.severity == lint::Severity::Info && !options.verbose) continue;
+    if (d.undecidable && !options.verbose) continue;
     std::string key = d.resource.empty() ? "(template)" : d.resource;
     if (!index.count(key)) {
       index[key] = cases.size();

@@ -2,6 +2,7 @@
 // formatters). Reporters only write; they decide nothing.
 #pragma once
 
+#include <map>
 #include <memory>
 #include <ostream>
 #include <sstream>
@@ -24,6 +25,8 @@ struct ReportOptions {
   bool show_source = true;       // the source line with a caret (text)
   // Text: findings shown per file (--max-findings-per-file; 0: all).
   std::size_t max_findings_per_file = util::kMaxFindingsShownPerFile;
+  bool show_fixes = false;         // list each fix applied (with --fix) or offered (text)
+  engine::ExitPolicy exit_policy;  // for the exit code SARIF records
 };
 
 class Reporter {
@@ -100,6 +103,27 @@ class GithubReporter final : public Reporter {
   void add(std::ostream& out, const engine::FileResult& r, const ReportOptions& options) override;
   void finish(std::ostream&, const ReportOptions&) override {}
 };
+
+// --statistics: counts per rule instead of the findings; text or JSON.
+class StatisticsReporter final : public Reporter {
+ public:
+  explicit StatisticsReporter(bool json) : json_(json) {}
+  void add(std::ostream& out, const engine::FileResult& r, const ReportOptions& options) override;
+  void finish(std::ostream& out, const ReportOptions& options) override;
+
+ private:
+  struct Count {
+    std::string_view name;
+    std::size_t findings = 0, fixable = 0;
+  };
+  bool json_;
+  std::map<std::string, Count> counts_;  // by rule id
+  std::size_t files_ = 0, errors_ = 0;
+};
+
+// A unified diff with ANSI colours (git's: headers bold, hunks cyan,
+// removed lines red, added lines green).
+std::string colored_diff(std::string_view diff);
 
 // The names make_reporter knows, for --help and error messages.
 inline constexpr const char* kFormats = "text, json, sarif, junit, github";

@@ -79,8 +79,9 @@ void write_result(std::ostream& out, const engine::FileResult& r, const lint::Di
   if (!d.construct.empty())
     out << ", \"properties\": {\"cdkPath\": " << json_string(d.construct) << "}";
   if (!d.suppressed_by.empty())
-    out << ", \"suppressions\": [{\"kind\": \"inSource\", \"justification\": "
-        << json_string(d.suppressed_by) << "}]";
+    out << ", \"suppressions\": [{\"kind\": \""
+        << (d.suppressed_externally ? "external" : "inSource")
+        << "\", \"justification\": " << json_string(d.suppressed_by) << "}]";
   out << "}";
 }
 
@@ -135,10 +136,11 @@ void SarifReporter::add(std::ostream& out, const engine::FileResult& r,
       if (rules[i]->info().id == id) return i;
     return std::size_t{0};
   };
+  // Suppressed findings are results too, marked as such (code scanning shows
+  // them as dismissed): a suppression or a baseline stays visible to review.
   for (const auto* list : {&r.diagnostics, &r.suppressed}) {
-    if (list == &r.suppressed && !options.show_suppressed) continue;
     for (const lint::Diagnostic& d : *list) {
-      if (d.severity == lint::Severity::Info && !options.verbose) continue;
+      if (d.undecidable && !options.verbose) continue;
       out << (any_result_ ? ",\n   " : "\n   ");
       any_result_ = true;
       write_result(out, r, d, index_of(d.rule));
@@ -146,9 +148,9 @@ void SarifReporter::add(std::ostream& out, const engine::FileResult& r,
   }
 }
 
-void SarifReporter::finish(std::ostream& out, const ReportOptions&) {
+void SarifReporter::finish(std::ostream& out, const ReportOptions& options) {
   start(out);
-  int code = status_.code();
+  int code = status_.code(options.exit_policy);
   out << "],\n  \"invocations\": [{\"executionSuccessful\": " << (code == 2 ? "false" : "true")
       << ", \"exitCode\": " << code << ", \"toolExecutionNotifications\": [" << notifications_.str()
       << "]}]}]}\n";

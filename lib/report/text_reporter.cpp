@@ -75,11 +75,16 @@ void TextReporter::add(std::ostream& out, const engine::FileResult& r,
     fixed_ += r.fixed.size();
     out << esc(r.path) << ": fixed " << plural(r.fixed.size(), "finding", "findings")
         << (r.already_written ? " (another run had just written the same fix)" : "") << "\n";
+    if (options.show_fixes)
+      for (const lint::Diagnostic& d : r.fixed)
+        out << "  " << esc(r.path) << ":" << d.start.line << ":" << d.start.column << ": "
+            << esc(d.fix ? d.fix->title : std::string(d.name)) << " [" << d.rule << "]"
+            << (d.resource.empty() ? "" : " on '" + esc(d.resource) + "'") << "\n";
   }
   std::size_t shown = 0;
   for (const lint::Diagnostic& d : r.diagnostics) {
     // Values the tool cannot decide are not findings; shown only when asked.
-    if (d.severity == lint::Severity::Info) {
+    if (d.undecidable) {
       if (options.verbose)
         out << esc(r.path) << ":" << d.start.line << ":" << d.start.column
             << ": info: " << esc(d.message) << " [" << d.rule << "]\n";
@@ -108,6 +113,9 @@ void TextReporter::add(std::ostream& out, const engine::FileResult& r,
     if (!d.not_fixable.empty())
       out << paint("1", where) << " " << paint("1;36", "note:")
           << " not fixable: " << esc(d.not_fixable) << "\n";
+    else if (options.show_fixes && d.fix)
+      out << paint("1", where) << " " << paint("1;36", "note:") << " "
+          << fix::to_string(d.fix->applicability) << " fix: " << esc(d.fix->title) << "\n";
   }
   if (options.show_suppressed)
     for (const lint::Diagnostic& d : r.suppressed)
@@ -117,12 +125,12 @@ void TextReporter::add(std::ostream& out, const engine::FileResult& r,
   unsafe_hidden_ += r.unsafe_hidden;
 }
 
-void TextReporter::finish(std::ostream& out, const ReportOptions& options) {
+void TextReporter::finish(std::ostream& out, const ReportOptions&) {
   if (fixed_files_ > 0)
     out << "Fixed " << plural(fixed_, "finding", "findings") << " in "
         << plural(fixed_files_, "file", "files") << ".\n";
   out << plural(findings_, "finding", "findings") << " in " << plural(files_, "file", "files");
-  if (!options.fix || fixable_ > 0) out << " (" << fixable_ << " fixable with --fix)";
+  if (fixable_ > 0) out << " (" << fixable_ << " fixable with --fix)";
   out << "\n";
   if (unsafe_hidden_ > 0)
     out << plural(unsafe_hidden_, "more fix is", "more fixes are")

@@ -63,7 +63,7 @@ DynamoDB always encrypts data at rest. Without `SSESpecification` it uses an
 AWS *owned* key: you cannot see it, audit its use in CloudTrail, or control
 it with a key policy. `SSEEnabled: true` with `SSEType: KMS` switches the
 table to a KMS key in your account (the AWS managed key `aws/dynamodb`, or
-your own key with `KMSMasterKeyId`), which is the documented baseline.
+your own key with `KMSMasterKeyId`), which is what level `baseline` asks for.
 
 ## Example
 ```yaml

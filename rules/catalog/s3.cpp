@@ -77,7 +77,7 @@ Since January 2023 S3 applies SSE-S3 (AES256) to every new object of every
 bucket, so a bucket without `BucketEncryption` is not storing plaintext.
 But the template then does not say how the bucket is encrypted: reviewers
 and policy checks cannot see it, and nothing records the choice of key or
-bucket keys. The documented baseline states default encryption explicitly,
+bucket keys. Level `baseline` asks for default encryption stated explicitly,
 with `BucketKeyEnabled: true`.
 
 ## Example
