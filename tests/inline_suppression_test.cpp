@@ -114,8 +114,17 @@ TEST_CASE("inline suppressions: JSON has no comments, and a string is not a comm
   CHECK(json.diags.size() == 1);
   auto quoted = lint_text(kHead +
                           "  B:\n    Type: AWS::S3::Bucket\n"
-                          "    Metadata: {Note: 'checkov:skip=CKV_AWS_19:x'}\n");
+                          "    Metadata: {Note: 'a # checkov:skip=CKV_AWS_19:x'}\n");
   CHECK(quoted.diags.size() == 1);
+  // Python comments in inline Lambda code are not the template's comments,
+  // even one on the line above the next logical id.
+  auto code = lint_text(kHead +
+                        "  B:\n    Type: AWS::S3::Bucket\n    Metadata:\n      Code: |\n"
+                        "        x = 1  # checkov:skip=CKV_AWS_19:not ours\n"
+                        "        y = 2\n"
+                        "        # cfn-enclint: ignore[ENC201] not ours either\n"
+                        "  C:\n    Type: AWS::S3::Bucket\n");
+  CHECK(code.diags.size() == 2);
 }
 
 TEST_CASE("inline suppressions: the edit a 'suppress' action inserts, then honoured") {

@@ -2,6 +2,9 @@
 
 #include <algorithm>
 #include <cctype>
+#include <iterator>
+#include <limits>
+#include <utility>
 
 namespace enclint::lint {
 
@@ -51,14 +54,33 @@ std::optional<InlineComment> ours(std::string_view text, std::size_t hash, std::
   return ic;
 }
 
+// The byte ranges of the document's scalars, sorted (they never overlap): a
+// '#' inside one (a quoted string, a block scalar of Lambda code) is no comment.
+class Scalars {
+ public:
+  explicit Scalars(const yaml::Document& doc) {
+    for (const yaml::Node& n : doc.nodes())
+      if (n.kind == yaml::Kind::Scalar && n.end > n.begin) ranges_.emplace_back(n.begin, n.end);
+    std::sort(ranges_.begin(), ranges_.end());
+  }
+  bool contain(std::size_t offset) const {
+    auto it = std::upper_bound(ranges_.begin(), ranges_.end(),
+                               std::pair{offset, std::numeric_limits<std::size_t>::max()});
+    return it != ranges_.begin() && std::prev(it)->second > offset;
+  }
+
+ private:
+  std::vector<std::pair<std::size_t, std::size_t>> ranges_;
+};
+
 void checkov_in(std::string_view text, std::size_t from, std::size_t to, const model::Resource& r,
-                std::vector<InlineComment>& out) {
+                const Scalars& scalars, std::vector<InlineComment>& out) {
   for (std::size_t at = text.find(kCheckov, from); at != std::string_view::npos && at < to;
        at = text.find(kCheckov, at + kCheckov.size())) {
     std::size_t line_from = text.rfind('\n', at);
     line_from = line_from == std::string_view::npos ? 0 : line_from + 1;
     std::size_t hash = comment_start(text, line_from, at);
-    if (hash == std::string_view::npos) continue;  // not in a comment
+    if (hash == std::string_view::npos || scalars.contain(hash)) continue;  // not in a comment
     std::size_t line_to = std::min(text.find('\n', at), text.size());
     std::size_t id_from = at + kCheckov.size();
     std::size_t id_to = id_from;
@@ -90,6 +112,7 @@ std::vector<InlineComment> inline_comments(const model::Template& tpl) {
   bool any_checkov = text.find(kCheckov) != std::string_view::npos;
   if (!any_ours && !any_checkov) return out;
   const auto& doc = tpl.doc();
+  const Scalars scalars(doc);
   for (const model::Resource& r : tpl.resources()) {
     if (r.key == yaml::kNone) continue;
     std::size_t key_at = doc[r.key].begin;
@@ -102,7 +125,7 @@ std::vector<InlineComment> inline_comments(const model::Template& tpl) {
       if (above_from < line_from) {
         std::size_t above_to = src.line_end(above_from);
         std::size_t first = text.find_first_not_of(" \t", above_from);
-        if (first < above_to && text[first] == '#')
+        if (first < above_to && text[first] == '#' && !scalars.contain(first))
           if (auto ic = ours(text, first, above_to)) {
             ic->resource = &r;
             ic->above = true;
@@ -110,7 +133,7 @@ std::vector<InlineComment> inline_comments(const model::Template& tpl) {
           }
       }
       std::size_t hash = comment_start(text, doc[r.key].end, line_to);
-      if (hash != std::string_view::npos)
+      if (hash != std::string_view::npos && !scalars.contain(hash))
         if (auto ic = ours(text, hash, line_to)) {
           ic->resource = &r;
           out.push_back(std::move(*ic));
@@ -119,7 +142,7 @@ std::vector<InlineComment> inline_comments(const model::Template& tpl) {
     if (any_checkov)
       checkov_in(text, above_from,
                  std::max<std::size_t>(line_to, r.node == yaml::kNone ? 0 : doc[r.node].end), r,
-                 out);
+                 scalars, out);
   }
   return out;
 }
