@@ -82,6 +82,9 @@ void Baseline::apply(engine::FileResult& r) const {
       kept.push_back(std::move(d));
       continue;
     }
+    // Its unsafe fix, if --unsafe-fixes was not given, is no longer advertised.
+    if (d.fix && d.fix->applicability != fix::Applicability::Safe && r.unsafe_hidden > 0)
+      --r.unsafe_hidden;
     d.suppressed_by = "baseline " + file_.filename().string();
     d.suppressed_externally = true;
     r.suppressed.push_back(std::move(d));

@@ -71,7 +71,7 @@ cxxopts::Options make_options() {
       ("exclude", "Skip files matching GLOB, relative to the current directory (repeatable)", cxxopts::value<std::vector<std::string>>(), "GLOB")
       ("baseline", "Do not report the findings recorded in FILE", cxxopts::value<std::string>(), "FILE")
       ("write-baseline", "Record the current findings in FILE (they are then not reported)", cxxopts::value<std::string>(), "FILE")
-      ("fail-on", "Lowest severity that makes the exit status 1: error (default), warning or info", cxxopts::value<std::string>()->default_value("error"), "SEVERITY")
+      ("fail-on", "Lowest severity that makes the exit status 1: error, warning or info", cxxopts::value<std::string>()->default_value("error"), "SEVERITY")
       ("exit-zero", "Exit 0 even when findings remain (errors still exit 2)")
       ("statistics", "Count findings per rule instead of listing them (text or json)")
       ("show-fixes", "List each fix applied (with --fix) or offered")

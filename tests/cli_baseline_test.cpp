@@ -76,6 +76,18 @@ TEST_CASE("baseline: written sorted, one finding a line, then those findings are
   CHECK(read_file(dir / "base.yaml").find("ENC101") == std::string::npos);
 }
 
+TEST_CASE("baseline: the unsafe fixes of baselined findings are not advertised") {
+  TempDir dir;
+  write_file(dir / "db.yaml",
+             "Resources:\n  Db:\n    Type: AWS::RDS::DBInstance\n    Properties:\n"
+             "      Engine: mysql\n");
+  CHECK(run_tool("db.yaml", dir.path()).out.find("--unsafe-fixes") != std::string::npos);
+  REQUIRE(run_tool("--write-baseline base.yaml db.yaml", dir.path()).exit_code == 0);
+  auto r = run_tool("--baseline base.yaml db.yaml", dir.path());
+  CHECK(r.exit_code == 0);
+  CHECK(r.out == "0 findings in 1 file\n");
+}
+
 TEST_CASE("baseline: SARIF marks baselined results as externally suppressed") {
   TempDir dir;
   write_file(dir / "t.yaml", kTwoStores);
