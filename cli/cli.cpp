@@ -180,9 +180,20 @@ void check_all(const std::vector<Input>& inputs, const std::vector<const Setting
       r.path = in.path == "-" ? run.stdin_filename : in.path;
       r.status = FileStatus::Skipped;
       r.skip_reason = "excluded by the configuration";
-      // `--fix -` prints the template: an excluded one comes back as it went in.
-      if (in.path == "-" && options.fix)
-        r.output_text = util::read_fd(STDIN_FILENO, options.max_file_size_mb << 20).bytes;
+      // `--fix -` prints the template: an excluded one comes back as it went in
+      // (all of it, or nothing and an error).
+      if (in.path == "-" && options.fix) {
+        util::ReadResult read = util::read_fd(STDIN_FILENO, options.max_file_size_mb << 20);
+        if (read.ok) {
+          r.output_text = std::move(read.bytes);
+        } else {
+          r.status = FileStatus::Error;
+          r.error = read.error == EFBIG
+                        ? "the input is larger than the limit of " +
+                              std::to_string(options.max_file_size_mb) + " MiB (--max-file-size)"
+                        : std::string("cannot read standard input: ") + std::strerror(read.error);
+        }
+      }
       return r;
     }
     if (!in.error.empty()) {

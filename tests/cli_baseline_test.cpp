@@ -88,6 +88,17 @@ TEST_CASE("baseline: the unsafe fixes of baselined findings are not advertised")
   CHECK(r.out == "0 findings in 1 file\n");
 }
 
+TEST_CASE(
+    "baseline: --fix still fixes baselined findings (a baseline hides, it does not protect)") {
+  TempDir dir;
+  write_file(dir / "t.yaml", kTwoStores);
+  REQUIRE(run_tool("--write-baseline base.yaml t.yaml", dir.path()).exit_code == 0);
+  auto r = run_tool("--baseline base.yaml --fix t.yaml", dir.path());
+  CHECK(r.exit_code == 0);
+  CHECK(r.out.find("t.yaml: fixed 2 findings") == 0);
+  CHECK(read_file(dir / "t.yaml").find("SSESpecification") != std::string::npos);
+}
+
 TEST_CASE("baseline: SARIF marks baselined results as externally suppressed") {
   TempDir dir;
   write_file(dir / "t.yaml", kTwoStores);

@@ -75,6 +75,12 @@ TEST_CASE("monorepo: standard input is excluded and configured through --stdin-f
   auto fix = run_tool("--fix --stdin-filename svc-a/generated/t.yaml -", dir.path(), kBucket);
   CHECK(fix.exit_code == 0);
   CHECK(fix.out == kBucket);
+  // Larger than the limit: nothing printed (never a truncated template), and an error.
+  auto big = run_tool("--fix --max-file-size 1 --stdin-filename svc-a/generated/t.yaml -",
+                      dir.path(), kBucket + std::string(1100000, '#') + "\n");
+  CHECK(big.exit_code == 2);
+  CHECK(big.out.empty());
+  CHECK(big.err.find("larger than the limit of 1 MiB") != std::string::npos);
   auto check = run_tool("--stdin-filename svc-a/generated/t.yaml -", dir.path(), kBucket);
   CHECK(check.exit_code == 0);
   // Not excluded: the subproject's configuration applies (ENC201 lowered to warning).
