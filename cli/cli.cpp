@@ -418,22 +418,8 @@ int run(int argc, char** argv) {
   if (options.fix && !options.diff)
     for (const std::string& t : temporaries) fix::remove_stale_temporary(t);
   std::vector<const Settings*> input_settings;
-  {
-    // Excluded files found in directories are dropped; named ones are reported as skipped.
-    std::vector<Input> kept;
-    for (Input& in : inputs) {
-      bool named_stdin = in.path == "-" && !options.stdin_filename.empty();
-      const std::string& name = named_stdin ? options.stdin_filename : in.path;
-      const Settings* s =
-          in.path == "-" && !named_stdin ? settings.for_directory(".") : settings.for_file(name);
-      if (!s) return usage_error(settings.error());
-      if (in.path != "-" || named_stdin) in.excluded = settings.excluded(*s, name);
-      if (in.excluded && !in.explicit_path) continue;
-      kept.push_back(std::move(in));
-      input_settings.push_back(s);
-    }
-    inputs = std::move(kept);
-  }
+  if (!settings.assign(inputs, input_settings, options.stdin_filename))
+    return usage_error(settings.error());
   // With `--fix -` the fixed template owns stdout; the report goes to stderr.
   bool stdin_fix = options.fix && std::any_of(inputs.begin(), inputs.end(),
                                               [](const Input& in) { return in.path == "-"; });

@@ -101,4 +101,21 @@ bool SettingsFinder::excluded(const Settings& settings, const std::string& path)
   return !cli_excludes_.exclude.empty() && cli::excluded(cli_excludes_, path);
 }
 
+bool SettingsFinder::assign(std::vector<Input>& inputs, std::vector<const Settings*>& out,
+                            const std::string& stdin_filename) {
+  std::vector<Input> kept;
+  for (Input& in : inputs) {
+    bool named_stdin = in.path == "-" && !stdin_filename.empty();
+    const std::string& name = named_stdin ? stdin_filename : in.path;
+    const Settings* s = in.path == "-" && !named_stdin ? for_directory(".") : for_file(name);
+    if (!s) return false;
+    if (in.path != "-" || named_stdin) in.excluded = excluded(*s, name);
+    if (in.excluded && !in.explicit_path) continue;
+    kept.push_back(std::move(in));
+    out.push_back(s);
+  }
+  inputs = std::move(kept);
+  return true;
+}
+
 }  // namespace enclint::cli

@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "cli/config.hpp"
+#include "cli/discover.hpp"
 #include "engine/check_options.hpp"
 
 namespace enclint::cli {
@@ -42,6 +43,12 @@ class SettingsFinder {
   // For standard input without a name: the current directory's.
   const Settings* for_directory(const std::filesystem::path& dir);
   const std::string& error() const { return error_; }
+
+  // Gives each input its settings (`out[i]` for inputs[i]): excluded files
+  // found in directories are dropped, named ones marked excluded (standard
+  // input by `stdin_filename`). False when a configuration is wrong (error()).
+  bool assign(std::vector<Input>& inputs, std::vector<const Settings*>& out,
+              const std::string& stdin_filename);
 
   // Excluded by the configuration that applies to it, or by --exclude.
   bool excluded(const Settings& settings, const std::string& path) const;
