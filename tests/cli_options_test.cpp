@@ -45,6 +45,13 @@ TEST_CASE("options: --statistics counts per rule, most frequent first, text and 
   CHECK(stats[0]["count"].as<int>() == 2);
   CHECK(stats[0]["fixable"].as<int>() == 2);
   CHECK(run_tool("--statistics -f sarif t.yaml", dir.path()).exit_code == 2);
+  // A file in error is named, with control characters shown, not sent to the terminal.
+  write_file(dir / "bad\x1b.yaml",
+             "Resources:\n  B:\n    Type: AWS::S3::Bucket\n    Properties: {\n");
+  auto bad = run_tool("--statistics .", dir.path());
+  CHECK(bad.exit_code == 2);
+  CHECK(bad.out.find(": error: ") != std::string::npos);
+  CHECK(bad.out.find('\x1b') == std::string::npos);
 }
 
 TEST_CASE("options: --show-fixes lists each applied fix, or the fix each finding would get") {

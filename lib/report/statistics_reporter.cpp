@@ -7,6 +7,7 @@
 
 #include "engine/fix_loop.hpp"
 #include "report/reporter.hpp"
+#include "util/escape.hpp"
 #include "util/json_string.hpp"
 
 namespace enclint::report {
@@ -15,7 +16,7 @@ void StatisticsReporter::add(std::ostream& out, const engine::FileResult& r,
                              const ReportOptions& options) {
   if (r.status == engine::FileStatus::Error) {
     ++errors_;
-    if (!json_) out << r.path << ": error: " << r.error << "\n";
+    if (!json_) out << util::printable(r.path) << ": error: " << util::printable(r.error) << "\n";
   }
   if (r.status != engine::FileStatus::Skipped) ++files_;
   for (const lint::Diagnostic& d : r.diagnostics) {
