@@ -178,6 +178,13 @@ std::string json_pretty_member(const std::string& key, const Value& value,
   return out;
 }
 
+std::string json_pretty_text(const Value& value, const std::string& indent,
+                             const FileStyle& style) {
+  std::string out;
+  json_pretty_value(out, value, indent, style);
+  return out;
+}
+
 std::string flow_text(const Value& value, const FileStyle& style) {
   std::string out;
   flow_value(out, value, style);
