@@ -62,7 +62,7 @@ cxxopts::Options make_options() {
       ("fix", "Apply safe fixes in place")
       ("unsafe-fixes", "Also apply unsafe fixes (with --fix or --diff)")
       ("diff", "Print a unified diff of what --fix would change; write nothing")
-      ("f,format", "Output format: text, json, sarif, junit or github", cxxopts::value<std::string>()->default_value("text"), "FORMAT")
+      ("f,format", "Output format: text, json, sarif, junit, github, dot or mermaid", cxxopts::value<std::string>()->default_value("text"), "FORMAT")
       ("o,output", "Write the report to FILE", cxxopts::value<std::string>(), "FILE")
       ("select", "Only these rules (comma-separated ids or names)", cxxopts::value<std::vector<std::string>>(), "IDS")
       ("ignore", "Skip these rules (comma-separated ids or names)", cxxopts::value<std::vector<std::string>>(), "IDS")
@@ -324,6 +324,7 @@ int run(int argc, char** argv) {
     color = args["color"].as<std::string>();
     options.format = args["format"].as<std::string>();
     options.list_checked_resources = options.format == "junit";
+    options.picture = options.format == "dot" || options.format == "mermaid";
     if (args.count("output")) options.output = args["output"].as<std::string>();
     if (args.count("select"))
       options.lint.select = split_list(args["select"].as<std::vector<std::string>>());

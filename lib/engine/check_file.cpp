@@ -95,6 +95,7 @@ FileResult check_bytes(const std::string& path, std::string bytes, bool from_std
   std::vector<lint::Diagnostic> diagnostics =
       lint::run_rules(tpl, rules, options.lint, &result.suppressed);
   result.unsafe_hidden = unsafe_not_applied(diagnostics, options);
+  if (options.picture) result.picture = make_picture(tpl, diagnostics);
 
   bool wants_fix = options.fix || options.diff;
   bool has_fix = false;

@@ -28,7 +28,8 @@ class Reporter {
   virtual ~Reporter() = default;
   // One file's result, in input order; the caller frees it as soon as this
   // returns, so a run's memory does not grow with its number of files.
-  virtual void add(std::ostream& out, const engine::FileResult& r, const ReportOptions& options) = 0;
+  virtual void add(std::ostream& out, const engine::FileResult& r,
+                   const ReportOptions& options) = 0;
   // After the last file: totals, and the sections a format must write after
   // what it was given file by file (kept as text, not as results).
   virtual void finish(std::ostream& out, const ReportOptions& options) = 0;
@@ -97,7 +98,32 @@ class GithubReporter final : public Reporter {
   void finish(std::ostream&, const ReportOptions&) override {}
 };
 
+// A Graphviz digraph of stores, keys and principals: clusters written as the
+// files come, the closing brace at the end.
+class DotReporter final : public Reporter {
+ public:
+  void add(std::ostream& out, const engine::FileResult& r, const ReportOptions& options) override;
+  void finish(std::ostream& out, const ReportOptions& options) override;
+
+ private:
+  void start(std::ostream& out);
+  bool started_ = false;
+  std::size_t files_ = 0;
+};
+
+// The same as a mermaid flowchart; link styles and classes at the end.
+class MermaidReporter final : public Reporter {
+ public:
+  void add(std::ostream& out, const engine::FileResult& r, const ReportOptions& options) override;
+  void finish(std::ostream& out, const ReportOptions& options) override;
+
+ private:
+  bool started_ = false;
+  std::size_t files_ = 0, links_ = 0;
+  std::string denied_;  // linkStyle lines of the edges ENC011 reports
+};
+
 // The names make_reporter knows, for --help and error messages.
-inline constexpr const char* kFormats = "text, json, sarif, junit, github";
+inline constexpr const char* kFormats = "text, json, sarif, junit, github, dot, mermaid";
 
 }  // namespace enclint::report
