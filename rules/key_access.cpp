@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <optional>
 
 #include "model/access.hpp"
 
@@ -184,6 +185,43 @@ std::uint8_t key_policy_grants(const Graph& g, const KeyPolicy& kp, std::uint32_
   return bits;
 }
 
+namespace {
+// What the caller along `access_edge` lacks of `key` (kNoNode: a key from
+// elsewhere, which nothing in the template grants) once it encrypts the store.
+KeyNeed need_of(const Graph& g, std::uint32_t access_edge, std::uint32_t key, const KeyPolicy* kp,
+                const model::Assumptions& key_assumptions) {
+  KeyNeed n;
+  const model::Edge& access = g.edges()[access_edge];
+  if (access.kind != EdgeKind::Access && access.kind != EdgeKind::EventSource) return n;
+  // SAM ignores a function's Policies when it names its own Role.
+  if (access.kind == EdgeKind::Access && is_sam_function(g, access.from) &&
+      role_of(g, access.from) != Graph::kNoNode)
+    return n;
+  std::uint8_t need = ((access.access & model::kRead) ? model::kDecrypt : 0) |
+                      ((access.access & model::kWrite) ? model::kGenerateDataKey : 0);
+  if (!need || !model::consistent(access.assumptions, key_assumptions)) return n;
+  n.holder = access.from;
+  n.store = access.to;
+  n.key = key;
+  n.access_edge = access_edge;
+  n.access = access.access;
+  n.assumptions = access.assumptions;
+  model::add_assumptions(n.assumptions, key_assumptions);
+  for (std::uint32_t id : identities_of(g, access.from)) {
+    std::uint8_t have = 0;
+    if (kp && key != Graph::kNoNode) {
+      have = key_policy_grants(g, *kp, id);
+      if (kp->iam_enabled) have |= iam_grants(g, id, key, n.assumptions);
+    }
+    if (std::uint8_t missing = need & ~have) {
+      n.missing |= missing;
+      n.identities.push_back(id);
+    }
+  }
+  return n;
+}
+}  // namespace
+
 std::vector<KeyNeed> missing_key_grants(const Graph& g) {
   std::vector<KeyNeed> out;
   std::vector<std::pair<std::uint32_t, KeyPolicy>> policies;
@@ -198,32 +236,8 @@ std::vector<KeyNeed> missing_key_grants(const Graph& g) {
     if (enc.kind != EdgeKind::EncryptedWith) continue;
     const KeyPolicy& kp = policy_of(enc.to);
     for (std::uint32_t ai : g.in(enc.from)) {
-      const model::Edge& access = g.edges()[ai];
-      if (access.kind != EdgeKind::Access && access.kind != EdgeKind::EventSource) continue;
-      // SAM ignores a function's Policies when it names its own Role.
-      if (access.kind == EdgeKind::Access && is_sam_function(g, access.from) &&
-          role_of(g, access.from) != Graph::kNoNode)
-        continue;
-      std::uint8_t need = ((access.access & model::kRead) ? model::kDecrypt : 0) |
-                          ((access.access & model::kWrite) ? model::kGenerateDataKey : 0);
-      if (!need || !model::consistent(access.assumptions, enc.assumptions)) continue;
-      KeyNeed n;
-      n.holder = access.from;
-      n.store = enc.from;
-      n.key = enc.to;
-      n.access_edge = ai;
-      n.assumptions = access.assumptions;
-      model::add_assumptions(n.assumptions, enc.assumptions);
-      for (std::uint32_t id : identities_of(g, access.from)) {
-        std::uint8_t have = key_policy_grants(g, kp, id);
-        if (kp.iam_enabled) have |= iam_grants(g, id, enc.to, n.assumptions);
-        if (std::uint8_t missing = need & ~have) {
-          n.missing |= missing;
-          n.identities.push_back(id);
-        }
-      }
+      KeyNeed n = need_of(g, ai, enc.to, &kp, enc.assumptions);
       if (!n.missing) continue;
-      n.access = access.access;
       auto same = std::find_if(out.begin(), out.end(), [&](const KeyNeed& o) {
         return o.holder == n.holder && o.store == n.store && o.key == n.key &&
                o.assumptions.size() == n.assumptions.size() &&
@@ -239,6 +253,25 @@ std::vector<KeyNeed> missing_key_grants(const Graph& g) {
         if (std::find(same->identities.begin(), same->identities.end(), id) ==
             same->identities.end())
           same->identities.push_back(id);
+    }
+  }
+  return out;
+}
+
+std::vector<std::string> would_lose_access(const Graph& g, std::uint32_t store, std::uint32_t key) {
+  std::optional<KeyPolicy> kp;
+  if (key != Graph::kNoNode) kp = key_policy(g, key);
+  std::vector<std::string> out;
+  for (std::uint32_t ai : g.in(store)) {
+    KeyNeed n = need_of(g, ai, key, kp ? &*kp : nullptr, {});
+    for (std::uint32_t id : n.identities) {
+      std::string who =
+          describe_node(g, id) + " (" +
+          (n.missing == model::kDecrypt           ? "kms:Decrypt"
+           : n.missing == model::kGenerateDataKey ? "kms:GenerateDataKey"
+                                                  : "kms:Decrypt, kms:GenerateDataKey") +
+          ")";
+      if (std::find(out.begin(), out.end(), who) == out.end()) out.push_back(who);
     }
   }
   return out;

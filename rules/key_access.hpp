@@ -46,6 +46,13 @@ std::uint8_t key_policy_grants(const model::Graph& g, const KeyPolicy& kp, std::
 // (when the key policy lets them work) or from the key policy.
 std::vector<KeyNeed> missing_key_grants(const model::Graph& g);
 
+// The principals that read or write `store` and would hold no use of `key`
+// (a key of the template; kNoNode for one from elsewhere, which no statement
+// of the template grants) once it encrypts the store: "function 'F'
+// (kms:Decrypt)". What a fix that introduces a key warns of.
+std::vector<std::string> would_lose_access(const model::Graph& g, std::uint32_t store,
+                                           std::uint32_t key);
+
 // Who calls with a holder's permissions: the holder itself (a role, a SAM
 // function without Role), a SAM function's Role, the roles and functions a
 // policy is attached to (the policy itself when it is attached to none).

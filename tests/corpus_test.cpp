@@ -166,6 +166,7 @@ TEST_CASE("corpus: the resource graph of every template") {
       if (e.kind == model::EdgeKind::Access || e.kind == model::EdgeKind::EventSource)
         CHECK_FALSE(model::service_of(to.type).empty());
       if (e.kind == model::EdgeKind::EncryptedWith) CHECK(to.type == "AWS::KMS::Key");
+      if (e.kind == model::EdgeKind::Publishes) CHECK(to.type == "AWS::SNS::Topic");
       if (e.kind == model::EdgeKind::Condition) CHECK(to.kind == model::NodeKind::Condition);
       if (e.kind == model::EdgeKind::DependsOn) CHECK(to.kind == model::NodeKind::Resource);
     }
@@ -175,7 +176,7 @@ TEST_CASE("corpus: the resource graph of every template") {
   std::cout << "\n";
   // The corpus is real SAM and CloudFormation: every kind of edge occurs.
   for (const char* kind : {"Ref", "GetAtt", "Sub", "DependsOn", "Condition", "Access",
-                           "EventSource", "Attached", "EncryptedWith"})
+                           "EventSource", "Attached", "EncryptedWith", "Publishes"})
     CHECK(by_kind[kind] > 0);
   CHECK(by_kind["Ref"] > 1000);
 }

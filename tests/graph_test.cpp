@@ -368,3 +368,32 @@ TEST_CASE("graph: IAM action globs") {
   CHECK(model::action_access("sqs:SendMessage*", "sqs") == model::kWrite);
   CHECK(model::action_access("s3:?etObject", "s3") == model::kRead);
 }
+
+TEST_CASE("graph: AWS services that publish to a topic") {
+  auto edges = edges_of(std::string(kHeader) +
+                        "  Topic: {Type: AWS::SNS::Topic}\n"
+                        "  Other: {Type: AWS::SNS::Topic}\n"
+                        "  Rule:\n"
+                        "    Type: AWS::Events::Rule\n"
+                        "    Properties:\n"
+                        "      Targets: [{Id: t, Arn: !Ref Topic}, {Id: f, Arn: !GetAtt T.Arn}]\n"
+                        "  Alarm:\n"
+                        "    Type: AWS::CloudWatch::Alarm\n"
+                        "    Properties:\n"
+                        "      AlarmActions: [!Ref Topic]\n"
+                        "      OKActions: !If [C, [!Ref Other], !Ref AWS::NoValue]\n"
+                        "  Uploads:\n"
+                        "    Type: AWS::S3::Bucket\n"
+                        "    Properties:\n"
+                        "      NotificationConfiguration:\n"
+                        "        TopicConfigurations:\n"
+                        "          - {Event: 's3:ObjectCreated:*', Topic: !Ref Other}\n"
+                        "Conditions:\n"
+                        "  C: !Equals [!Ref Env, prod]\n");
+  std::set<std::string> publishes;
+  for (const auto& e : edges)
+    if (e.find(" Publishes") != std::string::npos) publishes.insert(e);
+  CHECK(publishes == std::set<std::string>{"Alarm Publishes Topic",
+                                           "Alarm Publishes(when condition C is true) Other",
+                                           "Rule Publishes Topic", "Uploads Publishes Other"});
+}

@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include "engine/fix_loop.hpp"
+#include "engine/key_notes.hpp"
 #include "fix/atomic_write.hpp"
 #include "fix/diff.hpp"
 #include "lint/linter.hpp"
@@ -94,6 +95,7 @@ FileResult check_bytes(const std::string& path, std::string bytes, bool from_std
   }
   std::vector<lint::Diagnostic> diagnostics =
       lint::run_rules(tpl, rules, options.lint, &result.suppressed);
+  note_key_users(tpl, options.lint, diagnostics);
   result.unsafe_hidden = unsafe_not_applied(diagnostics, options);
   if (options.picture) result.picture = make_picture(tpl, diagnostics);
 

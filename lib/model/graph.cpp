@@ -19,6 +19,7 @@ const char* to_string(EdgeKind k) {
     case EdgeKind::EventSource: return "EventSource";
     case EdgeKind::Attached: return "Attached";
     case EdgeKind::EncryptedWith: return "EncryptedWith";
+    case EdgeKind::Publishes: return "Publishes";
   }
   return "Ref";
 }

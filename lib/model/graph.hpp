@@ -33,6 +33,8 @@ enum class EdgeKind : std::uint8_t {
   Attached,       // the source uses the target's permissions (a function its role, a role
                   // its policy)
   EncryptedWith,  // the source store is encrypted at rest with the target key
+  Publishes,      // an AWS service publishes to the target topic for the source (an
+                  // EventBridge rule's target, an alarm's action, a bucket's notification)
 };
 const char* to_string(EdgeKind k);
 

@@ -50,6 +50,32 @@ class AccessBuilder {
       attach(i, doc_.get(p, "Roles"), a, "AWS::IAM::Role", true);
     }
     for (const auto& path : key_paths(t)) encrypted_with(i, p, path, 0, a);
+    if (t == "AWS::Events::Rule") publishes(i, p, {"Targets", "*", "Arn"}, 0, a);
+    if (t == "AWS::S3::Bucket")
+      publishes(i, p, {"NotificationConfiguration", "TopicConfigurations", "*", "Topic"}, 0, a);
+    if (t == "AWS::CloudWatch::Alarm" || t == "AWS::CloudWatch::CompositeAlarm")
+      for (std::string_view actions : {"AlarmActions", "OKActions", "InsufficientDataActions"})
+        publishes(i, p, {actions, "*"}, 0, a);
+  }
+
+  // The topics an AWS service publishes to for `source`, at `path` ("*": each item).
+  void publishes(std::uint32_t source, NodeId node, const std::vector<std::string_view>& path,
+                 std::size_t step, const Assumptions& given) {
+    for (const auto& b : walker_.branches(node, given)) {
+      if (step == path.size()) {
+        std::vector<Reference> found;
+        walker_.references(b.node, b.assumptions, scope_, found);
+        for (Reference& ref : found)
+          if (ref.target != Graph::kNoNode && service(ref.target) == "sns")
+            g_.add(
+                {source, ref.target, EdgeKind::Publishes, 0, false, b.node, {}, ref.assumptions});
+      } else if (path[step] == "*") {
+        for (const auto& item : walker_.items(b.node, b.assumptions))
+          publishes(source, item.node, path, step + 1, item.assumptions);
+      } else if (NodeId next = doc_.get(b.node, path[step]); next != kNone) {
+        publishes(source, next, path, step + 1, b.assumptions);
+      }
+    }
   }
 
   // `holder` uses the permissions of the resources of `type` that `value`
