@@ -35,10 +35,13 @@ const char* kTemplate =
 TEST_CASE("key notes: a --kms-key fix names the principals that would lose access") {
   testing::TempDir dir;
   auto r = run_tool("--select ENC101 -f json --kms-key Ref:DataKey -", dir.path(), kTemplate);
-  CHECK(r.out.find("\"title\": \"Add SSESpecification with SSEEnabled: true and SSEType: KMS; "
-                   "would lose access without a grant on the key: function 'Reader' "
-                   "(kms:Decrypt), function 'Writer' (kms:GenerateDataKey)\"") !=
-        std::string::npos);
+  CHECK(r.out.find("\"note\": \"the key this fix puts on the store is not granted to function "
+                   "'Reader' (kms:Decrypt), function 'Writer' (kms:GenerateDataKey), which use the "
+                   "store: they would lose access once it is deployed\"") != std::string::npos);
+  auto text =
+      run_tool("--select ENC101 --no-source --kms-key Ref:DataKey -", dir.path(), kTemplate);
+  CHECK(text.out.find("<stdin>:6:5: note: the key this fix puts on the store is not granted to "
+                      "function 'Reader'") != std::string::npos);
   // A key from elsewhere: nothing in the template grants it.
   auto arn =
       run_tool("--select ENC101 -f json --kms-key arn:aws:kms:eu-west-1:111122223333:key/k -",

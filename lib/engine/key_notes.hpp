@@ -1,4 +1,4 @@
-// A fix that puts the --kms-key key on a store says, in its title, which
+// A fix that puts the --kms-key key on a store says, in its note, which
 // principals of the template use the store and would hold no use of that key
 // (they would lose access once the fix is deployed). From the resource graph,
 // built only when --kms-key is given and some fix inserts it.

@@ -29,6 +29,7 @@ struct Diagnostic {
   std::string path;  // Resources/Bucket/Properties, cfn-lint style
   std::optional<fix::Fix> fix;
   std::string not_fixable;    // why there is no fix, when one would be expected
+  std::string note;           // what else the fix would do (who would lose access to a store)
   bool fixed = false;         // set by the fixer for the report
   std::string suppressed_by;  // set when a suppression hides it: "cfn_nag W74: reason"
 };

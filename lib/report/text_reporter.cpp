@@ -89,6 +89,8 @@ void TextReporter::add(std::ostream& out, const engine::FileResult& r,
     if (!d.not_fixable.empty())
       out << paint("1", where) << " " << paint("1;36", "note:") << " not fixable: " << d.not_fixable
           << "\n";
+    if (!d.note.empty())
+      out << paint("1", where) << " " << paint("1;36", "note:") << " " << d.note << "\n";
   }
   if (options.show_suppressed)
     for (const lint::Diagnostic& d : r.suppressed)
