@@ -8,8 +8,10 @@
 #include <unistd.h>
 #include <cxxopts.hpp>
 
+#include <cerrno>
 #include <csignal>
 #include <cstdlib>
+#include <cstring>
 
 #include <algorithm>
 #include <atomic>
@@ -18,16 +20,21 @@
 #include <functional>
 #include <iostream>
 #include <memory>
+#include <new>
 #include <optional>
 #include <sstream>
 #include <thread>
 
 #include "cli/config.hpp"
 #include "cli/discover.hpp"
+#include "cli/man_page.hpp"
+#include "cli/fix_options.hpp"
 #include "cli/run_options.hpp"
 #include "engine/check_file.hpp"
+#include "fix/atomic_write.hpp"
 #include "report/reporter.hpp"
 #include "rules/registry.hpp"
+#include "util/interrupt.hpp"
 
 namespace enclint::cli {
 
@@ -36,6 +43,7 @@ using engine::check_stdin;
 using engine::ExitStatus;
 using engine::FileResult;
 using engine::FileStatus;
+using engine::kInterrupted;
 
 namespace {
 
@@ -61,14 +69,14 @@ cxxopts::Options make_options() {
   o.add_options()
       ("fix", "Apply safe fixes in place")
       ("unsafe-fixes", "Also apply unsafe fixes (with --fix or --diff)")
-      ("diff", "Print a unified diff of what --fix would change; write nothing")
+      ("diff", "Print a unified diff of what --fix would change; write nothing (not with --fix)")
       ("f,format", "Output format: text, json, sarif, junit, github, dot or mermaid", cxxopts::value<std::string>()->default_value("text"), "FORMAT")
       ("o,output", "Write the report to FILE", cxxopts::value<std::string>(), "FILE")
       ("select", "Only these rules (comma-separated ids or names)", cxxopts::value<std::vector<std::string>>(), "IDS")
       ("ignore", "Skip these rules (comma-separated ids or names)", cxxopts::value<std::vector<std::string>>(), "IDS")
       ("config", "Configuration file (default: .cfn-enclint.yaml from here upwards)", cxxopts::value<std::string>(), "FILE")
       ("level", "Policy level: baseline (default) or cmk (also require customer managed keys)", cxxopts::value<std::string>(), "LEVEL")
-      ("kms-key", "Fixes use SSE-KMS with this key (ARN, alias/..., key id, or Ref:LogicalId)", cxxopts::value<std::string>(), "KEY")
+      ("kms-key", "Fixes use SSE-KMS with this key (key or alias ARN, alias/NAME, key id, or Ref:LogicalId of a key, an alias or a String parameter)", cxxopts::value<std::string>(), "KEY")
       ("sse-algorithm", "S3 algorithm the fixes insert: AES256 (default; aws:kms with --kms-key), aws:kms or aws:kms:dsse", cxxopts::value<std::string>(), "ALG")
       ("no-foreign-suppressions", "Ignore cfn_nag, checkov and cfn-guard suppressions")
       ("show-suppressed", "List the findings that suppressions hide")
@@ -77,6 +85,7 @@ cxxopts::Options make_options() {
       ("verbose", "List skipped files and why, and values that cannot be checked statically")
       ("color", "Colour text output: auto (when stdout is a terminal and NO_COLOR is unset), always, never", cxxopts::value<std::string>()->default_value("auto"), "WHEN")
       ("no-source", "Text output: one line per finding, without the source line and caret")
+      ("max-findings-per-file", "Text output: show at most N findings per file (0: all)", cxxopts::value<std::size_t>()->default_value(std::to_string(util::kMaxFindingsShownPerFile)), "N")
       ("max-file-size", "Refuse files larger than this many MiB", cxxopts::value<std::size_t>()->default_value(std::to_string(util::kDefaultMaxFileSizeMb)), "MB")
       ("list-rules", "List the rules")
       ("explain", "Show a rule's documentation", cxxopts::value<std::string>(), "ID")
@@ -91,61 +100,18 @@ cxxopts::Options make_options() {
   return o;
 }
 
-std::string roff(const std::string& s) {
-  std::string out;
-  for (char c : s) {
-    if (c == '\\')
-      out += "\\e";
-    else if (c == '-')
-      out += "\\-";
-    else
-      out += c;
-  }
-  if (!out.empty() && (out[0] == '.' || out[0] == '\'')) out = "\\&" + out;
-  return out;
-}
-
-// The man page, from the same option table as --help.
-std::string man_page(const cxxopts::Options& spec) {
-  std::ostringstream m;
-  m << ".TH CFN\\-ENCLINT 1 \"\" \"cfn\\-enclint " << ENCLINT_VERSION << "\" \"User Commands\"\n"
-    << ".SH NAME\ncfn\\-enclint \\- check and fix encryption at rest in CloudFormation and SAM "
-       "templates\n"
-    << ".SH SYNOPSIS\n.B cfn\\-enclint\n[\\fIOPTIONS\\fR] [\\fIPATH\\fR ...]\n"
-    << ".SH DESCRIPTION\n"
-    << roff(
-           "Finds DynamoDB tables and S3 buckets that are not encrypted at rest as documented "
-           "(SSESpecification with KMS; BucketEncryption with BucketKeyEnabled) and, with --fix, "
-           "inserts "
-           "exactly the documented blocks, leaving every other byte of the template alone. PATH is "
-           "a file, "
-           "a directory (searched for *.yaml, *.yml, *.json, *.template) or - for standard input.")
-    << "\n.SH OPTIONS\n";
+// The man page's options: those of --help.
+std::vector<ManOption> man_options(const cxxopts::Options& spec) {
+  std::vector<ManOption> out;
   for (const auto& o : spec.group_help("").options) {
     if (o.l.empty()) continue;
-    std::string flags = (o.s.empty() ? "" : "-" + o.s + ", ") + "--" + o.l.front();
-    m << ".TP\n.B " << roff(flags);
-    if (!o.is_boolean) m << " \\fI" << roff(o.arg_help.empty() ? "VALUE" : o.arg_help) << "\\fR";
-    m << "\n" << roff(o.desc) << "\n";
+    out.push_back({(o.s.empty() ? "" : "-" + o.s + ", ") + "--" + o.l.front(),
+                   o.is_boolean         ? ""
+                   : o.arg_help.empty() ? "VALUE"
+                                        : o.arg_help,
+                   o.desc});
   }
-  m << ".SH RULES\n";
-  for (const lint::Rule* r : rules::all()) {
-    const auto& i = r->info();
-    m << ".TP\n.B " << roff(std::string(i.id) + " " + std::string(i.name)) << "\n"
-      << roff(std::string(i.summary)) << " (fix: " << lint::to_string(i.fix)
-      << (i.level == lint::Level::Cmk ? "; level cmk only" : "") << ")\n";
-  }
-  m << ".SH EXIT STATUS\n.TP\n.B 0\nnothing left to report\n.TP\n.B 1\nfindings remain (after "
-       "fixing, with "
-    << roff("--fix") << ")\n.TP\n.B 2\nusage error, or a file could not be read, parsed or fixed\n"
-    << ".SH FILES\n.TP\n.I .cfn\\-enclint.yaml\n"
-    << roff(
-           "Configuration, looked up from the current directory upwards: select, ignore, severity, "
-           "level, "
-           "fix (kms_key, sse_algorithm), exclude.")
-    << "\n.SH SEE ALSO\n"
-    << roff(std::string("cfn-enclint --explain ID; ") + ENCLINT_HOMEPAGE) << "\n";
-  return m.str();
+  return out;
 }
 
 int usage_error(const std::string& message) {
@@ -154,11 +120,43 @@ int usage_error(const std::string& message) {
   return kExitError;
 }
 
-// SIGINT/SIGTERM during a run: files being written finish (each write is
-// atomic), files not started are left alone, and the run ends.
-volatile std::sig_atomic_t g_interrupted = 0;
-extern "C" void on_interrupt(int signal) { g_interrupted = signal; }
-constexpr const char* kInterrupted = "interrupted before it was checked";
+// SIGINT, SIGTERM, SIGHUP (the terminal went away), SIGPIPE (`| head`) and
+// the other signals that would end the process where it stands end the run
+// the same way: files being written finish (each write is atomic), a file
+// being checked stops where it is, unwritten, files not started are left
+// alone, and no temporary file is left behind. SIGXFSZ is ignored: a write
+// past the file size limit fails (EFBIG) and is reported like a full disk.
+extern "C" void on_interrupt(int signal) { util::g_interrupt_signal.store(signal); }
+constexpr int kStopSignals[] = {SIGINT,  SIGTERM, SIGHUP,  SIGPIPE,   SIGQUIT,
+                                SIGALRM, SIGUSR1, SIGUSR2, SIGVTALRM, SIGXCPU};
+
+// Whether the report (and, on stdout, a diff or a fixed template) got out:
+// the first failure of each stream is kept with its reason (errno is only
+// meaningful right after it), and the run then exits 2 saying so.
+class ReportWrites {
+ public:
+  void check(const std::ostream& out, const std::ofstream& file) {
+    if (!out && !stdout_error_) stdout_error_ = errno ? errno : EIO;
+    if (!file && !file_error_) file_error_ = errno ? errno : EIO;
+  }
+  bool failed(const std::string& output) const {
+    if (stdout_error_)
+      std::cerr << "cfn-enclint: error: cannot write to standard output: "
+                << std::strerror(stdout_error_) << "\n";
+    if (file_error_) {
+      // A cut-off report (SARIF, JUnit) must not be taken for a whole one.
+      std::error_code ec;
+      bool removed = std::filesystem::remove(output, ec);
+      std::cerr << "cfn-enclint: error: cannot write the report to " << output << ": "
+                << std::strerror(file_error_)
+                << (removed ? " (the incomplete report was removed)" : "") << "\n";
+    }
+    return stdout_error_ || file_error_;
+  }
+
+ private:
+  int stdout_error_ = 0, file_error_ = 0;
+};
 
 // Checks every input and hands each result to `sink`, on this thread and in
 // input order, as soon as it and every result before it are ready; a result
@@ -170,7 +168,7 @@ void check_all(const std::vector<Input>& inputs, const RunOptions& options,
   auto one = [&](std::size_t i) {
     const Input& in = inputs[i];
     FileResult r;
-    if (g_interrupted) {
+    if (util::interrupted()) {
       r.path = in.path;
       r.status = FileStatus::Skipped;
       r.skip_reason = kInterrupted;
@@ -188,10 +186,19 @@ void check_all(const std::vector<Input>& inputs, const RunOptions& options,
       r.error = in.error;
       return r;
     }
-    if (in.path == "-")
-      return check_stdin(options.stdin_filename.empty() ? "<stdin>" : options.stdin_filename,
-                         options, rules);
-    return check_path(in.path, options, rules, /*fast_path=*/!in.explicit_path);
+    // Out of memory on one file is that file's error; the others go on.
+    try {
+      if (in.path == "-")
+        return check_stdin(options.stdin_filename.empty() ? "<stdin>" : options.stdin_filename,
+                           options, rules);
+      return check_path(in.path, options, rules, /*fast_path=*/!in.explicit_path);
+    } catch (const std::bad_alloc&) {
+      r = FileResult{};
+      r.path = in.path;
+      r.status = FileStatus::Error;
+      r.error = "out of memory while checking the file (not changed)";
+      return r;
+    }
   };
   // One file (a pre-commit run): no thread, and no need to count the cores.
   unsigned jobs = inputs.size() <= 1 ? 1
@@ -290,7 +297,7 @@ int run(int argc, char** argv) {
   try {
     auto args = spec.parse(argc, argv);
     if (args.count("generate-man")) {
-      std::cout << man_page(spec);
+      std::cout << man_page(man_options(spec));
       return kExitClean;
     }
     if (args.count("help")) {
@@ -321,6 +328,7 @@ int run(int argc, char** argv) {
     options.show_source = args.count("no-source") == 0;
     options.max_file_size_mb =
         std::min(args["max-file-size"].as<std::size_t>(), util::kMaxFileSizeMb);
+    options.max_findings_per_file = args["max-findings-per-file"].as<std::size_t>();
     color = args["color"].as<std::string>();
     options.format = args["format"].as<std::string>();
     options.list_checked_resources = options.format == "junit";
@@ -375,10 +383,10 @@ int run(int argc, char** argv) {
   if (kms_key) options.lint.fix.kms_key = *kms_key;
   // A key means SSE-KMS unless an algorithm was chosen explicitly.
   options.lint.fix.sse_algorithm = sse_algorithm ? *sse_algorithm : kms_key ? "aws:kms" : "AES256";
-  const std::string& alg = options.lint.fix.sse_algorithm;
-  if (alg != "AES256" && alg != "aws:kms" && alg != "aws:kms:dsse")
-    return usage_error("--sse-algorithm must be AES256, aws:kms or aws:kms:dsse, not '" + alg +
-                       "'");
+  if (std::string problem =
+          fix_options_problem(options.lint.fix, kms_key, options.fix, options.diff);
+      !problem.empty())
+    return usage_error(problem);
   if (color != "auto" && color != "always" && color != "never")
     return usage_error("--color must be auto, always or never, not '" + color + "'");
   auto reporter = report::make_reporter(options.format, rules::all());
@@ -386,13 +394,19 @@ int run(int argc, char** argv) {
     return usage_error("unknown format '" + options.format + "' (" + report::kFormats + ")");
   if (options.paths.empty()) options.paths.emplace_back(".");
 
+  // No SA_RESTART: a read that waits (standard input) returns at the signal.
   struct sigaction action {};
   action.sa_handler = on_interrupt;
   sigemptyset(&action.sa_mask);
-  sigaction(SIGINT, &action, nullptr);
-  sigaction(SIGTERM, &action, nullptr);
+  for (int signal : kStopSignals) sigaction(signal, &action, nullptr);
+  std::signal(SIGXFSZ, SIG_IGN);
 
-  std::vector<Input> inputs = discover(options.paths);
+  std::vector<std::string> temporaries;
+  std::vector<Input> inputs = discover(options.paths, &temporaries);
+  // What interrupted --fix runs left in the directories searched goes with
+  // the next --fix (unless a live run is still writing beside it).
+  if (options.fix && !options.diff)
+    for (const std::string& t : temporaries) fix::remove_stale_temporary(t);
   if (config && !config->exclude.empty()) {
     // Excluded files found in directories are dropped; named ones are reported as skipped.
     std::vector<Input> kept;
@@ -430,9 +444,11 @@ int run(int argc, char** argv) {
   options.scan_types = engine::selected_types(options.lint, rules::all());
   ExitStatus status;
   std::size_t would_fix = 0, interrupted = 0;
+  ReportWrites writes;
   check_all(inputs, options, [&](FileResult&& r) {
     status.add(r);
     interrupted += r.skip_reason == kInterrupted;
+    errno = 0;  // what a failed write below leaves is its reason
     if (options.diff) {
       std::cout << r.diff;
       would_fix += !r.diff.empty();
@@ -440,18 +456,23 @@ int run(int argc, char** argv) {
       std::cout << r.output_text;
     }
     if (report_to) reporter->add(*report_to, r, report_options);
+    writes.check(std::cout, file_out);
   });
   if (options.diff && !options.fix)
     std::cerr << "Would fix " << would_fix << (would_fix == 1 ? " file" : " files")
               << " (run with --fix to apply).\n";
   if (report_to) reporter->finish(*report_to, report_options);
+  if (file_out.is_open()) file_out.close();
+  writes.check(std::cout.flush(), file_out);
 
-  if (g_interrupted) {
-    std::cerr << "cfn-enclint: interrupted; " << interrupted
-              << (interrupted == 1 ? " file was" : " files were")
-              << " not checked (every file is either unchanged or completely fixed)\n";
-    return 128 + g_interrupted;
+  if (int signal = util::interrupted()) {
+    if (signal != SIGPIPE)  // the reader went away: nobody to tell
+      std::cerr << "cfn-enclint: interrupted; " << interrupted
+                << (interrupted == 1 ? " file was" : " files were")
+                << " not checked (every file is either unchanged or completely fixed)\n";
+    return 128 + signal;
   }
+  if (writes.failed(options.output)) return kExitError;
   return status.code();
 }
 

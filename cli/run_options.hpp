@@ -21,9 +21,10 @@ struct RunOptions : engine::CheckOptions {
   bool show_suppressed = false;    // list findings hidden by suppressions
   bool color = false;              // ANSI colours in text output (--color, NO_COLOR, TTY)
   bool show_source = true;         // text output: the source line with a caret under the finding
+  std::size_t max_findings_per_file = util::kMaxFindingsShownPerFile;  // text output; 0: all
 
   report::ReportOptions report() const {
-    return {fix, unsafe_fixes, verbose, show_suppressed, color, show_source};
+    return {fix, unsafe_fixes, verbose, show_suppressed, color, show_source, max_findings_per_file};
   }
 };
 

@@ -6,6 +6,7 @@
 #include "rules/dynamodb_sse.hpp"
 #include "rules/property.hpp"
 #include "rules/requirement.hpp"
+#include "rules/requirement_support.hpp"
 #include "rules/support.hpp"
 
 namespace enclint::rules {
@@ -186,16 +187,26 @@ void DynamodbCmkMissing::check(const lint::CheckContext& ctx,
       if (has_key || !seen.insert(spec_node).second) continue;
       yaml::NodeId at = doc[spec_node].key != yaml::kNone ? doc[spec_node].key : spec_node;
       auto [begin, end] = node_location(ctx.tpl, at);
-      lint::Diagnostic d = make(r, begin, end,
-                                table_label(r) + " has SSE without KMSMasterKeyId" +
-                                    when(spec.value.assumptions) + ": " + kWhy,
-                                value_path(doc, spec));
+      // Written as null or "": say so, rather than "without".
+      const bool blank = key.size() == 1 && key.front().written != yaml::kNone &&
+                         is_blank(doc, key.front().written);
+      const char* what = !blank ? " has SSE without KMSMasterKeyId"
+                         : doc[key.front().written].kind == yaml::Kind::Null
+                             ? " has SSE with a null KMSMasterKeyId"
+                             : " has SSE with an empty KMSMasterKeyId";
+      lint::Diagnostic d =
+          make(r, begin, end, table_label(r) + what + when(spec.value.assumptions) + ": " + kWhy,
+               value_path(doc, spec));
       bool key_written = std::any_of(
           key.begin(), key.end(), [](const PropertyValue& k) { return k.written != yaml::kNone; });
       if (key_option.empty()) {
         d.not_fixable = kNeedsKey;
       } else if (spec.from_globals) {
         d.not_fixable = "SSESpecification comes from Globals.SimpleTable; add the key there";
+      } else if (key_written && key.size() == 1 &&
+                 detail::replace_blank_key(ctx, key.front().written, "KMSMasterKeyId",
+                                           kms_key_value(key_option), key_option, d)) {
+        // `KMSMasterKeyId: ~`: the key goes in its place.
       } else if (key_written) {
         d.not_fixable =
             "KMSMasterKeyId is set only under some conditions, or empty; set it by hand";

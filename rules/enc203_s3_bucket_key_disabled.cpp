@@ -50,7 +50,10 @@ Absent key: safe, `BucketKeyEnabled: true` is inserted into that rule, at its
 indentation. Explicit `false` or a conditional value: unsafe
 (`--unsafe-fixes`), the value is replaced by `true`; someone may have turned
 bucket keys off on purpose (for example for per-object CloudTrail events of
-KMS use).
+KMS use). `BucketKeyEnabled` written inside `ServerSideEncryptionByDefault`
+(where CloudFormation rejects it) is reported as misplaced; the unsafe fix
+moves its line out, beside `ServerSideEncryptionByDefault` (block style
+only; a flow mapping is left to a person).
 
 ## References
 - https://docs.aws.amazon.com/AmazonS3/latest/userguide/bucket-key.html
@@ -97,6 +100,27 @@ void S3BucketKeyDisabled::check(const lint::CheckContext& ctx,
           d.severity = lint::Severity::Info;
           out.push_back(std::move(d));
         }
+        continue;
+      }
+      // Written one level too deep, where CloudFormation rejects it: say so,
+      // and move it (unsafe: the lines of the rule change, not only grow).
+      yaml::NodeId by_default = doc.get(rule.map, "ServerSideEncryptionByDefault");
+      yaml::NodeId inside = key == yaml::kNone && doc.is_map(by_default)
+                                ? doc.key_of(by_default, "BucketKeyEnabled")
+                                : yaml::kNone;
+      if (inside != yaml::kNone) {
+        auto [at, stop] = node_location(ctx.tpl, inside);
+        lint::Diagnostic d =
+            make(r, at, stop,
+                 rule_label(r, rule) +
+                     ": BucketKeyEnabled is misplaced inside ServerSideEncryptionByDefault, where "
+                     "CloudFormation rejects it; it belongs beside it, in the encryption rule",
+                 rule.path + "/ServerSideEncryptionByDefault/BucketKeyEnabled");
+        attach(fix::move_up_fix(ctx.tpl, ctx.style(), doc.resolve(by_default), "BucketKeyEnabled",
+                                "Move BucketKeyEnabled out of ServerSideEncryptionByDefault into "
+                                "the encryption rule"),
+               d);
+        out.push_back(std::move(d));
         continue;
       }
       lint::Diagnostic d =

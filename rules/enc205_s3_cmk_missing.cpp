@@ -1,5 +1,9 @@
 #include "rules/enc205_s3_cmk_missing.hpp"
 
+#include <cctype>
+
+#include "rules/requirement.hpp"
+#include "rules/requirement_support.hpp"
 #include "rules/s3_encryption.hpp"
 #include "rules/support.hpp"
 
@@ -43,7 +47,9 @@ ServerSideEncryptionByDefault:
 Unsafe, and only with a key (`--kms-key`, or `fix.kms_key` in the config):
 `SSEAlgorithm` is replaced by `aws:kms` and `KMSMasterKeyID` inserted.
 Switching to SSE-KMS changes who can read new objects (the key policy must
-allow readers) and adds KMS request costs.
+allow readers) and adds KMS request costs. An algorithm in the wrong case
+(`aes256`, `AWS:KMS`, which CloudFormation rejects) is named as such and
+replaced the same way; a null or empty `KMSMasterKeyID` is replaced by the key.
 
 ## References
 - https://docs.aws.amazon.com/AmazonS3/latest/userguide/UsingKMSEncryption.html
@@ -52,6 +58,21 @@ allow readers) and adds KMS request costs.
 
 bool kms(const std::string& a) { return a == "aws:kms" || a == "aws:kms:dsse"; }
 
+}  // namespace
+
+namespace {
+// What a non-KMS SSEAlgorithm is: SSE-S3, or a KMS name in the wrong case
+// (CloudFormation takes the names as written).
+std::string describe_algorithm(const std::string& a) {
+  std::string lower = a;
+  for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  if (a == "AES256") return a + " (SSE-S3, keys S3 owns)";
+  if (lower == "aes256")
+    return "'" + a + "' (AES256, SSE-S3, in the wrong case, which CloudFormation rejects)";
+  if (lower == "aws:kms" || lower == "aws:kms:dsse")
+    return "'" + a + "' (" + lower + " in the wrong case, which CloudFormation rejects)";
+  return "'" + a + "', which is not a KMS algorithm";
+}
 }  // namespace
 
 const lint::RuleInfo& S3CmkMissing::info() const { return kInfo; }
@@ -66,6 +87,7 @@ void S3CmkMissing::check(const lint::CheckContext& ctx, std::vector<lint::Diagno
         if (ra.by_default == yaml::kNone) continue;  // ENC202
         std::string weak;
         bool keyless = false;  // a KMS algorithm where no key is there at the same time
+        std::string keyless_algorithm = "aws:kms";
         yaml::NodeId key = doc.get(ra.by_default, "KMSMasterKeyID");
         auto keys = ctx.eval().expand(key, rule.assumptions);
         for (const model::Possibility& v : ra.values) {
@@ -77,20 +99,29 @@ void S3CmkMissing::check(const lint::CheckContext& ctx, std::vector<lint::Diagno
           const std::string a(doc[v.node].value());
           if (!kms(a)) {
             // What the algorithm is, then when: "AES256 (SSE-S3, keys S3 owns) (when ...)".
-            weak = (a == "AES256" ? a + " (SSE-S3, keys S3 owns)"
-                                  : "'" + a + "', which is not a KMS algorithm") +
-                   when(v.assumptions);
+            weak = describe_algorithm(a) + when(v.assumptions);
             continue;
           }
-          for (const auto& k : keys)
-            keyless |= k.kind == model::Possibility::Kind::Absent &&
-                       model::consistent(k.assumptions, v.assumptions);
+          for (const auto& k : keys) {
+            bool none = k.kind == model::Possibility::Kind::Absent ||
+                        (k.kind == model::Possibility::Kind::Node && is_blank(doc, k.node));
+            if (none && model::consistent(k.assumptions, v.assumptions)) {
+              keyless = true;
+              keyless_algorithm = a;
+            }
+          }
         }
         if (weak.empty() && !keyless) continue;
         std::string problem =
             weak.rfind("no SSEAlgorithm", 0) == 0 ? "has " + weak
-            : !weak.empty()                       ? "uses " + weak
-                            : "uses aws:kms without KMSMasterKeyID (the AWS managed key aws/s3)";
+            : !weak.empty()
+                ? "uses " + weak
+                : "uses " + keyless_algorithm +
+                      (key != yaml::kNone && is_blank(doc, key)
+                           ? (doc[key].kind == yaml::Kind::Null ? " with a null KMSMasterKeyID"
+                                                                : " with an empty KMSMasterKeyID")
+                           : " without KMSMasterKeyID") +
+                      " (the AWS managed key aws/s3)";
         yaml::NodeId at = ra.written != yaml::kNone ? ra.written : ra.by_default;
         auto [begin, end] = node_location(ctx.tpl, at);
         lint::Diagnostic d = make(r, begin, end,
@@ -101,6 +132,10 @@ void S3CmkMissing::check(const lint::CheckContext& ctx, std::vector<lint::Diagno
                        doc[ra.written].tag().empty();
         if (key_option.empty()) {
           d.not_fixable = kNeedsKey;
+        } else if (key != yaml::kNone && keyless && weak.empty() &&
+                   detail::replace_blank_key(ctx, key, "KMSMasterKeyID", kms_key_value(key_option),
+                                             key_option, d)) {
+          // `KMSMasterKeyID: ~`: the key goes in its place.
         } else if (key != yaml::kNone && keyless) {
           d.not_fixable =
               "KMSMasterKeyID is set only under some conditions; make it unconditional by hand";

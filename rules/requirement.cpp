@@ -70,6 +70,17 @@ std::string describe_value(const yaml::Document& doc, NodeId node) {
   return "'" + std::string(v.substr(0, kShown)) + (v.size() > kShown ? "...'" : "'");
 }
 
+namespace {
+// Whether the parameter value a possibility assumes (its only assumption) is
+// that parameter's Default: what a deployment gets unless someone overrides it.
+bool has_default(const lint::CheckContext& ctx, const model::Assumptions& assumptions) {
+  if (assumptions.size() != 1 || assumptions.front().condition) return false;
+  const model::Parameter* param = ctx.tpl.parameter(assumptions.front().name);
+  return param && param->default_value != kNone &&
+         ctx.tpl.doc().text(param->default_value) == assumptions.front().value;
+}
+}  // namespace
+
 TrueVerdict require_true(const lint::CheckContext& ctx, std::string_view key,
                          const std::vector<PropertyValue>& values) {
   const auto& doc = ctx.tpl.doc();
@@ -87,8 +98,11 @@ TrueVerdict require_true(const lint::CheckContext& ctx, std::string_view key,
         if (is_true(doc, p.node)) break;
         std::string what = describe_value(doc, p.node);
         bool plain = what == "false" || what == "null";
-        verdict.problems.push_back(k + " is " + what + (plain ? "" : ", not true") +
-                                   when(p.assumptions));
+        // "(when parameter P is 'false', its Default: false by default)"
+        std::string w = when(p.assumptions);
+        if (!w.empty() && has_default(ctx, p.assumptions))
+          w.insert(w.size() - 1, ", its Default: " + what + " by default");
+        verdict.problems.push_back(k + " is " + what + (plain ? "" : ", not true") + w);
         break;
       }
       case K::AnyParameter:
@@ -148,6 +162,9 @@ void RequirementRule::check_block_level(const lint::CheckContext& ctx, const mod
   // below `key`; null when the check has none for these options.
   auto insertion = [&]() -> std::optional<model::Value> {
     if (!c.insert) return std::nullopt;
+    if (c.no_insert_at_cmk && ctx.options.level == lint::Level::Cmk &&
+        c.no_insert_at_cmk(ctx.options.fix))
+      return model::Value{};
     model::Value v = c.insert(ctx.options.fix, r);
     if (v.kind == model::Value::Kind::Null) return v;
     for (std::size_t j = levels.size() - 1; j > level; --j)
@@ -164,11 +181,12 @@ void RequirementRule::check_block_level(const lint::CheckContext& ctx, const mod
       return;
     }
     if (v->kind == model::Value::Kind::Null) {
-      d.not_fixable = no_insert_reason(c);
+      d.not_fixable = no_insert_reason(c, ctx.options);
       return;
     }
     insert_into(ctx, r, whole, parent, key, std::move(*v), insert_title(c, ctx.options.fix), d);
     mark_safety(c, d, ctx.options.fix);
+    note_unused_key(c, ctx.options.fix, r, d);
   };
 
   // Absent where nothing is written: one finding per mapping it is missing
@@ -182,6 +200,7 @@ void RequirementRule::check_block_level(const lint::CheckContext& ctx, const mod
     lint::Diagnostic d =
         make(r, begin, end,
              label + " has no " + full + when(pv.value.assumptions) +
+                 near_miss(doc, pv.parent, level == 0 ? r.node : kNone, key) +
                  (c.absent_for ? c.absent_for(ctx.options.fix) : std::string(c.absent)),
              whole ? r.path + "/Properties" : parent_path(pv, key));
     attach_insert(d, whole, pv.parent);
@@ -192,7 +211,7 @@ void RequirementRule::check_block_level(const lint::CheckContext& ctx, const mod
   std::vector<std::string> problems;
   std::string undecided;
   const PropertyValue* at = nullptr;
-  bool only_empty_null = true;
+  bool only_empty_null = true, only_null = true;  // (the latter: `Key: ~` too)
   for (const PropertyValue& pv : values) {
     const Possibility& p = pv.value;
     if (pv.is_map(doc) || set_aside(others, p.assumptions)) continue;
@@ -206,15 +225,16 @@ void RequirementRule::check_block_level(const lint::CheckContext& ctx, const mod
       // A parameter is a string, a number or a list: never a mapping.
       problems.push_back(key + " comes from parameter " + p.detail + ", which cannot be a mapping" +
                          when(p.assumptions));
-      only_empty_null = false;
+      only_empty_null = only_null = false;
     } else if (p.kind == K::Absent) {
       problems.push_back(key + " is removed by Ref: AWS::NoValue" + when(p.assumptions));
-      only_empty_null = false;
+      only_empty_null = only_null = false;
     } else {
       std::string what = describe_value(doc, p.node);
       problems.push_back(key + " is " + what + (what == "null" ? "" : ", not a mapping") +
                          when(p.assumptions));
       only_empty_null &= doc.is_empty_null(p.node) && p.node == pv.written;
+      only_null &= doc[p.node].kind == yaml::Kind::Null && p.node == pv.written;
     }
     if (!at || at->value.kind == K::Unknown) at = &pv;
   }
@@ -235,7 +255,7 @@ void RequirementRule::check_block_level(const lint::CheckContext& ctx, const mod
   } else if (std::optional<model::Value> block = insertion(); only_empty_null && block) {
     // `Key:` with nothing after it: the block's entries go right there, insert-only.
     if (block->kind == model::Value::Kind::Null) {
-      d.not_fixable = no_insert_reason(c);
+      d.not_fixable = no_insert_reason(c, ctx.options);
     } else {
       fix::Entries entries;
       for (auto& e : block->entries) entries.emplace_back(e.first, std::move(e.second));
@@ -244,6 +264,14 @@ void RequirementRule::check_block_level(const lint::CheckContext& ctx, const mod
              d);
       mark_safety(c, d, ctx.options.fix);
     }
+  } else if (std::optional<model::Value> block = insertion();
+             only_null && block && block->kind != model::Value::Kind::Null) {
+    // `Key: ~`: no insertion fills a null; the fix replaces it, unsafe.
+    fix::Entries entries;
+    for (auto& e : block->entries) entries.emplace_back(e.first, std::move(e.second));
+    attach(fix::replace_null_fix(ctx.tpl, ctx.style(), at->written, entries,
+                                 insert_title(c, ctx.options.fix) + " (replacing the null)"),
+           d);
   } else if (std::any_of(values.begin(), values.end(), [](const PropertyValue& pv) {
                return pv.value.kind == K::Absent && pv.written != kNone;
              })) {
@@ -323,7 +351,16 @@ void RequirementRule::check_true(const lint::CheckContext& ctx, const model::Res
     }
     lint::Diagnostic d = make(
         r, begin, end, label + ": " + join(verdict.problems) + "; " + std::string(c.why), path);
-    if (from_globals || g.from_globals) {
+    if (g.from_globals && !from_globals && written == kNone && others.partly.empty()) {
+      // The block is in SAM Globals and lacks the key: it goes there (SAM
+      // merges Globals into every resource of the type), and the title says so.
+      attach(fix::insert_fix(ctx.tpl, ctx.style(), g.map, key, model::Value::boolean(true),
+                             "Add " + key + ": true to " + dotted(g.source) + " (every " +
+                                 std::string(r.type.substr(r.type.rfind(':') + 1)) +
+                                 " of the template takes it)"),
+             d);
+      mark_safety(c, d, ctx.options.fix);
+    } else if (from_globals || g.from_globals) {
       d.not_fixable = change_in_globals(key, from_globals ? globals_source : g.source + "/" + key);
     } else if (!others.partly.empty()) {
       d.not_fixable = others.partly +

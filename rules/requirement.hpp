@@ -58,6 +58,14 @@ struct Check {
   std::string_view no_insert = {};  // default: pass --kms-key
   // The same, when they depend on the fix options (they win when set).
   std::string (*title_for)(const lint::FixOptions&) = nullptr;
+  // Why the insertion does not use --kms-key for `r` ("" when it does, or
+  // when no key was given): a note on the fix, not a silent omission.
+  std::string (*key_unused)(const lint::FixOptions&, const model::Resource&) = nullptr;
+  // At level cmk, the insertion needs a customer managed key (`--kms-key`)
+  // or a cmk rule would report what it just wrote: without one there is no
+  // fix, and this says why ("" for checks whose insertion is fine at cmk).
+  bool (*no_insert_at_cmk)(const lint::FixOptions&) = nullptr;
+  std::string_view no_insert_at_cmk_reason = {};
   // Whether that insertion is safe; nullptr: always (it only adds what AWS
   // applies in place). Unsafe when it replaces the resource, interrupts it,
   // or can break its users (a customer managed key they hold no grant on);

@@ -55,16 +55,80 @@ std::string parent_path(const PropertyValue& pv, std::string_view key) {
   return pv.path.substr(0, pv.path.size() - key.size() - 1);
 }
 
+namespace {
+
+// Edit distance, ignoring case, capped at 3 (enough to tell a typo).
+std::size_t distance(std::string_view a, std::string_view b) {
+  auto lower = [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; };
+  if (a.size() > b.size() + 3 || b.size() > a.size() + 3) return 3;
+  std::vector<std::size_t> row(b.size() + 1);
+  for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
+  for (std::size_t i = 1; i <= a.size(); ++i) {
+    std::size_t diagonal = row[0];
+    row[0] = i;
+    for (std::size_t j = 1; j <= b.size(); ++j) {
+      std::size_t up = row[j];
+      row[j] = std::min(
+          {row[j] + 1, row[j - 1] + 1, diagonal + (lower(a[i - 1]) == lower(b[j - 1]) ? 0 : 1)});
+      diagonal = up;
+    }
+  }
+  return std::min<std::size_t>(row[b.size()], 3);
+}
+
+}  // namespace
+
+std::string near_miss(const yaml::Document& doc, NodeId map, NodeId resource,
+                      std::string_view key) {
+  if (map != kNone && doc.is_map(map)) {
+    const auto& kids = doc[doc.resolve(map)].children();
+    for (std::size_t i = 0; i + 1 < kids.size(); i += 2) {
+      std::string_view written = doc.text(kids[i]);
+      if (written == key || key.size() < 6 || distance(written, key) > 2) continue;
+      bool only_case = written.size() == key.size() && distance(written, key) == 0;
+      return " ('" + std::string(written) + "' is written: did you mean " + std::string(key) + "?" +
+             (only_case ? " CloudFormation keys are case-sensitive)" : ")");
+    }
+  }
+  if (resource != kNone && doc.is_map(resource) && doc.key_of(resource, key) != kNone)
+    return " (did you mean it inside Properties? " + std::string(key) +
+           " is written beside Properties, where CloudFormation rejects it)";
+  return {};
+}
+
+bool replace_blank_key(const lint::CheckContext& ctx, NodeId written, const std::string& key,
+                       model::Value value, const std::string& shown, lint::Diagnostic& d) {
+  const auto& doc = ctx.tpl.doc();
+  if (written == kNone || doc[written].kind == yaml::Kind::Alias || !is_blank(doc, written))
+    return false;
+  const char* what = doc[written].kind == yaml::Kind::Null ? "the null" : "the empty string";
+  attach(fix::replace_value_fix(ctx.tpl, ctx.style(), written, std::move(value),
+                                "Set " + key + " to " + shown + " (replacing " + what + ")"),
+         d);
+  return true;
+}
+
 void mark_safety(const Check& c, lint::Diagnostic& d, const lint::FixOptions& options) {
   if (d.fix && c.unsafe_insert && c.unsafe_insert(options))
     d.fix->applicability = fix::Applicability::Unsafe;
+}
+
+void note_unused_key(const Check& c, const lint::FixOptions& options, const model::Resource& r,
+                     lint::Diagnostic& d) {
+  if (!d.fix || options.kms_key.empty() || !c.key_unused) return;
+  std::string why = c.key_unused(options, r);
+  if (why.empty()) return;
+  d.note = "the fix does not use --kms-key: " + why;
+  d.fix->title += " (without --kms-key: " + why + ")";
 }
 
 std::string insert_title(const Check& c, const lint::FixOptions& options) {
   return c.title_for ? c.title_for(options) : std::string(c.insert_title);
 }
 
-std::string no_insert_reason(const Check& c) {
+std::string no_insert_reason(const Check& c, const lint::Options& options) {
+  if (c.no_insert_at_cmk && options.level == lint::Level::Cmk && c.no_insert_at_cmk(options.fix))
+    return std::string(c.no_insert_at_cmk_reason);
   return c.no_insert.empty() ? std::string(kNeedsKey) : std::string(c.no_insert);
 }
 

@@ -51,13 +51,31 @@ std::string change_in_globals(const std::string& key, const std::string& source)
 
 std::string parent_path(const PropertyValue& pv, std::string_view key);
 
+// For a `key` that is absent from `map`: " (did you mean ...?)" when `map`
+// holds a near miss (`SseSpecification`, `bucketEncryption`: other case, or
+// one or two letters off), or when `resource` holds `key` itself beside its
+// Properties; "" otherwise. `resource` may be kNone (a nested block).
+std::string near_miss(const yaml::Document& doc, yaml::NodeId map, yaml::NodeId resource,
+                      std::string_view key);
+
+// A key written as null or "" (`KmsKeyId: ~`) gets `value` in its place, an
+// unsafe replacement that says what it replaces; false (nothing attached)
+// when `written` is no such value, or is shared through an alias.
+bool replace_blank_key(const lint::CheckContext& ctx, yaml::NodeId written, const std::string& key,
+                       model::Value value, const std::string& shown, lint::Diagnostic& d);
+
 void mark_safety(const Check& c, lint::Diagnostic& d, const lint::FixOptions& options);
 
 std::string insert_title(const Check& c, const lint::FixOptions& options);
 
+// Notes on `d`'s fix that it leaves --kms-key out for `r` (Check::key_unused).
+void note_unused_key(const Check& c, const lint::FixOptions& options, const model::Resource& r,
+                     lint::Diagnostic& d);
+
 // Why a BlockRequired check whose insert is null for these options gives no
-// fix: its `no_insert`, else that a key is needed.
-std::string no_insert_reason(const Check& c);
+// fix: its `no_insert`, else that a key is needed (at level cmk, its
+// no_insert_at_cmk_reason when that applies).
+std::string no_insert_reason(const Check& c, const lint::Options& options);
 
 // Where a finding about a key missing from `parent` points: the Properties key
 // (else the logical id) when `parent` is the resource's own Properties or

@@ -199,8 +199,12 @@ void RequirementRule::check_key_required(const lint::CheckContext& ctx, const mo
       attach(fix::replace_value_fix(ctx.tpl, ctx.style(), pv.written, std::move(value),
                                     "Set " + key + " to " + kms_key),
              d);
+    } else if (written && p.kind == K::Node && p.node == pv.written &&
+               replace_blank_key(ctx, pv.written, key, value,
+                                 kms_key.empty() ? value.scalar : kms_key, d)) {
+      // `Key: ~` or `Key: ""`: the key goes in its place.
     } else if (written) {
-      d.not_fixable = key + " is written but empty or conditional; set it by hand";
+      d.not_fixable = key + " is written but conditional; set it by hand";
     } else if (std::string_view other = can_be_true(ctx, r, c.conflicts_with); !other.empty()) {
       d.not_fixable = std::string(other) + " is set, and CloudFormation rejects it together with " +
                       key + "; remove it and add " + key + " by hand";

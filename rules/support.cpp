@@ -85,6 +85,13 @@ void attach_properties_insert(const lint::CheckContext& ctx, const model::Resour
     attach(fix::insert_fix(ctx.tpl, ctx.style(), doc.resolve(r.properties), key, std::move(value),
                            std::move(title)),
            d);
+  } else if (doc[r.properties].kind == yaml::Kind::Null) {
+    // `Properties: ~` cannot be filled by inserting: the fix replaces the null.
+    fix::Entries entries;
+    entries.emplace_back(key, std::move(value));
+    attach(fix::replace_null_fix(ctx.tpl, ctx.style(), r.properties, entries,
+                                 std::move(title) + " (replacing the null Properties)"),
+           d);
   } else if (doc[doc.resolve(r.properties)].kind == yaml::Kind::Null) {
     d.not_fixable = "Properties is an explicit null; replace it with a mapping by hand";
   } else {

@@ -119,14 +119,15 @@ TEST_CASE("cli: fix options from the config, --kms-key implies aws:kms") {
   const std::string table =
       "Resources:\n  T:\n    Type: AWS::DynamoDB::Table\n    Properties:\n      BillingMode: "
       "PAY_PER_REQUEST\n";
-  write_file(dir / "t.yaml", table);
+  write_file(dir / "t.yaml", table + "  TableKey:\n    Type: AWS::KMS::Key\n");
   write_file(dir / ".cfn-enclint.yaml", "fix:\n  kms_key: Ref:TableKey\n");
   auto r = run_tool("--fix t.yaml", dir.path());
   CHECK(r.exit_code == 0);
   CHECK(read_file(dir / "t.yaml") ==
         table +
             "      SSESpecification:\n        SSEEnabled: true\n"
-            "        SSEType: KMS\n        KMSMasterKeyId: !Ref TableKey\n");
+            "        SSEType: KMS\n        KMSMasterKeyId: !Ref TableKey\n"
+            "  TableKey:\n    Type: AWS::KMS::Key\n");
   write_file(dir / "b.yaml", "Resources:\n  B:\n    Type: AWS::S3::Bucket\n");
   auto b = run_tool("--fix --kms-key alias/data b.yaml", dir.path());
   CHECK(b.exit_code == 0);

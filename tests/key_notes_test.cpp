@@ -43,9 +43,10 @@ TEST_CASE("key notes: a --kms-key fix names the principals that would lose acces
   CHECK(text.out.find("<stdin>:6:5: note: the key this fix puts on the store is not granted to "
                       "function 'Reader'") != std::string::npos);
   // A key from elsewhere: nothing in the template grants it.
-  auto arn =
-      run_tool("--select ENC101 -f json --kms-key arn:aws:kms:eu-west-1:111122223333:key/k -",
-               dir.path(), kTemplate);
+  auto arn = run_tool(
+      "--select ENC101 -f json --kms-key "
+      "arn:aws:kms:eu-west-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab -",
+      dir.path(), kTemplate);
   CHECK(arn.out.find("function 'Granted' (kms:Decrypt)") != std::string::npos);
   // Without --kms-key the fix introduces no key of the user's: no note.
   auto plain = run_tool("--select ENC101 -f json -", dir.path(), kTemplate);

@@ -1,38 +1,39 @@
-// The layout matrix (issue: fixer): generate each layout a real template
-// uses — indent widths x sequence styles x CRLF x BOM x final newline x
-// comments x the kind of last property, plus JSON with 2/4 spaces, tabs or
-// minified — run the fixer on each, and check, independently of the fixer's
+// The layout matrix: generate each layout a real template uses — indent
+// widths x sequence styles x CRLF x BOM x final newline x comments x the kind
+// of last property; sequences under tags or over several lines, quoted keys
+// and `{ }`; JSON with 2/4 spaces, tabs or minified, `"Key" : v` and `{ }` —
+// run the fixer on each, and check, independently of the fixer's
 // own verification: only insertions; the result parses and holds exactly the
 // documented blocks where they belong and nothing else changed; line endings,
 // BOM and final newline kept; nothing fixable left; a second run is a no-op.
 #include <catch2/catch.hpp>
 
+#include <cctype>
+
 #include "engine/fix_loop.hpp"
 #include "fix/apply.hpp"
+#include "layout_matrix.hpp"
 #include "lint/linter.hpp"
 #include "model/value.hpp"
 #include "rules/registry.hpp"
 #include "support.hpp"
 
-using namespace enclint;
+namespace enclint::testing::matrix {
+
 using model::Value;
 
-namespace {
+std::string quote_key(const std::string& line) {
+  std::size_t at = line.find_first_not_of(' ');
+  if (at == std::string::npos || line[at] == '#') return line;
+  if (line.compare(at, 2, "- ") == 0) at += 2;
+  std::size_t colon = line.find(':', at);
+  if (colon == std::string::npos || colon == at) return line;
+  for (std::size_t i = at; i < colon; ++i)
+    if (!std::isalnum(static_cast<unsigned char>(line[i]))) return line;
+  return line.substr(0, at) + "\"" + line.substr(at, colon - at) + "\"" + line.substr(colon);
+}
 
-struct Layout {
-  int width = 2;
-  bool indented_seq = true;
-  bool crlf = false;
-  bool bom = false;
-  bool final_newline = true;
-  int comments = 0;   // 0 none, 1 inline on last property lines, 2 comment lines after them
-  int last_kind = 0;  // T1's last property: 0 scalar, 1 block scalar with blank lines, 2 sequence
-  std::string name() const {
-    return "w" + std::to_string(width) + (indented_seq ? "-seqin" : "-seqflush") +
-           (crlf ? "-crlf" : "-lf") + (bom ? "-bom" : "") + (final_newline ? "" : "-noeol") + "-c" +
-           std::to_string(comments) + "-last" + std::to_string(last_kind);
-  }
-};
+namespace {
 
 std::string finish(std::vector<std::string> lines, bool crlf, bool bom, bool final_newline) {
   std::string nl = crlf ? "\r\n" : "\n";
@@ -44,6 +45,8 @@ std::string finish(std::vector<std::string> lines, bool crlf, bool bom, bool fin
   return out;
 }
 
+}  // namespace
+
 std::string yaml_template(const Layout& l) {
   auto ind = [&](int level) { return std::string(static_cast<std::size_t>(level * l.width), ' '); };
   int so = l.indented_seq ? l.width : 0;  // dash offset from its key
@@ -51,8 +54,20 @@ std::string yaml_template(const Layout& l) {
     return std::string(static_cast<std::size_t>(key_level * l.width + so), ' ');
   };
   std::string inline_comment = l.comments == 1 ? "  # keep this comment" : "";
-  std::vector<std::string> v{"AWSTemplateFormatVersion: '2010-09-09'", "# Layout " + l.name(),
-                             "Resources:"};
+  std::vector<std::string> v{"AWSTemplateFormatVersion: '2010-09-09'", "# Layout " + l.name()};
+  if (l.other_seqs == 1) {  // the dashes 5 columns in, the tag far to the right of its key
+    v.push_back("Conditions:");
+    for (const char* c : {"IsProduction", "IsStaging", "IsTest", "IsDevelopment", "IsLocal"})
+      v.insert(v.end(), {ind(1) + c + ": !Equals", ind(1) + "     - !Ref AWS::Region",
+                         ind(1) + "     - eu-west-1"});
+  }
+  if (l.other_seqs == 2) {
+    v.insert(v.end(), {"Metadata:", ind(1) + "Lists:"});
+    for (const char* c : {"First", "Second", "Third", "Fourth", "Fifth"})
+      v.insert(v.end(),
+               {ind(2) + c + ": [", ind(2) + "       a,", ind(2) + "       b", ind(2) + "  ]"});
+  }
+  v.push_back("Resources:");
   // T1: a table whose last property varies.
   v.insert(v.end(), {ind(1) + "T1:", ind(2) + "Type: AWS::DynamoDB::Table",
                      ind(2) + "Properties:", ind(3) + "TableName: t1"});
@@ -78,7 +93,8 @@ std::string yaml_template(const Layout& l) {
   v.insert(v.end(),
            {ind(1) + "B4:", ind(2) + "Type: AWS::S3::Bucket", ind(2) + "Properties: {",
             ind(3) + "BucketName: b4,", ind(3) + "Tags: [{Key: k, Value: v}]", ind(2) + "}"});
-  v.insert(v.end(), {ind(1) + "B6:", ind(2) + "Type: AWS::S3::Bucket", ind(2) + "Properties: {}"});
+  v.insert(v.end(), {ind(1) + "B6:", ind(2) + "Type: AWS::S3::Bucket",
+                     ind(2) + (l.spaced_braces ? "Properties: { }" : "Properties: {}")});
   // B5: an encryption rule without BucketKeyEnabled.
   v.insert(v.end(), {ind(1) + "B5:", ind(2) + "Type: AWS::S3::Bucket", ind(2) + "Properties:",
                      ind(3) + "BucketEncryption:", ind(4) + "ServerSideEncryptionConfiguration:",
@@ -102,27 +118,18 @@ std::string yaml_template(const Layout& l) {
   // T2: SSESpecification without SSEEnabled; the file's last line.
   v.insert(v.end(), {ind(1) + "T2:", ind(2) + "Type: AWS::DynamoDB::Table", ind(2) + "Properties:",
                      ind(3) + "SSESpecification:", ind(4) + "SSEType: KMS" + inline_comment});
+  if (l.quoted_keys)
+    for (std::string& line : v) line = quote_key(line);
   return finish(v, l.crlf, l.bom, l.final_newline);
 }
 
-struct JsonLayout {
-  std::string unit = "  ";
-  bool minified = false;
-  bool crlf = false;
-  bool final_newline = true;
-  std::string name() const {
-    return std::string(minified       ? "json-min"
-                       : unit == "\t" ? "json-tab"
-                                      : "json-" + std::to_string(unit.size())) +
-           (crlf ? "-crlf" : "") + (final_newline ? "" : "-noeol");
-  }
-};
+namespace {
 
 // A tiny pretty printer for the JSON variants (independent of the fixer's).
 void json(std::string& out, const Value& v, const JsonLayout& l, const std::string& indent) {
   std::string nl = l.minified ? "" : (l.crlf ? "\r\n" : "\n");
   std::string inner = l.minified ? "" : indent + l.unit;
-  std::string colon = l.minified ? ":" : ": ";
+  std::string colon = l.minified ? ":" : l.spaced_colon ? " : " : ": ";
   if (v.kind == Value::Kind::Map || v.kind == Value::Kind::Seq) {
     bool map = v.kind == Value::Kind::Map;
     std::size_t n = map ? v.entries.size() : v.items.size();
@@ -134,6 +141,7 @@ void json(std::string& out, const Value& v, const JsonLayout& l, const std::stri
       if (i + 1 < n) out += ",";
     }
     if (n) out += nl + (l.minified ? "" : indent);
+    if (!n && l.spaced_braces) out += " ";
     out += map ? "}" : "]";
     return;
   }
@@ -227,6 +235,14 @@ const Value kEncryption =
 const Value kStreamEncryption = Value::map(
     {{"EncryptionType", Value::string("KMS")}, {"KeyId", Value::string("alias/aws/kinesis")}});
 
+}  // namespace
+
+std::string json_text(const JsonLayout& l) {
+  std::string body;
+  json(body, json_base(), l, "");
+  return body;
+}
+
 // Checks the fixed text against the original, then strips what the fixes
 // must have added and requires the rest to be the original, unchanged.
 void check_fixed(const std::string& original, const std::string& fixed, bool crlf,
@@ -313,7 +329,9 @@ std::string run_fix(const std::string& text) {
   return std::string(result.text());
 }
 
-}  // namespace
+}  // namespace enclint::testing::matrix
+
+using namespace enclint::testing::matrix;
 
 TEST_CASE("layout matrix: YAML variants") {
   int variants = 0;
@@ -343,9 +361,7 @@ TEST_CASE("layout matrix: JSON variants") {
         for (bool eol : {true, false}) {
           JsonLayout l{unit, minified, crlf, eol};
           INFO(l.name());
-          std::string body;
-          json(body, json_base(), l, "");
-          std::string original = body + (eol ? (crlf ? "\r\n" : "\n") : "");
+          std::string original = json_text(l) + (eol ? (crlf ? "\r\n" : "\n") : "");
           std::string fixed = run_fix(original);
           check_fixed(original, fixed, crlf, {"B1", "B6"}, false);
           if (minified)  // still one line

@@ -2,6 +2,7 @@
 // user reads (SPEC §4: "reported as not fixable, with the reason").
 #include <catch2/catch.hpp>
 
+#include "engine/fix_loop.hpp"
 #include "lint/linter.hpp"
 #include "rules/registry.hpp"
 #include "support.hpp"
@@ -31,8 +32,9 @@ TEST_CASE("not fixable: each reason is given") {
        "merge key"},
       {"Properties not a mapping", "Resources:\n  B:\n    " + kBucket + "\n    Properties: [a]\n",
        "ENC201", "Properties is not a mapping"},
-      {"explicit null", "Resources:\n  T:\n    " + kTable + "\n    Properties: ~\n", "ENC101",
-       "explicit null"},
+      {"explicit null through an alias",
+       "Metadata:\n  Nothing: &n ~\nResources:\n  T:\n    " + kTable + "\n    Properties: *n\n",
+       "ENC101", "explicit null"},
       {"shared by an alias with a user that does not need it",
        "Resources:\n  T:\n    " + kTable +
            "\n    Properties: &p {BillingMode: PAY_PER_REQUEST}\n"
@@ -130,4 +132,51 @@ TEST_CASE("not fixable: each reason is given") {
     }
     CHECK(found);
   }
+}
+
+TEST_CASE("not fixable: a fix that cannot be made is set aside, the file's other fixes are made") {
+  const std::string text = "Resources:\n  A:\n    " + kBucket + "\n  B:\n    " + kBucket +
+                           "\n  C:\n    " + kBucket + "\n";
+  auto loaded = model::load(testing::make_source(text));
+  REQUIRE(loaded.tpl);
+  auto diags = lint::run_rules(*loaded.tpl, rules::all(), {});
+  REQUIRE(diags.size() == 3);
+  // B's fix claims to add something else than it inserts: it cannot verify.
+  lint::Diagnostic* b = nullptr;
+  for (auto& d : diags)
+    if (d.resource == "B") b = &d;
+  REQUIRE(b);
+  REQUIRE(b->fix);
+  b->fix->additions.front().key = "SomethingElse";
+  auto result = engine::fix_loop(*loaded.tpl, diags, rules::all(), {}, false);
+  INFO(result.error);
+  REQUIRE(result.ok);
+  CHECK(result.applied == 2);
+  const std::string fixed(result.text());
+  CHECK(fixed.find("  A:\n    Type: AWS::S3::Bucket\n    Properties:\n      BucketEncryption:") !=
+        std::string::npos);
+  CHECK(fixed.find("  B:\n    Type: AWS::S3::Bucket\n  C:") != std::string::npos);
+  CHECK(fixed.find("  C:\n    Type: AWS::S3::Bucket\n    Properties:\n      BucketEncryption:") !=
+        std::string::npos);
+  REQUIRE(result.remaining.size() == 1);
+  const auto& left = result.remaining.front();
+  CHECK(left.resource == "B");
+  CHECK_FALSE(left.fix);
+  CHECK(left.not_fixable.find("the fix could not be made (the fix did not verify: ") == 0);
+  CHECK(result.not_made.count(engine::finding_key(left)) == 1);
+}
+
+TEST_CASE("not fixable: past a bounded number of trials, a failing round refuses the file") {
+  // 100 fixes that all fail: finding them one by one would take 200 parses of
+  // the file; the search stops at its bound and the file is refused whole.
+  std::string text = "Resources:\n";
+  for (int i = 0; i < 100; ++i) text += "  B" + std::to_string(i) + ":\n    " + kBucket + "\n";
+  auto loaded = model::load(testing::make_source(text));
+  REQUIRE(loaded.tpl);
+  auto diags = lint::run_rules(*loaded.tpl, rules::all(), {});
+  REQUIRE(diags.size() == 100);
+  for (auto& d : diags) d.fix->additions.front().key = "SomethingElse";
+  auto result = engine::fix_loop(*loaded.tpl, diags, rules::all(), {}, false);
+  CHECK_FALSE(result.ok);
+  CHECK(result.error.find("the fix did not verify") != std::string::npos);
 }

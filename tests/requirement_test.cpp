@@ -65,8 +65,10 @@ TEST_CASE("requirement: a block that must be a mapping, and Properties in every 
   CHECK(diags.size() == 7);
   const auto& null = of(diags, "ExplicitNullTable");
   CHECK(null.message.find("SSESpecification is null;") != std::string::npos);
-  CHECK_FALSE(null.fix);
-  CHECK(null.not_fixable.find("by hand") != std::string::npos);
+  // `SSESpecification: null`: no insertion fills a null; the fix replaces it, unsafe.
+  REQUIRE(null.fix);
+  CHECK(null.fix->applicability == fix::Applicability::Unsafe);
+  CHECK(null.fix->title.find("replacing the null") != std::string::npos);
   // `SSESpecification:` with nothing: the block's entries are inserted there.
   const auto& empty = of(diags, "EmptyTable");
   REQUIRE(empty.fix);
@@ -202,7 +204,10 @@ TEST_CASE("requirement: a key that must be written, fixed with --kms-key") {
                  "LogsKey\n") != std::string::npos);
   CHECK(out.find("      RetentionInDays: 7\n      KmsKeyId: !Ref LogsKey\n") != std::string::npos);
   CHECK(out.find("{RetentionInDays: 7, KmsKeyId: !Ref LogsKey}") != std::string::npos);
-  CHECK(out.find("KmsKeyId: ~\n") != std::string::npos);  // a written null is left to a person
+  // A written null is replaced by the key (unsafe, as every fix here).
+  CHECK(out.find("KmsKeyId: ~\n") == std::string::npos);
+  CHECK(out.find("  NullKey:\n    Type: AWS::Logs::LogGroup\n    Properties:\n      KmsKeyId: !Ref "
+                 "LogsKey\n") != std::string::npos);
   for (const auto& d : diags)
     if (d.fix) CHECK(d.fix->applicability == fix::Applicability::Unsafe);
   // Safe fixes alone change nothing: every insertion here is unsafe.

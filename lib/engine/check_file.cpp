@@ -13,7 +13,9 @@
 #include "fix/diff.hpp"
 #include "lint/linter.hpp"
 #include "model/template.hpp"
+#include "rules/kms_key_option.hpp"
 #include "rules/registry.hpp"
+#include "util/interrupt.hpp"
 #include "util/read_file.hpp"
 
 namespace enclint::engine {
@@ -52,7 +54,10 @@ FileResult unread(const std::string& path, const util::ReadResult& read,
   r.path = path;
   r.status = FileStatus::Error;
   std::string limit = std::to_string(options.max_file_size_mb) + " MiB (--max-file-size)";
-  if (read.error != EFBIG)
+  if (read.not_regular)
+    r.error = std::string("not a regular file (") + read.not_regular +
+              "): only regular files are checked";
+  else if (read.error != EFBIG)
     r.error = std::string("cannot read the file: ") + std::strerror(read.error);
   else if (read.size_known)
     r.error = "the file is " + std::to_string(read.size / (std::size_t{1024} * 1024)) +
@@ -60,6 +65,45 @@ FileResult unread(const std::string& path, const util::ReadResult& read,
   else  // a pipe or a FIFO: reading stopped at the limit
     r.error = "the input is larger than the limit of " + limit;
   return r;
+}
+
+// A stop request came while the file was being checked: nothing of it is
+// reported, and nothing was written.
+FileResult interrupted(const std::string& path) {
+  FileResult r;
+  r.path = path;
+  r.status = FileStatus::Skipped;
+  r.skip_reason = kInterrupted;
+  return r;
+}
+
+// Whether `v` holds `{Ref: id}`.
+bool refers_to(const model::Value& v, std::string_view id) {
+  if (v.intrinsic && v.entries.size() == 1 && v.entries.front().first == "Ref")
+    return v.entries.front().second.scalar == id;
+  for (const auto& [k, child] : v.entries)
+    if (refers_to(child, id)) return true;
+  for (const auto& item : v.items)
+    if (refers_to(item, id)) return true;
+  return false;
+}
+
+// `--kms-key Ref:X` where the fixes would write it, and X is no key of this
+// template (rules/kms_key_option): why, "" when fine.
+std::string key_problem(const model::Template& tpl, const std::vector<lint::Diagnostic>& diags,
+                        const CheckOptions& options) {
+  const std::string& key = options.lint.fix.kms_key;
+  if (key.rfind("Ref:", 0) != 0) return {};
+  std::vector<std::string> fixed;
+  for (const auto& d : diags) {
+    if (!fix_allowed(d, options.unsafe_fixes)) continue;
+    for (const auto& a : d.fix->additions)
+      if (a.value && refers_to(*a.value, key.substr(4))) {
+        fixed.push_back(d.resource);
+        break;
+      }
+  }
+  return fixed.empty() ? std::string() : rules::kms_key_ref_problem(tpl, key, fixed);
 }
 
 std::size_t limit_bytes(const CheckOptions& options) {
@@ -74,6 +118,7 @@ FileResult check_bytes(const std::string& path, std::string bytes, bool from_std
   if (from_stdin && options.fix) result.output_text = bytes;  // printed as is when nothing is fixed
   auto source = std::make_shared<source::SourceFile>(path, std::move(bytes));
   model::LoadResult loaded = model::load(source);
+  if (util::interrupted()) return interrupted(path);
   if (loaded.status == model::LoadResult::Status::NotTemplate) {
     result.status = FileStatus::Skipped;
     result.skip_reason = loaded.message;
@@ -95,6 +140,15 @@ FileResult check_bytes(const std::string& path, std::string bytes, bool from_std
   }
   std::vector<lint::Diagnostic> diagnostics =
       lint::run_rules(tpl, rules, options.lint, &result.suppressed);
+  if (util::interrupted()) return interrupted(path);
+  if (const auto& hit = tpl.limit_hit()) {
+    result.status = FileStatus::Error;
+    result.error =
+        hit->what + ": the value there was not decided (a limit of the tool, not a pass)";
+    result.error_at = tpl.source().position(hit->offset);
+    result.diagnostics = std::move(diagnostics);
+    return result;
+  }
   note_key_users(tpl, options.lint, diagnostics);
   result.unsafe_hidden = unsafe_not_applied(diagnostics, options);
   if (options.picture) result.picture = make_picture(tpl, diagnostics);
@@ -107,6 +161,13 @@ FileResult check_bytes(const std::string& path, std::string bytes, bool from_std
     return result;
   }
 
+  if (std::string problem = key_problem(tpl, diagnostics, options); !problem.empty()) {
+    result.status = FileStatus::Error;
+    result.error = problem + "; nothing was written";
+    result.diagnostics = std::move(diagnostics);
+    return result;
+  }
+
   // The loop owns the template from here: it frees it as soon as it can,
   // and with it the original text unless a diff needs it (writing only
   // checks that the file still holds what was read, by its fingerprint).
@@ -114,6 +175,7 @@ FileResult check_bytes(const std::string& path, std::string bytes, bool from_std
   if (!options.diff) source.reset();
   FixLoopResult fixed =
       fix_loop(std::move(*loaded.tpl), diagnostics, rules, options.lint, options.unsafe_fixes);
+  if (util::interrupted()) return interrupted(path);
   if (!fixed.ok) {
     result.status = FileStatus::Error;
     result.error = fixed.error;
@@ -121,15 +183,27 @@ FileResult check_bytes(const std::string& path, std::string bytes, bool from_std
     result.diagnostics = std::move(diagnostics);
     return result;
   }
+  if (fixed.applied == 0) {  // every fix was set aside: the findings say why
+    result.diagnostics = std::move(fixed.remaining);
+    result.unsafe_hidden = unsafe_not_applied(result.diagnostics, options);
+    return result;
+  }
   if (options.diff && !options.fix) {
     result.diff =
         fix::unified_diff(source->text(), fixed.text(), label("a/", path), label("b/", path));
+    for (auto& d : diagnostics) {  // the findings whose fix was set aside say so
+      auto it = fixed.not_made.find(finding_key(d));
+      if (it == fixed.not_made.end()) continue;
+      d.fix.reset();
+      d.not_fixable = it->second;
+    }
     result.diagnostics = std::move(diagnostics);
     return result;
   }
   if (from_stdin) {
     result.output_text = fixed.text();
-  } else if (auto err = fix::write_atomically(path, fixed.text(), as_read)) {
+  } else if (auto err = fix::write_atomically(path, fixed.text(), as_read,
+                                              {&result.already_written, {}})) {
     result.status = FileStatus::Error;
     result.error = *err;
     result.diagnostics = std::move(diagnostics);
@@ -199,6 +273,7 @@ bool cannot_hold_findings(std::string_view bytes, const std::vector<std::string_
 FileResult check_path(const std::string& path, const CheckOptions& options,
                       const std::vector<const lint::Rule*>& rules, bool fast_path) {
   util::ReadResult read = util::read_file(path, limit_bytes(options));
+  if (util::interrupted()) return interrupted(path);
   if (!read.ok) return unread(path, read, options);
   std::string bytes = std::move(read.bytes);
   if (fast_path &&
@@ -216,6 +291,7 @@ FileResult check_path(const std::string& path, const CheckOptions& options,
 FileResult check_stdin(const std::string& name, const CheckOptions& options,
                        const std::vector<const lint::Rule*>& rules) {
   util::ReadResult read = util::read_fd(STDIN_FILENO, limit_bytes(options));
+  if (util::interrupted()) return interrupted(name);
   if (!read.ok) return unread(name, read, options);
   return check_bytes(name, std::move(read.bytes), true, options, rules);
 }

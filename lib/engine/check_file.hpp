@@ -14,6 +14,10 @@
 namespace enclint::engine {
 
 enum class FileStatus { Ok, Fixed, Error, Skipped };
+
+// The skip reason of a file a stop request (SIGINT, SIGTERM...) kept from
+// being checked or written, before or while it was checked.
+inline constexpr const char* kInterrupted = "interrupted before it was checked";
 const char* to_string(FileStatus s);
 
 struct FileResult {
@@ -28,6 +32,7 @@ struct FileResult {
   std::string diff;                           // --diff
   std::string output_text;                    // stdin with --fix: the text to print
   std::size_t unsafe_hidden = 0;              // unsafe fixes not applied
+  bool already_written = false;               // --fix: another run had written the same fix
   // Resources of the types the rules check, logical id and type (JUnit: one testcase each).
   std::vector<std::pair<std::string, std::string>> checked_resources;
   std::optional<Picture> picture;  // with CheckOptions::picture, for a template

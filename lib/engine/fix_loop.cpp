@@ -4,6 +4,7 @@
 #include <malloc.h>
 #endif
 
+#include <map>
 #include <optional>
 #include <set>
 #include <unordered_set>
@@ -12,6 +13,7 @@
 #include "fix/stream_verify.hpp"
 #include "fix/verify.hpp"
 #include "lint/linter.hpp"
+#include "util/interrupt.hpp"
 
 namespace enclint::engine {
 
@@ -34,6 +36,44 @@ void slim_applied(std::vector<lint::Diagnostic>& diagnostics,
   }
 }
 
+// Why `fixes` cannot be made together in `tpl` ("" when they can): a safe
+// one removes bytes, or the result does not parse or does not verify.
+std::string cannot_make(const model::Template& tpl, const std::vector<const fix::Fix*>& fixes) {
+  const std::string& before = tpl.source().text();
+  std::string after = fix::apply(before, fixes);
+  bool all_safe = true;
+  for (const fix::Fix* f : fixes) all_safe &= f->applicability == fix::Applicability::Safe;
+  if (all_safe && !fix::is_insert_only(before, after)) return "a safe fix would have removed bytes";
+  auto fixed = std::make_shared<source::SourceFile>(tpl.source().path(), std::move(after));
+  model::LoadResult loaded = model::load(fixed);
+  if (loaded.status != model::LoadResult::Status::Template || !loaded.tpl)
+    return "the fixed template would not parse (" + loaded.message + ")";
+  if (auto diff = fix::verify_additions(tpl.doc(), loaded.tpl->doc(), fixes))
+    return "the fix did not verify: " + *diff;
+  return {};
+}
+
+// Each parse of a trial costs as much as a round: a file whose fixes all
+// fail is not tried fix by fix beyond this many trials.
+constexpr int kMaxTrials = 64;
+
+// The fixes of `group` that fail on their own, with why, found by halving
+// (a group that can be made holds none); false when the trials ran out.
+bool failing(const model::Template& tpl, const std::vector<const fix::Fix*>& group,
+             std::vector<std::pair<const fix::Fix*, std::string>>& out, int& trials) {
+  if (group.empty()) return true;
+  if (++trials > kMaxTrials) return false;
+  std::string why = cannot_make(tpl, group);
+  if (why.empty()) return true;
+  if (group.size() == 1) {
+    out.emplace_back(group.front(), std::move(why));
+    return true;
+  }
+  auto half = group.begin() + static_cast<std::ptrdiff_t>(group.size() / 2);
+  return failing(tpl, {group.begin(), half}, out, trials) &&
+         failing(tpl, {half, group.end()}, out, trials);
+}
+
 FixLoopResult run(const model::Template* borrowed, std::optional<model::Template> owned_tpl,
                   const std::vector<lint::Diagnostic>& diagnostics,
                   std::vector<lint::Diagnostic>* slimmable,
@@ -49,10 +89,42 @@ FixLoopResult run(const model::Template* borrowed, std::optional<model::Template
   std::vector<lint::Diagnostic> owned;
   const std::vector<lint::Diagnostic>* current_diags = &diagnostics;
   std::set<std::string> addressed;
+  // Findings whose fix could not be made (by finding_key): the file's other
+  // fixes go ahead, and these are reported as not fixable, with the reason.
+  std::map<std::string, std::string> rejected;
+  // A round that fails: the fixes that cannot be made on their own are set
+  // aside and the round is tried again without them (false: none of them
+  // fails alone, or finding them took too many trials, so the round's
+  // failure stands).
+  std::vector<const fix::Fix*> chosen;
+  auto set_aside_failing = [&] {
+    std::vector<std::pair<const fix::Fix*, std::string>> bad;
+    int trials = 0;
+    if (!failing(*current, chosen, bad, trials) || bad.empty()) return false;
+    for (const auto& [f, why] : bad)
+      for (const auto& d : *current_diags)
+        if (d.fix && &*d.fix == f)
+          rejected.emplace(finding_key(d),
+                           "the fix could not be made (" + why + "); change it by hand");
+    return true;
+  };
+  auto not_fixable = [&](std::vector<lint::Diagnostic>& diags) {
+    for (auto& d : diags) {
+      auto it = rejected.find(finding_key(d));
+      if (it == rejected.end() || !d.fix) continue;
+      d.fix.reset();
+      d.not_fixable = it->second;
+    }
+  };
   for (int round = 0; round < kMaxFixRounds; ++round) {
+    if (util::interrupted()) {  // the caller reports the file as interrupted
+      result.error = "interrupted";
+      return result;
+    }
     std::vector<const fix::Fix*> candidates;
     for (const auto& d : *current_diags)
-      if (fix_allowed(d, unsafe) && !d.fix->edits.empty()) candidates.push_back(&*d.fix);
+      if (fix_allowed(d, unsafe) && !d.fix->edits.empty() && !rejected.count(finding_key(d)))
+        candidates.push_back(&*d.fix);
     if (candidates.empty()) {
       for (const auto& d : *current_diags) {
         if (addressed.count(finding_key(d)) && fix_allowed(d, unsafe)) {
@@ -69,9 +141,11 @@ FixLoopResult run(const model::Template* borrowed, std::optional<model::Template
         result.remaining = std::move(owned);
       else
         result.remaining = diagnostics;
+      not_fixable(result.remaining);
+      result.not_made = std::move(rejected);
       return result;
     }
-    std::vector<const fix::Fix*> chosen = fix::non_overlapping(candidates);
+    chosen = fix::non_overlapping(candidates);
     std::size_t where = chosen.front()->edits.front().begin;
     if (round == 0) {
       result.error_offset = where;
@@ -82,6 +156,10 @@ FixLoopResult run(const model::Template* borrowed, std::optional<model::Template
     bool all_safe = true;
     for (const fix::Fix* f : chosen) all_safe &= f->applicability == fix::Applicability::Safe;
     if (all_safe && !fix::is_insert_only(before, after)) {
+      if (set_aside_failing()) {
+        --round;
+        continue;
+      }
       result.error = "a safe fix would have removed bytes; nothing was written";
       return result;
     }
@@ -111,6 +189,10 @@ FixLoopResult run(const model::Template* borrowed, std::optional<model::Template
     if (streamed) {
       fix::StreamVerdict verdict =
           fix::verify_additions_streaming(current->doc(), *fixed_source, chosen);
+      if ((verdict.parse_error || verdict.mismatch) && set_aside_failing()) {
+        --round;
+        continue;
+      }
       if (verdict.parse_error)
         return not_parsed(verdict.parse_error->message, verdict.parse_error->offset);
       if (verdict.mismatch) return not_verified(*verdict.mismatch);
@@ -134,11 +216,17 @@ FixLoopResult run(const model::Template* borrowed, std::optional<model::Template
 #endif
     }
     model::LoadResult loaded = model::load(fixed_source);
-    if (loaded.status != model::LoadResult::Status::Template || !loaded.tpl)
-      return not_parsed(loaded.message, loaded.offset);
+    bool parsed = loaded.status == model::LoadResult::Status::Template && loaded.tpl;
+    std::optional<std::string> diff;
+    if (parsed && !streamed)
+      diff = fix::verify_additions(current->doc(), loaded.tpl->doc(), chosen);
+    if ((!parsed || diff) && !streamed && set_aside_failing()) {
+      --round;
+      continue;
+    }
+    if (!parsed) return not_parsed(loaded.message, loaded.offset);
     if (!streamed) {
-      if (auto diff = fix::verify_additions(current->doc(), loaded.tpl->doc(), chosen))
-        return not_verified(*diff);
+      if (diff) return not_verified(*diff);
       record_applied();
     }
     std::vector<lint::Diagnostic> next = lint::run_rules(*loaded.tpl, rules, options);

@@ -3,6 +3,7 @@
 // re-lint, and repeat until no fix is left (bounded).
 #pragma once
 
+#include <map>
 #include <memory>
 #include <string>
 #include <vector>
@@ -22,6 +23,9 @@ struct FixLoopResult {
   source::Position error_at;                // the same as a line and column
   std::vector<lint::Diagnostic> remaining;  // findings in the fixed text
   std::size_t applied = 0;                  // fixes applied
+  // Fixes that could not be made, by finding_key: why (their findings in
+  // `remaining` are not fixable, with this reason); the others were applied.
+  std::map<std::string, std::string> not_made;
 };
 
 inline constexpr int kMaxFixRounds = 10;

@@ -48,7 +48,8 @@ void note_key_users(const model::Template& tpl, const lint::Options& options,
     if (store == model::Graph::kNoNode) continue;
     auto lose = rules::would_lose_access(*graph, store, key);
     if (lose.empty()) continue;
-    d.note = "the key this fix puts on the store is not granted to " + rules::join(lose, ", ") +
+    if (!d.note.empty()) d.note += "; ";
+    d.note += "the key this fix puts on the store is not granted to " + rules::join(lose, ", ") +
              (lose.size() == 1 ? ", which uses" : ", which use") +
              " the store: they would lose access once it is deployed";
   }

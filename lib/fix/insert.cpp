@@ -33,6 +33,11 @@ InsertPlan into_flow_map(const model::Template& tpl, const FileStyle& style, con
   if (src.text()[close] != '}') return decline("could not find the end of the mapping");
   const std::string comma = style.compact ? "," : ", ";
   if (map.children().empty()) {
+    // `{ }`: the blanks between the braces, which the filled mapping keeps.
+    std::size_t open = close;
+    while (open > map.begin && (src.text()[open - 1] == ' ' || src.text()[open - 1] == '\t'))
+      --open;
+    std::string blank = src.text().substr(open, close - open);
     std::string text;
     if (style.json && !style.minified) {
       // "Properties": {}  ->  a pretty block between the braces
@@ -41,11 +46,22 @@ InsertPlan into_flow_map(const model::Template& tpl, const FileStyle& style, con
       for (std::size_t i = 0; i < entries.size(); ++i)
         text += (i ? "," : "") + style.newline + inner +
                 json_pretty_member(entries[i].first, entries[i].second, inner, style);
+      // `{ }`: the block goes right after the `{` (no blank left at the end of
+      // its line), and the blank ends the `}` line's indentation (it is that
+      // indentation's last columns unless the file indents with tabs).
+      if (!blank.empty() && open > 0 && src.text()[open - 1] == '{') {
+        bool ends_with = indent.size() >= blank.size() &&
+                         indent.compare(indent.size() - blank.size(), blank.size(), blank) == 0;
+        return insert_at(open,
+                         text + style.newline +
+                             (ends_with ? indent.substr(0, indent.size() - blank.size()) : indent));
+      }
       return insert_at(close, text + style.newline + indent);
     }
     for (std::size_t i = 0; i < entries.size(); ++i)
       text += (i ? comma : "") + flow_member(entries[i].first, entries[i].second, style);
-    return insert_at(close, text);
+    // `{ }` -> `{ Key: value }`: as much blank after the entries as before them.
+    return insert_at(close, text + blank);
   }
   const yaml::Node& last_key = doc[map.children()[map.children().size() - 2]];
   std::size_t after = doc[map.children().back()].end;
@@ -59,6 +75,16 @@ InsertPlan into_flow_map(const model::Template& tpl, const FileStyle& style, con
   }
   for (const auto& [key, value] : entries) text += comma + flow_member(key, value, style);
   return insert_at(after, text);
+}
+
+// The column of a block mapping's keys, from its first key: that of its `?`
+// when the key is explicit (`? BucketName` then `: value`).
+std::size_t key_column(const source::SourceFile& src, const yaml::Node& key) {
+  const std::string& t = src.text();
+  std::size_t at = key.begin;
+  while (at > 0 && (t[at - 1] == ' ' || t[at - 1] == '\t')) --at;
+  if (at > 0 && t[at - 1] == '?' && at < key.begin) return column_of(src, at - 1);
+  return column_of(src, key.begin);
 }
 
 // New block lines, each entry's key at `col`.
@@ -91,7 +117,7 @@ InsertPlan plan_insert(const model::Template& tpl, const FileStyle& style, NodeI
   if (n.kind == Kind::Map && n.style == yaml::Style::Flow)
     return into_flow_map(tpl, style, n, entries);
   if (n.kind == Kind::Map) {
-    std::size_t col = column_of(src, doc[n.children().front()].begin);
+    std::size_t col = key_column(src, doc[n.children().front()]);
     return insert_at(src.line_end(n.end), block_lines(entries, col, style));
   }
   if (doc.is_empty_null(target) && n.key != kNone && n.parent != kNone &&
@@ -186,6 +212,114 @@ InsertFix insert_fix(const model::Template& tpl, const FileStyle& style, NodeId 
   return insert_fix(tpl, style, target, Entries{{key, std::move(value)}}, std::move(title));
 }
 
+namespace {
+
+// `fix`, whose edits replace the value node `n`, with what it means: the
+// mapping holding `n` (at each place that sees it) gets `value` for its key.
+InsertFix replacing(const yaml::Document& doc, const yaml::Node& n, Fix fix, model::Value value) {
+  std::vector<std::vector<PathStep>> paths;
+  std::string reason;
+  if (!use_sites(doc, n.parent, fix, paths, reason)) return InsertFix{std::nullopt, reason};
+  auto shared = shared_value(std::move(value));
+  for (const auto& path : paths)
+    fix.additions.push_back(Addition{path, std::string(doc.text(n.key)), shared});
+  return InsertFix{std::move(fix), {}};
+}
+
+}  // namespace
+
+InsertFix replace_null_fix(const model::Template& tpl, const FileStyle& style, NodeId null_node,
+                           const Entries& entries, std::string title) {
+  const auto& doc = tpl.doc();
+  const auto& src = tpl.source();
+  const std::string& t = src.text();
+  const yaml::Node& n = doc[null_node];
+  if (n.kind != Kind::Null || doc.is_empty_null(null_node) || n.key == kNone || n.parent == kNone)
+    return InsertFix{std::nullopt, "not an explicit null"};
+  if (n.anchored || n.aliased)
+    return InsertFix{std::nullopt, "the null is anchored; replace it with a mapping by hand"};
+  Fix fix;
+  fix.title = std::move(title);
+  fix.applicability = Applicability::Unsafe;
+  model::Value map = model::Value::map(entries);
+  const yaml::Node& key = doc[n.key];
+  if (doc[n.parent].style == yaml::Style::Block) {
+    // `Key: ~  # note` -> `Key:  # note` and the entries on the lines below.
+    std::size_t colon = t.find(':', key.end);
+    if (colon == std::string::npos || colon >= n.begin ||
+        t.find_first_not_of(" \t", colon + 1) != n.begin)
+      return InsertFix{std::nullopt, "could not find the null's colon"};
+    std::size_t col = key_column(src, key) + static_cast<std::size_t>(style.indent);
+    std::size_t eol = src.line_end(n.end);
+    fix.edits.push_back(Edit{colon + 1, n.end, ""});
+    fix.edits.push_back(Edit{eol, eol, block_lines(entries, col, style)});
+    if (eol == n.end) {  // one edit: nothing after the null on its line
+      fix.edits.front().text = fix.edits.back().text;
+      fix.edits.pop_back();
+    }
+  } else if (style.json && !style.minified &&
+             !same_line(src, doc[n.parent].begin, doc[n.parent].end)) {
+    fix.edits.push_back(
+        Edit{n.begin, n.end, json_pretty_text(map, leading_whitespace(src, key.begin), style)});
+  } else {
+    fix.edits.push_back(Edit{n.begin, n.end, flow_text(map, style)});
+  }
+  return replacing(doc, n, std::move(fix), std::move(map));
+}
+
+InsertFix move_up_fix(const model::Template& tpl, const FileStyle& style, NodeId inner,
+                      std::string_view key, std::string title) {
+  const auto& doc = tpl.doc();
+  const auto& src = tpl.source();
+  const std::string& t = src.text();
+  auto decline = [](std::string why) { return InsertFix{std::nullopt, std::move(why)}; };
+  if (inner == kNone || doc.shared_by_alias(inner)) return decline("the mapping is shared");
+  const yaml::Node& in = doc[inner];
+  if (in.kind != Kind::Map || in.style != yaml::Style::Block || in.parent == kNone ||
+      in.key == kNone || doc[in.parent].style != yaml::Style::Block)
+    return decline("only block mappings are rearranged; move " + std::string(key) + " by hand");
+  const auto& kids = in.children();
+  std::size_t at = kids.size();
+  for (std::size_t i = 0; i + 1 < kids.size(); i += 2)
+    if (doc.text(kids[i]) == key) at = i;
+  if (at == kids.size() || kids.size() < 4)
+    return decline(std::string(key) + " is the only setting there; move it by hand");
+  const yaml::Node& k = doc[kids[at]];
+  const yaml::Node& v = doc[kids[at + 1]];
+  const std::size_t ls = src.line_start(k.begin), le = src.line_end(v.end);
+  const std::size_t inner_col = column_of(src, k.begin);
+  const std::size_t outer_col = key_column(src, doc[doc[in.parent].children().front()]);
+  if (leading_whitespace(src, k.begin).size() != inner_col || src.line_start(v.end) != ls ||
+      inner_col <= outer_col ||
+      t.compare(ls, inner_col - outer_col, std::string(inner_col - outer_col, ' ')) != 0)
+    return decline("the setting is not on a line of its own; move " + std::string(key) +
+                   " by hand");
+  Fix fix;
+  fix.title = std::move(title);
+  fix.applicability = Applicability::Unsafe;
+  const bool last = at + 2 == kids.size() && doc[in.parent].children().back() == inner;
+  if (last) {  // the last line of both mappings: moving it is taking its indentation back
+    fix.edits.push_back(Edit{ls, ls + inner_col - outer_col, ""});
+  } else {
+    std::size_t next = le < t.size() ? le + (t[le] == '\r' ? 2 : 1) : le;
+    fix.edits.push_back(Edit{ls, next, ""});
+    std::size_t end = src.line_end(doc[in.parent].end);
+    fix.edits.push_back(
+        Edit{end, end, style.newline + spaces(outer_col) + t.substr(k.begin, le - k.begin)});
+  }
+  // What it means: `inner` without the entry, and the entry beside it.
+  model::Value without, moved;
+  std::size_t budget = 100'000;
+  if (!model::to_value(doc, inner, without, budget) ||
+      !model::to_value(doc, kids[at + 1], moved, budget))
+    return decline("the mapping is too large");
+  std::erase_if(without.entries, [&](const auto& e) { return e.first == key; });
+  auto path = path_of(doc, in.parent);
+  fix.additions.push_back(Addition{path, std::string(doc.text(in.key)), shared_value(without)});
+  fix.additions.push_back(Addition{path, std::string(key), shared_value(moved)});
+  return InsertFix{std::move(fix), {}};
+}
+
 InsertFix replace_value_fix(const model::Template& tpl, const FileStyle& style, NodeId value_node,
                             model::Value value, std::string title) {
   const auto& doc = tpl.doc();
@@ -210,13 +344,7 @@ InsertFix replace_value_fix(const model::Template& tpl, const FileStyle& style, 
   fix.title = std::move(title);
   fix.applicability = Applicability::Unsafe;
   fix.edits.push_back(Edit{n.begin, n.end, std::move(text)});
-  std::vector<std::vector<PathStep>> paths;
-  std::string reason;
-  if (!use_sites(doc, n.parent, fix, paths, reason)) return InsertFix{std::nullopt, reason};
-  auto shared = shared_value(std::move(value));
-  for (const auto& path : paths)
-    fix.additions.push_back(Addition{path, std::string(doc.text(n.key)), shared});
-  return InsertFix{std::move(fix), {}};
+  return replacing(doc, n, std::move(fix), std::move(value));
 }
 
 }  // namespace enclint::fix

@@ -41,6 +41,17 @@ InsertFix insert_fix(const model::Template& tpl, const FileStyle& style, yaml::N
 InsertFix insert_fix(const model::Template& tpl, const FileStyle& style, yaml::NodeId target,
                      const Entries& entries, std::string title);
 
+// An unsafe fix that replaces an explicit null (`Properties: ~`, `null`, JSON
+// `null`) by a mapping of `entries`: insert-only cannot fill a null.
+InsertFix replace_null_fix(const model::Template& tpl, const FileStyle& style,
+                           yaml::NodeId null_node, const Entries& entries, std::string title);
+
+// An unsafe fix that moves the entry `key` of the block mapping `inner` (a
+// value of the block mapping that holds it) one level up, beside `inner`:
+// `BucketKeyEnabled` written inside `ServerSideEncryptionByDefault`.
+InsertFix move_up_fix(const model::Template& tpl, const FileStyle& style, yaml::NodeId inner,
+                      std::string_view key, std::string title);
+
 // An unsafe fix that replaces the value of a mapping entry (`value_node`) by
 // `value`, e.g. `SSEEnabled: false` -> `true`.
 InsertFix replace_value_fix(const model::Template& tpl, const FileStyle& style,

@@ -61,7 +61,7 @@ void yaml_block_entries(std::string& out, const Value& v, std::size_t col, const
   for (const auto& [k, child] : v.entries) {
     if (!(first && first_inline)) out += style.newline + spaces(col);
     first = false;
-    out += yaml_scalar(k) + ":";
+    out += yaml_key(k, style) + ":";
     yaml_block_value(out, child, col, style);
   }
 }
@@ -96,7 +96,7 @@ void yaml_block_value(std::string& out, const Value& v, std::size_t col, const F
 }
 
 void flow_value(std::string& out, const Value& v, const FileStyle& style) {
-  const char* colon = style.compact ? ":" : ": ";
+  const std::string colon = style.compact ? ":" : style.json ? style.colon : ": ";
   const char* comma = style.compact ? "," : ", ";
   switch (v.kind) {
     case Value::Kind::Null:
@@ -115,7 +115,7 @@ void flow_value(std::string& out, const Value& v, const FileStyle& style) {
       for (const auto& [k, child] : v.entries) {
         if (!first) out += comma;
         first = false;
-        out += (style.json ? json_string(k) : yaml_scalar(k)) + colon;
+        out += (style.json ? json_string(k) : yaml_key(k, style)) + colon;
         flow_value(out, child, style);
       }
       out += "}";
@@ -149,7 +149,7 @@ void json_pretty_value(std::string& out, const Value& v, const std::string& inde
     for (std::size_t i = 0; i < n; ++i) {
       out += style.newline + inner;
       if (map) {
-        out += json_string(v.entries[i].first) + ": ";
+        out += json_string(v.entries[i].first) + style.colon;
         json_pretty_value(out, v.entries[i].second, inner, style);
       } else {
         json_pretty_value(out, v.items[i], inner, style);
@@ -166,14 +166,14 @@ void json_pretty_value(std::string& out, const Value& v, const std::string& inde
 
 std::string yaml_block_entry(const std::string& key, const Value& value, std::size_t col,
                              const FileStyle& style) {
-  std::string out = yaml_scalar(key) + ":";
+  std::string out = yaml_key(key, style) + ":";
   yaml_block_value(out, value, col, style);
   return out;
 }
 
 std::string json_pretty_member(const std::string& key, const Value& value,
                                const std::string& indent, const FileStyle& style) {
-  std::string out = json_string(key) + ": ";
+  std::string out = json_string(key) + style.colon;
   json_pretty_value(out, value, indent, style);
   return out;
 }
@@ -193,7 +193,9 @@ std::string flow_text(const Value& value, const FileStyle& style) {
 
 std::string flow_member(const std::string& key, const Value& value, const FileStyle& style) {
   std::string out =
-      (style.json ? json_string(key) : yaml_scalar(key)) + (style.compact ? ":" : ": ");
+      (style.json ? json_string(key) : yaml_key(key, style)) + (style.compact ? ":"
+                                                                : style.json  ? style.colon
+                                                                              : ": ");
   flow_value(out, value, style);
   return out;
 }

@@ -20,17 +20,16 @@ std::string yaml_block_entry(const std::string& key, const model::Value& value, 
 std::string json_pretty_member(const std::string& key, const model::Value& value,
                                const std::string& indent, const FileStyle& style);
 
+// A JSON value pretty-printed for a member line indented by `indent`.
+std::string json_pretty_text(const model::Value& value, const std::string& indent,
+                             const FileStyle& style);
+
 // One-line flow form of `key: value`: JSON (`"k": v`, compact when minified)
 // or YAML flow (`k: {a: b}`).
 std::string flow_member(const std::string& key, const model::Value& value, const FileStyle& style);
 
 // A value in one-line flow form (`!Ref Key`, `{"Ref": "Key"}`, `[a, b]`).
 std::string flow_text(const model::Value& value, const FileStyle& style);
-
-// A value pretty-printed as JSON for a line indented by `indent` (an item of
-// a JSON list).
-std::string json_pretty_text(const model::Value& value, const std::string& indent,
-                             const FileStyle& style);
 
 // A YAML scalar, quoted only when plain style would change its meaning.
 std::string yaml_scalar(const std::string& s);

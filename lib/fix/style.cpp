@@ -2,6 +2,9 @@
 
 #include <map>
 
+#include "fix/render.hpp"
+#include "util/json_string.hpp"
+
 namespace enclint::fix {
 
 using yaml::Kind;
@@ -38,7 +41,34 @@ int mode(const std::map<int, int>& histogram, int fallback) {
   return best;
 }
 
+// A block sequence written as one: its `-` is the first thing on its line. A
+// sequence under a tag (`Key: !If` then `- ...` lines) starts at the tag, and
+// a flow one at its `[`: neither says where the file puts its dashes.
+bool plain_block_sequence(const source::SourceFile& src, const yaml::Node& n) {
+  if (!n.tag().empty() || n.begin >= src.text().size() || src.text()[n.begin] != '-') return false;
+  return leading_whitespace(src, n.begin).size() == column_of(src, n.begin);
+}
+
+// What separates a JSON member's key from its value, when it is a colon with
+// at most one space either side (`": "`, `" : "`, `":"`).
+std::string_view json_separator(const source::SourceFile& src, const yaml::Node& key,
+                                const yaml::Node& value) {
+  if (value.begin <= key.end || value.begin - key.end > 3) return {};
+  std::string_view between = src.view().substr(key.end, value.begin - key.end);
+  return between == ": " || between == " : " || between == ":" ? between : std::string_view();
+}
+
 }  // namespace
+
+std::string yaml_key(const std::string& key, const FileStyle& style) {
+  if (style.key_quote == '"') return util::json_string(key);
+  if (style.key_quote == '\'') {
+    std::string out = "'";
+    for (char c : key) out += c == '\'' ? std::string("''") : std::string(1, c);
+    return out + "'";
+  }
+  return yaml_scalar(key);
+}
 
 FileStyle detect_style(const model::Template& tpl) {
   FileStyle style;
@@ -57,13 +87,25 @@ FileStyle detect_style(const model::Template& tpl) {
   }
 
   std::map<int, int> indents, seq_offsets, json_units_spaces;
-  int tab_lines = 0, short_tags = 0, long_forms = 0;
+  std::map<std::string_view, int> json_colons;
+  int tab_lines = 0, short_tags = 0, long_forms = 0, plain_keys = 0, double_keys = 0,
+      single_keys = 0;
   for (NodeId id = 0; id < doc.size(); ++id) {
     const yaml::Node& n = doc[id];
     if (!n.tag().empty() && n.tag()[0] == '!' && n.tag().size() > 1) ++short_tags;
     if (n.kind == Kind::Scalar && n.key == kNone && n.parent != kNone &&
         (n.value() == "Ref" || n.value().rfind("Fn::", 0) == 0))
       ++long_forms;
+    if (!style.json && n.kind == Kind::Scalar && n.key == kNone && n.parent != kNone &&
+        doc[n.parent].kind == Kind::Map) {
+      // A key: how the file writes them.
+      plain_keys += n.style == Style::Plain;
+      double_keys += n.style == Style::DoubleQuoted;
+      single_keys += n.style == Style::SingleQuoted;
+    }
+    if (style.json && n.key != kNone)
+      if (std::string_view sep = json_separator(src, doc[n.key], n); !sep.empty())
+        ++json_colons[sep];
     if (n.key == kNone || n.kind == Kind::Scalar || n.kind == Kind::Null || n.kind == Kind::Alias ||
         n.children().empty())
       continue;
@@ -90,7 +132,7 @@ FileStyle detect_style(const model::Template& tpl) {
       if (delta > 0) ++indents[delta];
     } else if (n.kind == Kind::Seq) {
       int delta = static_cast<int>(column_of(src, n.begin)) - key_col;
-      if (delta >= 0) ++seq_offsets[delta];
+      if (delta >= 0 && plain_block_sequence(src, n)) ++seq_offsets[delta];
     }
   }
   style.indent = mode(indents, 2);
@@ -103,6 +145,15 @@ FileStyle detect_style(const model::Template& tpl) {
   else
     style.json_unit.assign(static_cast<std::size_t>(mode(json_units_spaces, 2)), ' ');
   style.short_forms = short_tags >= long_forms;
+  if (double_keys + single_keys > plain_keys)
+    style.key_quote = double_keys >= single_keys ? '"' : '\'';
+  int most = 0;
+  for (auto [sep, count] : json_colons) {
+    if (count > most && sep != ":") {  // ":" is a minified file's; pretty members get a space
+      most = count;
+      style.colon = std::string(sep);
+    }
+  }
   return style;
 }
 

@@ -17,10 +17,16 @@ struct FileStyle {
   int seq_offset = 2;            // YAML: columns from a key to the `-` of its block sequence
   std::string json_unit = "  ";  // JSON: one level of indentation ("  ", "    ", "\t")
   std::string newline = "\n";
-  bool short_forms = true;  // YAML: intrinsics written as `!Ref x` rather than `Ref: x`
+  bool short_forms = true;   // YAML: intrinsics written as `!Ref x` rather than `Ref: x`
+  char key_quote = 0;        // YAML: '"' or '\'' when the file quotes its keys, else 0
+  std::string colon = ": ";  // JSON pretty: between a member's key and value (`" : "` too)
 };
 
 FileStyle detect_style(const model::Template& tpl);
+
+// A mapping key as the file writes its keys: plain (quoted only where YAML
+// needs it), or in the file's quotes.
+std::string yaml_key(const std::string& key, const FileStyle& style);
 
 // Column of byte `offset` on its line, in bytes, not counting a BOM.
 std::size_t column_of(const source::SourceFile& src, std::size_t offset);

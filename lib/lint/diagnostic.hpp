@@ -24,12 +24,18 @@ struct Diagnostic {
   std::size_t begin = 0, end = 0;  // byte range in the source
   source::Position start, stop;    // resolved from begin/end
   std::string line_text;           // the source line of `start`, for the caret display
-  std::string resource;            // logical id
+  // A long line (a minified template) is shown as an excerpt: `line_text`
+  // starts at this column of the line, and the line goes on after it when cut.
+  std::size_t line_text_column = 1;
+  bool line_text_cut = false;
+  std::string resource;  // logical id
   std::string resource_type;
-  std::string path;  // Resources/Bucket/Properties, cfn-lint style
+  std::string path;       // Resources/Bucket/Properties, cfn-lint style
+  std::string construct;  // the resource's aws:cdk:path, in a template the AWS CDK wrote
   std::optional<fix::Fix> fix;
   std::string not_fixable;    // why there is no fix, when one would be expected
-  std::string note;           // what else the fix would do (who would lose access to a store)
+  std::string note;           // what the fix leaves out (a --kms-key it does not use), or would
+                              // also do (who would lose access to the store)
   bool fixed = false;         // set by the fixer for the report
   std::string suppressed_by;  // set when a suppression hides it: "cfn_nag W74: reason"
 };

@@ -2,7 +2,9 @@
 
 #include <algorithm>
 
+#include "lint/cdk.hpp"
 #include "lint/suppression.hpp"
+#include "util/interrupt.hpp"
 #include "util/limits.hpp"
 
 namespace enclint::lint {
@@ -19,15 +21,32 @@ void sort_and_locate(const model::Template& tpl, std::vector<Diagnostic>& diags)
     if (a.begin != b.begin) return a.begin < b.begin;
     return a.rule < b.rule;
   });
-  std::size_t n = 0;
   for (Diagnostic& d : diags) {
     d.start = src.position(d.begin);
     d.stop = src.position(d.end);
-    // The source line is only shown for the first findings of a file.
-    if (n++ >= util::kMaxFindingsShownPerFile) continue;
+    // Every finding keeps its line (an excerpt of bounded size): the text
+    // output may show all of them (--max-findings-per-file 0).
     std::size_t from = src.line_start(d.begin);
     if (from == 0) from = src.content_begin();
-    d.line_text = src.text().substr(from, src.line_end(d.begin) - from);
+    std::size_t to = src.line_end(d.begin);
+    // A minified template is one line: show an excerpt around the finding,
+    // not a copy of megabytes per finding.
+    if (to - from > util::kMaxShownLineBytes) {
+      const std::string& t = src.text();
+      auto continues = [&](std::size_t at) {
+        return (static_cast<unsigned char>(t[at]) & 0xC0) == 0x80;
+      };
+      std::size_t lead = util::kMaxShownLineBytes / 4;
+      std::size_t lo = d.begin > from + lead ? d.begin - lead : from;
+      while (lo > from && continues(lo)) --lo;
+      std::size_t hi = std::min(to, lo + util::kMaxShownLineBytes);
+      while (hi < to && continues(hi)) --hi;
+      d.line_text_column = src.position(lo).column;
+      d.line_text_cut = hi < to;
+      from = lo;
+      to = hi;
+    }
+    d.line_text = src.text().substr(from, to - from);
   }
 }
 // A fix in a node shared through aliases changes every user of that node: it
@@ -58,9 +77,11 @@ std::vector<Diagnostic> run_rules(const model::Template& tpl, const std::vector<
   std::vector<Diagnostic> out;
   CheckContext ctx{tpl, options};
   for (const Rule* rule : rules) {
+    if (util::interrupted()) break;  // the caller drops what a stopped run found
     if (rule_selected(rule->info(), options)) rule->check(ctx, out);
   }
   keep_shared_fixes_only_when_all_users_need_them(out);
+  attribute_to_constructs(tpl, out);
   for (Diagnostic& d : out) {
     auto it = options.severity.find(d.rule);
     // Findings the tool cannot decide stay informational whatever the configuration.

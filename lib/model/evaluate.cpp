@@ -12,6 +12,8 @@ using yaml::NodeId;
 
 namespace {
 constexpr int kMaxDepth = 32;
+const std::string kTooDeep = "intrinsic functions (Fn::If, Condition, ...) nested more than " +
+                             std::to_string(kMaxDepth) + " levels deep";
 
 std::string long_form(std::string_view tag) {
   if (tag == "!Ref" || tag == "!Condition") return std::string(tag.substr(1));
@@ -119,6 +121,9 @@ void Evaluator::expand_into(NodeId node, Assumptions assumptions, std::vector<Po
     if (out.size() < kMaxPossibilities) {
       out.push_back(std::move(p));
     } else if (out.back().kind != Possibility::Kind::Unknown) {
+      tpl_.note_limit(doc[node == kNone ? doc.root() : node].begin,
+                      "more than " + std::to_string(kMaxPossibilities) +
+                          " combinations of conditions and parameter values");
       out.back() =
           Possibility{Possibility::Kind::Unknown, kNone, "too many combinations", {}, false};
     }
@@ -129,6 +134,7 @@ void Evaluator::expand_into(NodeId node, Assumptions assumptions, std::vector<Po
   }
   node = doc.resolve(node);
   if (depth > kMaxDepth) {
+    tpl_.note_limit(doc[node].begin, kTooDeep);
     add({Possibility::Kind::Unknown, kNone, "nested too deeply", {}, false});
     return;
   }
@@ -240,7 +246,10 @@ std::optional<std::vector<std::string>> Evaluator::scalar_values(NodeId node, in
 
 Truth Evaluator::eval_condition_node(NodeId node, int depth) const {
   const auto& doc = tpl_.doc();
-  if (depth > kMaxDepth) return Truth::Unknown;
+  if (depth > kMaxDepth) {
+    tpl_.note_limit(doc[node].begin, kTooDeep);
+    return Truth::Unknown;
+  }
   NodeId args = kNone;
   std::string fn = intrinsic(node, &args);
   args = doc.resolve(args);

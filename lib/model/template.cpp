@@ -87,6 +87,20 @@ bool looks_like_template(std::string_view text) {
 LoadResult load(std::shared_ptr<const source::SourceFile> source) {
   LoadResult result;
   std::string_view text = source->view();
+  if (const char* encoding = source::foreign_encoding(text)) {
+    // Its ASCII letters, without the zero bytes between them, say whether it
+    // is a template: then it is an error (an unencrypted bucket must not pass
+    // unseen), else it is skipped like any other file that is not one.
+    std::string letters;
+    for (char c : text)
+      if (c != '\0') letters += c;
+    result.status =
+        looks_like_template(letters) ? LoadResult::Status::Error : LoadResult::Status::NotTemplate;
+    result.message = std::string("the file is ") + encoding + " text; templates must be UTF-8";
+    if (result.status == LoadResult::Status::NotTemplate)
+      result.message = "not a template (" + result.message + ")";
+    return result;
+  }
   if (auto bad = source::find_invalid_utf8(text)) {
     bool nul = text[*bad] == '\0';
     result.status = LoadResult::Status::Error;

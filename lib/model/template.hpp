@@ -66,6 +66,18 @@ class Template {
   // resource wins.
   yaml::NodeId globals_for(std::string_view type) const;
 
+  // A limit the evaluator hit while the rules asked about a value (intrinsics
+  // nested too deeply, too many combinations): the value was not decided, so
+  // the file is an error, not a pass. The first one is kept.
+  struct LimitHit {
+    std::size_t offset = 0;
+    std::string what;
+  };
+  void note_limit(std::size_t offset, std::string what) const {
+    if (!limit_hit_) limit_hit_ = LimitHit{offset, std::move(what)};
+  }
+  const std::optional<LimitHit>& limit_hit() const { return limit_hit_; }
+
  private:
   void collect_resources(yaml::NodeId map, const std::string& path_prefix, int depth);
 
@@ -78,6 +90,7 @@ class Template {
   yaml::NodeId metadata_ = yaml::kNone;
   yaml::NodeId outputs_ = yaml::kNone;
   yaml::NodeId globals_ = yaml::kNone;
+  mutable std::optional<LimitHit> limit_hit_;  // rules see a const template
 };
 
 // What loading a file came to.

@@ -134,7 +134,11 @@ bool to_value(const yaml::Document& doc, yaml::NodeId id, Value& out, std::size_
 }
 
 std::string tag_key(std::string_view tag) {
-  if (tag.empty() || tag == "tag:yaml.org,2002:str") return {};
+  // The standard tags of a string, a mapping and a list (`!!str`, `!!map`,
+  // `!!seq`) say what the node already is: no intrinsic.
+  if (tag.empty() || tag == "tag:yaml.org,2002:str" || tag == "tag:yaml.org,2002:map" ||
+      tag == "tag:yaml.org,2002:seq")
+    return {};
   return long_form(tag);
 }
 

@@ -1,21 +1,20 @@
 // GitHub Actions workflow commands: annotations on the pull request.
 // https://docs.github.com/actions/reference/workflow-commands-for-github-actions
 #include "report/reporter.hpp"
+#include "util/escape.hpp"
 
 namespace enclint::report {
 
 namespace {
 
-// Message text: %, CR and LF are escaped.
-std::string escape_data(std::string_view s) {
+// Message text: every control character (CR and LF, which would start a
+// workflow command of the text's own; ESC, a terminal sequence in the log)
+// is written as `\n`, `\x1b`...; then % is escaped as the runner expects.
+std::string escape_data(std::string_view text) {
   std::string out;
-  for (char c : s) {
+  for (char c : util::printable(text)) {
     if (c == '%')
       out += "%25";
-    else if (c == '\r')
-      out += "%0D";
-    else if (c == '\n')
-      out += "%0A";
     else
       out += c;
   }

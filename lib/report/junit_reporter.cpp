@@ -3,14 +3,19 @@
 #include <map>
 
 #include "report/reporter.hpp"
+#include "util/escape.hpp"
 
 namespace enclint::report {
 
 namespace {
 
+// XML 1.0 holds tab, LF, CR, U+0020-U+D7FF, U+E000-U+FFFD and U+10000 up:
+// anything else (other control characters, U+FFFE, U+FFFF, bytes that are
+// not UTF-8) becomes U+FFFD, so that any name or value gives a valid document.
 std::string xml(std::string_view s) {
   std::string out;
-  for (char c : s) {
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    char c = s[i];
     switch (c) {
       case '&': out += "&amp;"; break;
       case '<': out += "&lt;"; break;
@@ -20,9 +25,15 @@ std::string xml(std::string_view s) {
       case '\n': out += "&#10;"; break;
       case '\r': out += "&#13;"; break;
       case '\t': out += "&#9;"; break;
-      default:
-        // Other control characters are not allowed in XML 1.0.
-        if (static_cast<unsigned char>(c) >= 0x20) out += c;
+      default: {
+        char32_t cp = 0;
+        std::size_t len = util::utf8_sequence(s, i, cp);
+        if (len == 0 || cp < 0x20 || cp == 0xFFFE || cp == 0xFFFF)
+          util::append_utf8(out, 0xFFFD);
+        else
+          out.append(s.substr(i, len));
+        i += (len == 0 ? 1 : len) - 1;
+      }
     }
   }
   return out;

@@ -10,6 +10,7 @@
 
 #include "engine/check_file.hpp"
 #include "lint/rule.hpp"
+#include "util/limits.hpp"
 
 namespace enclint::report {
 
@@ -21,6 +22,8 @@ struct ReportOptions {
   bool show_suppressed = false;  // list findings hidden by suppressions
   bool color = false;            // ANSI colours (text)
   bool show_source = true;       // the source line with a caret (text)
+  // Text: findings shown per file (--max-findings-per-file; 0: all).
+  std::size_t max_findings_per_file = util::kMaxFindingsShownPerFile;
 };
 
 class Reporter {

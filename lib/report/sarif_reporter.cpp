@@ -76,6 +76,8 @@ void write_result(std::ostream& out, const engine::FileResult& r, const lint::Di
     }
     out << "]}]}]";
   }
+  if (!d.construct.empty())
+    out << ", \"properties\": {\"cdkPath\": " << json_string(d.construct) << "}";
   if (!d.suppressed_by.empty())
     out << ", \"suppressions\": [{\"kind\": \"inSource\", \"justification\": "
         << json_string(d.suppressed_by) << "}]";

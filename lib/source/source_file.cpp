@@ -4,6 +4,8 @@
 #include <cstdint>
 #include <cstring>
 
+#include "util/escape.hpp"
+
 namespace enclint::source {
 
 SourceFile::SourceFile(std::string path, std::string bytes)
@@ -22,6 +24,21 @@ SourceFile::SourceFile(std::string path, std::string bytes)
     line_starts_.push_back(static_cast<std::uint32_t>(i + 1));
     ++p;
   }
+  block_code_points_.reserve(text_.size() / kBlock + 2);
+  std::size_t count = 0;
+  for (std::size_t at = 0; at < text_.size(); at += kBlock) {
+    block_code_points_.push_back(static_cast<std::uint32_t>(count));
+    count += count_code_points(std::string_view(text_).substr(at, kBlock));
+  }
+  block_code_points_.push_back(
+      static_cast<std::uint32_t>(count));  // the end, when a block ends there
+}
+
+std::size_t SourceFile::code_points_before(std::size_t offset) const {
+  std::size_t block = offset / kBlock;  // offset <= size(): always an entry
+  std::size_t from = block * kBlock;
+  return block_code_points_[block] +
+         count_code_points(std::string_view(text_.data() + from, offset - from));
 }
 
 bool SourceFile::ends_with_newline() const { return !text_.empty() && text_.back() == '\n'; }
@@ -32,8 +49,10 @@ std::size_t SourceFile::line_start(std::size_t offset) const {
 }
 
 std::size_t SourceFile::line_end(std::size_t offset) const {
-  std::size_t nl = text_.find('\n', std::min(offset, text_.size()));
-  if (nl == std::string::npos) return text_.size();
+  // The next line's start, not a search: the line may be megabytes long.
+  auto it = std::upper_bound(line_starts_.begin(), line_starts_.end(), offset);
+  if (it == line_starts_.end()) return text_.size();
+  std::size_t nl = *it - 1;
   if (nl > 0 && text_[nl - 1] == '\r') return nl - 1;
   return nl;
 }
@@ -45,8 +64,17 @@ Position SourceFile::position(std::size_t offset) const {
   std::size_t start = line_starts_[line_index];
   if (line_index == 0) start = std::max(start, content_begin());  // the BOM is not a column
   if (offset < start) offset = start;
-  std::string_view before(text_.data() + start, offset - start);
-  return Position{line_index + 1, count_code_points(before) + 1};
+  return Position{line_index + 1, code_points_before(offset) - code_points_before(start) + 1};
+}
+
+const char* foreign_encoding(std::string_view s) {
+  auto starts = [&](std::string_view bom) { return s.substr(0, bom.size()) == bom; };
+  using namespace std::string_view_literals;
+  if (starts("\xFF\xFE\x00\x00"sv)) return "UTF-32 (little-endian)";
+  if (starts("\x00\x00\xFE\xFF"sv)) return "UTF-32 (big-endian)";
+  if (starts("\xFF\xFE"sv)) return "UTF-16 (little-endian)";
+  if (starts("\xFE\xFF"sv)) return "UTF-16 (big-endian)";
+  return nullptr;
 }
 
 std::size_t count_code_points(std::string_view bytes) {
@@ -79,29 +107,9 @@ std::optional<std::size_t> find_invalid_utf8(std::string_view s) {
       ++i;
       continue;
     }
-    std::size_t len;
-    std::uint32_t cp;
-    if ((c & 0xE0) == 0xC0) {
-      len = 2;
-      cp = c & 0x1F;
-    } else if ((c & 0xF0) == 0xE0) {
-      len = 3;
-      cp = c & 0x0F;
-    } else if ((c & 0xF8) == 0xF0) {
-      len = 4;
-      cp = c & 0x07;
-    } else {
-      return i;
-    }
-    if (i + len > n) return i;
-    for (std::size_t k = 1; k < len; ++k) {
-      if ((p[i + k] & 0xC0) != 0x80) return i;
-      cp = (cp << 6) | (p[i + k] & 0x3F);
-    }
-    // Overlong forms, surrogates and values past U+10FFFF are not UTF-8.
-    if ((len == 2 && cp < 0x80) || (len == 3 && cp < 0x800) || (len == 4 && cp < 0x10000) ||
-        (cp >= 0xD800 && cp <= 0xDFFF) || cp > 0x10FFFF)
-      return i;
+    char32_t cp = 0;
+    std::size_t len = util::utf8_sequence(s, i, cp);
+    if (len == 0) return i;
     i += len;
   }
   return std::nullopt;

@@ -2,12 +2,28 @@
 
 #include <cstdio>
 
+#include "util/escape.hpp"
+
 namespace enclint::util {
 
 std::string json_string(std::string_view s) {
   std::string out = "\"";
   out.reserve(s.size() + 2);
-  for (char c : s) {
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    char c = s[i];
+    if (static_cast<unsigned char>(c) >= 0x80) {
+      // JSON text is Unicode: a byte that is not UTF-8 (a file name may hold
+      // one) becomes U+FFFD, or the whole document would be invalid.
+      char32_t cp = 0;
+      std::size_t len = utf8_sequence(s, i, cp);
+      if (len == 0) {
+        append_utf8(out, 0xFFFD);
+      } else {
+        out.append(s.substr(i, len));
+        i += len - 1;
+      }
+      continue;
+    }
     switch (c) {
       case '"': out += "\\\""; break;
       case '\\': out += "\\\\"; break;

@@ -18,8 +18,13 @@ inline constexpr std::size_t kMaxFileSizeMb = 4095;
 // which recurses once per level (real templates stay under 30).
 inline constexpr int kMaxNestingDepth = 256;
 
-// Text output shows at most this many findings per file (JSON and SARIF show all).
+// Text output shows at most this many findings per file by default
+// (--max-findings-per-file; JSON and SARIF show all).
 inline constexpr std::size_t kMaxFindingsShownPerFile = 200;
+
+// Text output shows at most this many bytes of a source line (an excerpt
+// around the finding when the line is longer: minified templates).
+inline constexpr std::size_t kMaxShownLineBytes = 160;
 
 // Alias expansion budget when comparing whole documents (fix verification),
 // plus 4 per node of the document: past it the fix is refused instead of

@@ -6,6 +6,8 @@
 
 #include <cerrno>
 
+#include "util/interrupt.hpp"
+
 namespace enclint::util {
 
 ReadResult read_fd(int fd, std::size_t max_bytes) {
@@ -25,7 +27,7 @@ ReadResult read_fd(int fd, std::size_t max_bytes) {
   for (;;) {
     if (have == r.bytes.size()) r.bytes.resize(r.bytes.size() * 2 + 4096);
     ssize_t n = ::read(fd, r.bytes.data() + have, r.bytes.size() - have);
-    if (n < 0 && errno == EINTR) continue;
+    if (n < 0 && errno == EINTR && !interrupted()) continue;
     if (n < 0) {
       r.error = errno;
       r.bytes.clear();
@@ -45,14 +47,36 @@ ReadResult read_fd(int fd, std::size_t max_bytes) {
   return r;
 }
 
+const char* file_kind(unsigned mode) {
+  if (S_ISREG(mode)) return "a regular file";
+  if (S_ISFIFO(mode)) return "a FIFO";
+  if (S_ISCHR(mode)) return "a character device";
+  if (S_ISBLK(mode)) return "a block device";
+  if (S_ISSOCK(mode)) return "a socket";
+  if (S_ISDIR(mode)) return "a directory";
+  return "a special file";
+}
+
 ReadResult read_file(const std::string& path, std::size_t max_bytes) {
-  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  ReadResult r;
+  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
   if (fd < 0) {
-    ReadResult r;
     r.error = errno;
     return r;
   }
-  ReadResult r = read_fd(fd, max_bytes);
+  struct stat st {};
+  if (::fstat(fd, &st) != 0) {
+    r.error = errno;
+    ::close(fd);
+    return r;
+  }
+  if (!S_ISREG(st.st_mode)) {
+    r.error = EINVAL;
+    r.not_regular = file_kind(st.st_mode);
+    ::close(fd);
+    return r;
+  }
+  r = read_fd(fd, max_bytes);
   ::close(fd);
   return r;
 }

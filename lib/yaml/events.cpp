@@ -2,6 +2,9 @@
 
 #include <algorithm>
 
+#include "util/limits.hpp"
+#include "yaml/json_events.hpp"
+
 namespace enclint::yaml {
 
 namespace {
@@ -39,6 +42,12 @@ Events::Events(const source::SourceFile& file) : text_(file.view()), bias_(file.
   // marks are offsets from there (offset() adds the BOM back). It reads the
   // file's own bytes, unless a tag must be hidden: then a copy.
   std::string_view bytes = text_.substr(bias_);
+  std::size_t first = bytes.find_first_not_of(" \t\r\n");
+  if (first != std::string_view::npos && (bytes[first] == '{' || bytes[first] == '[') &&
+      is_strict_json(text_, bias_, util::kMaxNestingDepth)) {
+    json_ = Json::Pending;  // deeper nesting goes to yaml-cpp, and the parser refuses it
+    return;
+  }
   hidden_ = tags_before_block_scalars(bytes, bias_);
   if (!hidden_.empty()) {
     copy_.assign(bytes);
@@ -49,6 +58,14 @@ Events::Events(const source::SourceFile& file) : text_(file.view()), bias_(file.
   buffer_ = std::make_unique<ViewBuffer>(bytes);
   in_ = std::make_unique<std::istream>(buffer_.get());
   parser_ = std::make_unique<YAML::Parser>(*in_);
+}
+
+bool Events::next_document(YAML::EventHandler& handler) {
+  if (json_ == Json::No) return parser_->HandleNextDocument(handler);
+  if (json_ == Json::Done) return false;
+  json_ = Json::Done;
+  json_events(text_, bias_, bias_, handler);
+  return true;
 }
 
 std::size_t Events::offset(const YAML::Mark& mark) const {

@@ -74,7 +74,8 @@ class Events {
   std::string_view text() const { return text_; }
 
   // The next document's events; false when there is none. Throws YAML::Exception.
-  bool next_document(YAML::EventHandler& handler) { return parser_->HandleNextDocument(handler); }
+  // A strict JSON file's come from yaml/json_events, not from yaml-cpp.
+  bool next_document(YAML::EventHandler& handler);
 
  private:
   class ViewBuffer : public std::streambuf {
@@ -91,7 +92,8 @@ class Events {
   std::string copy_;  // the bytes with tags hidden, only when there are some
   std::unique_ptr<ViewBuffer> buffer_;
   std::unique_ptr<std::istream> in_;
-  std::unique_ptr<YAML::Parser> parser_;
+  std::unique_ptr<YAML::Parser> parser_;  // null for strict JSON
+  enum class Json { No, Pending, Done } json_ = Json::No;
 };
 
 }  // namespace enclint::yaml

@@ -8,6 +8,7 @@
 //   - a flow collection ends at its closing bracket.
 #include "yaml/parser.hpp"
 
+#include "util/interrupt.hpp"
 #include "util/limits.hpp"
 #include "yaml/events.hpp"
 
@@ -310,6 +311,8 @@ class Builder : public YAML::EventHandler {
             YAML::EmitterStyle::value style) {
     // yaml-cpp recurses once per level and reports each level before going
     // deeper: stopping here bounds its stack at our limit, whatever the input.
+    // A stop request ends a long parse here (the caller sees it was one).
+    if (util::interrupted()) throw BuildError{"interrupted", offset(mark)};
     if (stack_.size() >= static_cast<std::size_t>(util::kMaxNestingDepth))
       throw BuildError{"nesting deeper than " + std::to_string(util::kMaxNestingDepth) + " levels",
                        offset(mark)};

@@ -24,6 +24,12 @@ model::Value sse_block(const lint::FixOptions& options, const model::Resource& r
   return model::Value::map(std::move(sse));
 }
 
+std::string key_unused(const lint::FixOptions&, const model::Resource& r) {
+  return r.type == "AWS::DynamoDB::GlobalTable"
+             ? "a global table takes its keys on its replicas (ENC105, at level cmk, adds them)"
+             : "";
+}
+
 std::string why_sse_type(std::string_view type) {
   return std::string("only KMS selects a KMS key (") +
          (type == "AES256" ? "AES256 is not a KMS type: the table keeps an AWS owned key"
@@ -82,8 +88,12 @@ ArticlesTable:
 Safe: the fix only inserts the block above at the end of `Properties`
 (creating `Properties` if needed), in the file's own style. With
 `--kms-key`, `KMSMasterKeyId` is added too (not for GlobalTable, whose keys
-are set per replica). Switching an existing table to KMS is an online update
-with no replacement, but KMS requests are billed.
+are set per replica: the fix's title and a note say the key is not used).
+Switching an existing table to KMS is an online update with no replacement,
+but KMS requests are billed. An explicit null (`Properties: ~`,
+`SSESpecification: null`) cannot be filled by inserting: the fix replaces the
+null, and is unsafe. A near miss (`SseSpecification`, or `SSESpecification`
+beside `Properties`) is named in the message ("did you mean").
 
 ## References
 - https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/EncryptionAtRest.html
@@ -96,6 +106,7 @@ with no replacement, but KMS requests are billed.
           .key = "SSESpecification",
           .insert = sse_block,
           .insert_title = "Add SSESpecification with SSEEnabled: true and SSEType: KMS",
+          .key_unused = key_unused,
           .absent = ", so it is encrypted only with an AWS owned key (no key policy, no CloudTrail "
                     "record of key use); set SSEEnabled: true and SSEType: KMS",
           .why = "without it the table is encrypted only with an AWS owned key (no key policy, no "
@@ -151,7 +162,10 @@ SSESpecification:
 `SSEEnabled` absent: safe, `SSEEnabled: true` is inserted. Explicit or
 conditional value: unsafe (`--unsafe-fixes`), the value's bytes are replaced
 by `true`, which drops the condition or parameter someone wrote on purpose.
-No fix when the value comes from `Globals` (change it there).
+When the block comes from SAM `Globals.SimpleTable.SSESpecification` and
+`SSEEnabled` is absent there, the fix inserts `SSEEnabled: true` into
+`Globals` (safe; every SimpleTable of the template takes it). No fix when
+the value written in `Globals` is wrong (change it there).
 
 ## References
 - https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/EncryptionAtRest.html

@@ -28,6 +28,16 @@ model::Value encryption_block(const lint::FixOptions& options, const model::Reso
                              model::Value::seq({model::Value::map(std::move(rule))})}});
 }
 
+// At level cmk a bucket needs SSE-KMS with a customer managed key (ENC205):
+// AES256, or aws:kms without a key, is not what the fix may write there.
+bool no_customer_key(const lint::FixOptions& o) {
+  return o.kms_key.empty() || o.sse_algorithm == "AES256";
+}
+
+std::string key_unused(const lint::FixOptions& o, const model::Resource&) {
+  return o.sse_algorithm == "AES256" ? "--sse-algorithm AES256 (SSE-S3) takes no key" : "";
+}
+
 std::string what_to_declare(const lint::FixOptions& o) {
   return o.sse_algorithm + (dsse(o) ? "" : ", BucketKeyEnabled: true");
 }
@@ -96,7 +106,13 @@ Safe: the fix only inserts the block above at the end of `Properties`
 (creating `Properties` if needed), in the file's own style. It states what
 S3 already does by default; `--sse-algorithm aws:kms` and `--kms-key` choose
 SSE-KMS instead (with `aws:kms:dsse`, no `BucketKeyEnabled`: DSSE-KMS has no
-bucket keys).
+bucket keys). At policy level `cmk` the fix needs `--kms-key` (and a KMS
+algorithm): without one there is no fix, rather than an AES256 block that
+ENC205 would then report. `--kms-key` with `--sse-algorithm AES256` is not
+used (SSE-S3 takes no key), and a note says so. An explicit null
+(`Properties: ~`, `BucketEncryption: null`) is replaced by an unsafe fix; a
+near miss (`bucketEncryption`, or `BucketEncryption` beside `Properties`) is
+named in the message ("did you mean").
 
 ## References
 - https://docs.aws.amazon.com/AmazonS3/latest/userguide/default-bucket-encryption.html
@@ -110,6 +126,11 @@ bucket keys).
           .key = "BucketEncryption",
           .insert = encryption_block,
           .title_for = title,
+          .key_unused = key_unused,
+          .no_insert_at_cmk = no_customer_key,
+          .no_insert_at_cmk_reason =
+              "at level cmk the bucket needs SSE-KMS with a customer managed key: pass --kms-key "
+              "(with --sse-algorithm aws:kms or aws:kms:dsse, the default with a key)",
           .absent_for = absent,
           .why = "the bucket then has no declared default encryption (S3 applies SSE-S3 to new "
                  "objects by default since January 2023, but the template does not state it)",

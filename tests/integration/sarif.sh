@@ -52,3 +52,20 @@ assert len(notes) == 1 and notes[0]["locations"][0]["physicalLocation"]["artifac
 assert run["columnKind"] == "unicodeCodePoints"
 print("sarif ok: %d rules, %d results" % (len(ids), len(results)))
 PY
+
+# A CDK cloud assembly: each result names its construct (properties.cdkPath)
+# and carries no fix (the template is generated).
+cp -r "$SRC/fixtures/cdk/app" "$WORK/cdk-app" && cd "$WORK/cdk-app"
+run "$BIN" -f sarif cdk.out
+[ "$rc" = 1 ] || fail "cdk.out: exit status $rc, expected 1"
+"$PY" - "$SCHEMA" "$WORK/out" <<'PY'
+import json, sys, jsonschema
+schema = json.load(open(sys.argv[1]))
+log = json.load(open(sys.argv[2]))
+jsonschema.validate(log, schema)
+results = log["runs"][0]["results"]
+assert len(results) == 6, len(results)
+assert results[0]["properties"]["cdkPath"] == "DataStack/Uploads/Resource", results[0]
+assert all("fixes" not in r and r["properties"]["cdkPath"] for r in results)
+print("sarif ok: CDK constructs named")
+PY
