@@ -63,7 +63,7 @@ cxxopts::Options make_options() {
       ("fix", "Apply safe fixes in place")
       ("unsafe-fixes", "Also apply unsafe fixes (with --fix or --diff)")
       ("diff", "Print a unified diff of what --fix would change; write nothing (not with --fix)")
-      ("f,format", "Output format: text, json, sarif, junit or github", cxxopts::value<std::string>()->default_value("text"), "FORMAT")
+      ("f,format", "Output format: text, json, sarif, junit, github, dot or mermaid", cxxopts::value<std::string>()->default_value("text"), "FORMAT")
       ("o,output", "Write the report to FILE", cxxopts::value<std::string>(), "FILE")
       ("select", "Only these rules (comma-separated ids, names or id prefixes such as ENC2)", cxxopts::value<std::vector<std::string>>(), "IDS")
       ("ignore", "Skip these rules (comma-separated ids, names or id prefixes)", cxxopts::value<std::vector<std::string>>(), "IDS")
@@ -321,6 +321,7 @@ int run(int argc, char** argv) {
     options.exit_policy.exit_zero = args.count("exit-zero") > 0;
     options.format = args["format"].as<std::string>();
     options.list_checked_resources = options.format == "junit";
+    options.picture = options.format == "dot" || options.format == "mermaid";
     if (args.count("output")) options.output = args["output"].as<std::string>();
     if (args.count("select")) select = split_list(args["select"].as<std::vector<std::string>>());
     if (args.count("ignore")) ignore = split_list(args["ignore"].as<std::vector<std::string>>());

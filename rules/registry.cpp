@@ -21,6 +21,7 @@
 #include "rules/catalog/storage_keys.hpp"
 #include "rules/ebs_mappings.hpp"
 #include "rules/enc001_invalid_suppression.hpp"
+#include "rules/enc011_kms_key_access_missing.hpp"
 #include "rules/enc105_dynamodb_cmk_missing.hpp"
 #include "rules/enc202_s3_encryption_empty.hpp"
 #include "rules/enc203_s3_bucket_key_disabled.hpp"
@@ -31,6 +32,8 @@ namespace enclint::rules {
 
 const std::vector<const lint::Rule*>& all() {
   static const InvalidSuppression enc001;
+  static const KmsKeyAccessMissing enc011;
+  static const KmsKeyPolicyLocksOut enc012;
   static const DynamodbCmkMissing enc105;
   static const S3EncryptionEmpty enc202;
   static const S3BucketKeyDisabled enc203;
@@ -39,6 +42,8 @@ const std::vector<const lint::Rule*>& all() {
   // Sorted by id (ENC001 first): --list-rules, SARIF's rule table and the docs follow it.
   static const std::vector<const lint::Rule*> rules{
       &enc001,
+      &enc011,
+      &enc012,
       &catalog::dynamodb_sse_missing(),
       &catalog::dynamodb_sse_disabled(),
       &catalog::dynamodb_sse_invalid(),

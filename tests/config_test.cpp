@@ -47,7 +47,7 @@ TEST_CASE("config: unknown keys and values are errors with position and choices"
       {"level: strict\n", ":1:8: unknown level 'strict' (valid: baseline, cmk)"},
       {"severity:\n  ENC201: fatal\n",
        ":2:11: unknown severity 'fatal' (valid: error, warning, info)"},
-      {"ignore: [ENC999]\n", ":1:9: unknown rule 'ENC999' (valid: ENC001, ENC101"},
+      {"ignore: [ENC999]\n", ":1:9: unknown rule 'ENC999' (valid: ENC001, ENC011, ENC012, ENC101"},
       {"fix:\n  kms: x\n", ":2:3: unknown key 'kms' in fix (valid: kms_key, sse_algorithm)"},
       {"fix:\n  sse_algorithm: DES\n", ":2:18: unknown sse_algorithm 'DES'"},
       {"- a\n", ":1:1: the configuration must be a mapping"},

@@ -5,7 +5,8 @@
 //  - --fix (in memory) only inserts, re-parses, verifies, leaves no safe
 //    fix behind, and is idempotent;
 //  - at level cmk with --kms-key and --unsafe-fixes, every rule's fixes
-//    (the unsafe ones too) verify, leave nothing fixable and are idempotent.
+//    (the unsafe ones too) verify, leave nothing fixable and are idempotent;
+//  - the resource graph of every template builds, and its edges are sane.
 #define CATCH_CONFIG_RUNNER
 #include <catch2/catch.hpp>
 
@@ -16,6 +17,8 @@
 #include "engine/fix_loop.hpp"
 #include "fix/apply.hpp"
 #include "lint/linter.hpp"
+#include "model/access.hpp"
+#include "model/graph.hpp"
 #include "rules/registry.hpp"
 #include "support.hpp"
 
@@ -141,6 +144,41 @@ TEST_CASE("corpus: level cmk, a key and unsafe fixes: every fix verifies and is 
   for (const auto& [rule, n] : findings)
     std::cout << "  " << rule << ": " << n << " findings, " << fixed[rule] << " with a fix\n";
   CHECK(fixed_files > 0);
+}
+
+TEST_CASE("corpus: the resource graph of every template") {
+  std::map<std::string, std::size_t> by_kind;
+  std::size_t graphs = 0, nodes = 0;
+  for (const fs::path& p : corpus_files()) {
+    INFO(p.string());
+    auto loaded = model::load(testing::make_source(testing::read_file(p), p.string()));
+    if (!loaded.tpl) continue;
+    model::Graph g(*loaded.tpl);
+    ++graphs;
+    nodes += g.nodes().size();
+    REQUIRE(g.nodes().size() >= loaded.tpl->resources().size());
+    for (const model::Edge& e : g.edges()) {
+      REQUIRE(e.from < g.nodes().size());
+      REQUIRE(e.to < g.nodes().size());
+      CHECK((e.at == yaml::kNone || e.at < loaded.tpl->doc().size()));
+      ++by_kind[model::to_string(e.kind)];
+      const model::GraphNode& to = g.nodes()[e.to];
+      if (e.kind == model::EdgeKind::Access || e.kind == model::EdgeKind::EventSource)
+        CHECK_FALSE(model::service_of(to.type).empty());
+      if (e.kind == model::EdgeKind::EncryptedWith) CHECK(to.type == "AWS::KMS::Key");
+      if (e.kind == model::EdgeKind::Publishes) CHECK(to.type == "AWS::SNS::Topic");
+      if (e.kind == model::EdgeKind::Condition) CHECK(to.kind == model::NodeKind::Condition);
+      if (e.kind == model::EdgeKind::DependsOn) CHECK(to.kind == model::NodeKind::Resource);
+    }
+  }
+  std::cout << "graph: " << graphs << " templates, " << nodes << " nodes;";
+  for (const auto& [kind, n] : by_kind) std::cout << " " << kind << " " << n;
+  std::cout << "\n";
+  // The corpus is real SAM and CloudFormation: every kind of edge occurs.
+  for (const char* kind : {"Ref", "GetAtt", "Sub", "DependsOn", "Condition", "Access",
+                           "EventSource", "Attached", "EncryptedWith", "Publishes"})
+    CHECK(by_kind[kind] > 0);
+  CHECK(by_kind["Ref"] > 1000);
 }
 
 int main(int argc, char** argv) {

@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include "engine/fix_loop.hpp"
+#include "engine/key_notes.hpp"
 #include "fix/atomic_write.hpp"
 #include "fix/diff.hpp"
 #include "lint/linter.hpp"
@@ -148,7 +149,9 @@ FileResult check_bytes(const std::string& path, std::string bytes, bool from_std
     result.diagnostics = std::move(diagnostics);
     return result;
   }
+  note_key_users(tpl, options.lint, diagnostics);
   result.unsafe_hidden = unsafe_not_applied(diagnostics, options);
+  if (options.picture) result.picture = make_picture(tpl, diagnostics);
 
   bool wants_fix = options.fix || options.diff;
   bool has_fix = false;

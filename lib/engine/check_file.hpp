@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "engine/check_options.hpp"
+#include "engine/picture.hpp"
 #include "lint/diagnostic.hpp"
 #include "lint/rule.hpp"
 
@@ -34,6 +35,7 @@ struct FileResult {
   bool already_written = false;               // --fix: another run had written the same fix
   // Resources of the types the rules check, logical id and type (JUnit: one testcase each).
   std::vector<std::pair<std::string, std::string>> checked_resources;
+  std::optional<Picture> picture;  // with CheckOptions::picture, for a template
 };
 
 // `bytes` is the file's content (the callers below enforce the size limit);

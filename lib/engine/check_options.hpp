@@ -21,6 +21,9 @@ struct CheckOptions {
   // Fill FileResult::checked_resources (JUnit's test cases): a pair of
   // strings per resource, so only when a report needs them.
   bool list_checked_resources = false;
+  // Fill FileResult::picture (--format dot / mermaid): the resource graph is
+  // built for it, so only when a report draws it.
+  bool picture = false;
   // The sorted resource types the selected rules check (engine::selected_types):
   // what the directory fast path looks for. Worked out once per run by the
   // caller; unset, check_path works it out for each file.

@@ -34,7 +34,8 @@ struct Diagnostic {
   std::string construct;  // the resource's aws:cdk:path, in a template the AWS CDK wrote
   std::optional<fix::Fix> fix;
   std::string not_fixable;             // why there is no fix, when one would be expected
-  std::string note;                    // what the fix leaves out (a --kms-key it does not use)
+  std::string note;                    // what the fix leaves out (a --kms-key it does not use), or
+                                       // would also do (who would lose access to the store)
   bool fixed = false;                  // set by the fixer for the report
   std::string suppressed_by;           // set when a suppression hides it: "cfn_nag W74: reason"
   bool suppressed_externally = false;  // by a baseline file, not by the template itself

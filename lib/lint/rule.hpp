@@ -12,6 +12,7 @@
 #include "lint/diagnostic.hpp"
 #include "lint/options.hpp"
 #include "model/evaluate.hpp"
+#include "model/graph.hpp"
 #include "model/template.hpp"
 
 namespace enclint::lint {
@@ -63,9 +64,16 @@ struct CheckContext {
     return *style_;
   }
   const model::Evaluator& eval() const { return eval_; }
+  // The resource graph, built once per template and only when a rule asks:
+  // templates no graph rule looks at never pay for it.
+  const model::Graph& graph() const {
+    if (!graph_) graph_.emplace(tpl);
+    return *graph_;
+  }
 
  private:
   mutable std::optional<fix::FileStyle> style_;
+  mutable std::optional<model::Graph> graph_;
   model::Evaluator eval_{tpl};
 };
 

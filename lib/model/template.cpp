@@ -18,6 +18,7 @@ Template::Template(std::shared_ptr<const source::SourceFile> source, yaml::Docum
   if (doc_.is_map(resources)) collect_resources(resources, "Resources", 0);
   conditions_ = doc_.get(root, "Conditions");
   metadata_ = doc_.get(root, "Metadata");
+  outputs_ = doc_.get(root, "Outputs");
   globals_ = doc_.get(root, "Globals");
   NodeId parameters = doc_.resolve(doc_.get(root, "Parameters"));
   if (doc_.is_map(parameters)) {

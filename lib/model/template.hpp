@@ -55,6 +55,9 @@ class Template {
   const Parameter* parameter(std::string_view name) const;
   // The definition of condition `name` (Conditions/<name>), kNone if none.
   yaml::NodeId condition(std::string_view name) const;
+  // The Conditions and Outputs mappings, kNone if none.
+  yaml::NodeId conditions() const { return conditions_; }
+  yaml::NodeId outputs() const { return outputs_; }
   // The top-level Metadata mapping, kNone if none.
   yaml::NodeId metadata() const { return metadata_; }
   // The SAM `Globals` section that applies to resources of `type`
@@ -85,6 +88,7 @@ class Template {
   std::vector<Parameter> parameters_;
   yaml::NodeId conditions_ = yaml::kNone;
   yaml::NodeId metadata_ = yaml::kNone;
+  yaml::NodeId outputs_ = yaml::kNone;
   yaml::NodeId globals_ = yaml::kNone;
   mutable std::optional<LimitHit> limit_hit_;  // rules see a const template
 };

@@ -22,6 +22,7 @@ void write_diagnostic(std::ostream& out, const std::string& path, const lint::Di
   else
     out << "null";
   if (!d.not_fixable.empty()) out << ", \"not_fixable\": " << json_string(d.not_fixable);
+  if (!d.note.empty()) out << ", \"note\": " << json_string(d.note);
   if (!d.construct.empty()) out << ", \"construct\": " << json_string(d.construct);
   if (!d.suppressed_by.empty()) out << ", \"suppressed_by\": " << json_string(d.suppressed_by);
   out << ", \"fixed\": " << (d.fixed ? "true" : "false") << "}";

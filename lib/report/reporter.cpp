@@ -9,6 +9,8 @@ std::unique_ptr<Reporter> make_reporter(const std::string& format,
   if (format == "sarif") return std::make_unique<SarifReporter>(rules);
   if (format == "junit") return std::make_unique<JunitReporter>();
   if (format == "github") return std::make_unique<GithubReporter>();
+  if (format == "dot") return std::make_unique<DotReporter>();
+  if (format == "mermaid") return std::make_unique<MermaidReporter>();
   return nullptr;
 }
 

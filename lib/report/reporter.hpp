@@ -125,7 +125,32 @@ class StatisticsReporter final : public Reporter {
 // removed lines red, added lines green).
 std::string colored_diff(std::string_view diff);
 
+// A Graphviz digraph of stores, keys and principals: clusters written as the
+// files come, the closing brace at the end.
+class DotReporter final : public Reporter {
+ public:
+  void add(std::ostream& out, const engine::FileResult& r, const ReportOptions& options) override;
+  void finish(std::ostream& out, const ReportOptions& options) override;
+
+ private:
+  void start(std::ostream& out);
+  bool started_ = false;
+  std::size_t files_ = 0;
+};
+
+// The same as a mermaid flowchart; link styles and classes at the end.
+class MermaidReporter final : public Reporter {
+ public:
+  void add(std::ostream& out, const engine::FileResult& r, const ReportOptions& options) override;
+  void finish(std::ostream& out, const ReportOptions& options) override;
+
+ private:
+  bool started_ = false;
+  std::size_t files_ = 0, links_ = 0;
+  std::string denied_;  // linkStyle lines of the edges ENC011 reports
+};
+
 // The names make_reporter knows, for --help and error messages.
-inline constexpr const char* kFormats = "text, json, sarif, junit, github";
+inline constexpr const char* kFormats = "text, json, sarif, junit, github, dot, mermaid";
 
 }  // namespace enclint::report

@@ -5,6 +5,7 @@
 
 #include "rules/requirement.hpp"
 #include "rules/support.hpp"
+#include "rules/topic_publishers.hpp"
 
 namespace enclint::rules::catalog {
 
@@ -136,7 +137,10 @@ Unsafe (`--unsafe-fixes`) with either key. The AWS managed key
 `alias/aws/sns` (inserted without `--kms-key`) cannot be used by AWS services
 that publish to the topic — CloudWatch alarms, EventBridge rules, S3 event
 notifications, CloudTrail — because its key policy cannot be changed: their
-messages are then rejected. A key of your own (`--kms-key`) needs a key
+messages are then rejected. So when an EventBridge rule, a CloudWatch alarm
+or an S3 bucket notification of the template publishes to the topic, no fix
+is offered without `--kms-key`, and the note names those publishers and the
+service principals the key policy must allow. A key of your own (`--kms-key`) needs a key
 policy statement for each such service, and `kms:GenerateDataKey` and
 `kms:Decrypt` for the other publishers. The update itself happens in place.
 
@@ -155,6 +159,7 @@ policy statement for each such service, and `kms:GenerateDataKey` and
           .unsafe_insert = always_unsafe,
           .why = "SNS stores the topic's messages unencrypted; set a KMS key whose policy lets the "
                  "publishers use it",
+          .takes_no_key = aws_key_unusable_by_publishers,
       }},
   }};
   return rule;
