@@ -119,10 +119,14 @@ TEST_CASE("options: --list-rules is aligned, and JSON with -f json") {
   CHECK(j.exit_code == 0);
   YAML::Node rules = YAML::Load(j.out);
   REQUIRE(rules.size() > 40);
-  CHECK(rules[1]["id"].as<std::string>() == "ENC101");
-  CHECK(rules[1]["name"].as<std::string>() == "dynamodb-sse-missing");
-  CHECK(rules[1]["fix"].as<std::string>() == "safe");
-  CHECK(rules[1]["resource_types"][0].as<std::string>() == "AWS::DynamoDB::Table");
+  CHECK(rules[0]["id"].as<std::string>() == "ENC001");
+  YAML::Node enc101;
+  for (std::size_t i = 0; i < rules.size(); ++i)
+    if (rules[i]["id"].as<std::string>() == "ENC101") enc101 = rules[i];
+  REQUIRE(enc101);
+  CHECK(enc101["name"].as<std::string>() == "dynamodb-sse-missing");
+  CHECK(enc101["fix"].as<std::string>() == "safe");
+  CHECK(enc101["resource_types"][0].as<std::string>() == "AWS::DynamoDB::Table");
   CHECK(run_tool("--list-rules -f sarif", dir.path()).exit_code == 2);
 }
 
