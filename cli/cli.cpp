@@ -30,6 +30,7 @@
 #include "cli/man_page.hpp"
 #include "cli/fix_options.hpp"
 #include "cli/run_options.hpp"
+#include "cli/server_command.hpp"
 #include "engine/check_file.hpp"
 #include "fix/atomic_write.hpp"
 #include "report/reporter.hpp"
@@ -289,6 +290,7 @@ std::string explain(const std::string& id_or_name) {
 }
 
 int run(int argc, char** argv) {
+  if (argc >= 2 && std::string_view(argv[1]) == "server") return run_server(argc, argv);
   cxxopts::Options spec = make_options();
   RunOptions options;
   std::optional<std::string> config_path, level, kms_key, sse_algorithm;
@@ -303,7 +305,8 @@ int run(int argc, char** argv) {
     if (args.count("help")) {
       std::cout << spec.help({""})
                 << "\nExit status: 0 nothing to report, 1 findings remain, "
-                   "2 usage error or a file could not be read, parsed or fixed.\n";
+                   "2 usage error or a file could not be read, parsed or fixed.\n"
+                << "\n'cfn-enclint server' runs the language server for editors (LSP on stdio).\n";
       return kExitClean;
     }
     if (args.count("version")) {

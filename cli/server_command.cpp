@@ -1,0 +1,30 @@
+#include "cli/server_command.hpp"
+
+#include <iostream>
+#include <string_view>
+
+#include <unistd.h>
+
+#include "lsp/stdio.hpp"
+
+namespace enclint::cli {
+
+int run_server(int argc, char** argv) {
+  for (int i = 2; i < argc; ++i) {
+    std::string_view arg = argv[i];
+    if (arg == "--stdio") continue;  // what editors pass; stdio is the only transport
+    if (arg == "-h" || arg == "--help") {
+      std::cout << "Usage: cfn-enclint server [--stdio]\n\n"
+                   "Runs the language server (LSP 3.17) on standard input and output, for any\n"
+                   "editor with an LSP client: diagnostics as you type, quick fixes, and the\n"
+                   "source.fixAll.cfn-enclint action. It never writes files.\n";
+      return 0;
+    }
+    std::cerr << "cfn-enclint server: unknown option '" << arg
+              << "' (see cfn-enclint server --help)\n";
+    return 2;
+  }
+  return lsp::serve(STDIN_FILENO, STDOUT_FILENO);
+}
+
+}  // namespace enclint::cli

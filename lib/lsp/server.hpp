@@ -1,0 +1,56 @@
+// The language server's state machine: JSON-RPC messages in, messages out.
+// No I/O here (lsp/stdio does it), so tests can drive it message by message.
+#pragma once
+
+#include <functional>
+#include <map>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "engine/check_options.hpp"
+#include "lsp/analysis.hpp"
+
+namespace enclint::lsp {
+
+// JSON-RPC and LSP error codes.
+inline constexpr int kParseError = -32700;
+inline constexpr int kInvalidRequest = -32600;
+inline constexpr int kMethodNotFound = -32601;
+inline constexpr int kInvalidParams = -32602;
+inline constexpr int kServerNotInitialized = -32002;
+inline constexpr int kRequestCancelled = -32800;
+
+class Server {
+ public:
+  // `send` gets each outgoing message's JSON text (unframed).
+  explicit Server(std::function<void(const std::string&)> send) : send_(std::move(send)) {}
+
+  // Handles a batch of message bodies that arrived together, in order. A
+  // `$/cancelRequest` in the batch cancels a request before it is handled.
+  void handle(const std::vector<std::string>& bodies);
+  // A message whose header could not be read.
+  void bad_frame(const std::string& why);
+
+  bool exited() const { return exited_; }
+  // The process's exit status after `exit`: 0 when `shutdown` came first.
+  int exit_code() const { return shutdown_ ? 0 : 1; }
+
+ private:
+  std::function<void(const std::string&)> send_;
+  engine::CheckOptions options_;
+  Encoding encoding_ = Encoding::Utf16;
+  bool initialized_ = false, shutdown_ = false, exited_ = false;
+  std::map<std::string, Document> documents_;
+  std::set<std::string> cancelled_;  // ids (as JSON text) of requests not yet answered
+
+  void dispatch(const json& msg);
+  json request(const std::string& method, const json& params);
+  void notification(const std::string& method, const json& params);
+  json initialize(const json& params);
+  void publish(Document& doc);
+  void reply(const json& id, json result);
+  void error(const json& id, int code, const std::string& message);
+};
+
+}  // namespace enclint::lsp
