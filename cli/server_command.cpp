@@ -1,5 +1,6 @@
 #include "cli/server_command.hpp"
 
+#include <csignal>
 #include <iostream>
 #include <string_view>
 
@@ -24,6 +25,9 @@ int run_server(int argc, char** argv) {
               << "' (see cfn-enclint server --help)\n";
     return 2;
   }
+  // An editor that goes away closes the pipe: the write fails and the
+  // server ends, instead of being killed by SIGPIPE.
+  std::signal(SIGPIPE, SIG_IGN);
   return lsp::serve(STDIN_FILENO, STDOUT_FILENO);
 }
 

@@ -111,6 +111,12 @@ struct Session {
   std::vector<json> out;
   lsp::Server server{[this](const std::string& s) { out.push_back(json::parse(s)); }};
   void send(const json& m) { server.handle({m.dump()}); }
+  void open(const std::string& text) {
+    json doc = {{"uri", "file:///t.yaml"}, {"languageId", "yaml"}, {"version", 1}, {"text", text}};
+    send({{"jsonrpc", "2.0"},
+          {"method", "textDocument/didOpen"},
+          {"params", {{"textDocument", doc}}}});
+  }
 };
 
 // The finding is at code-point column 59 (1-based) of line 3, after two
@@ -126,14 +132,7 @@ TEST_CASE("the server reports a finding after an emoji in UTF-16 units", "[lsp]"
   s.send({{"jsonrpc", "2.0"}, {"id", 1}, {"method", "initialize"}, {"params", json::object()}});
   REQUIRE(s.out.size() == 1);
   CHECK(s.out[0]["result"]["capabilities"]["positionEncoding"] == "utf-16");
-  s.send({{"jsonrpc", "2.0"},
-          {"method", "textDocument/didOpen"},
-          {"params",
-           {{"textDocument",
-             {{"uri", "file:///t.yaml"},
-              {"languageId", "yaml"},
-              {"version", 1},
-              {"text", kTemplate}}}}}});
+  s.open(kTemplate);
   REQUIRE(s.out.size() == 2);
   const json& diags = s.out[1]["params"]["diagnostics"];
   REQUIRE(!diags.empty());
@@ -172,4 +171,62 @@ TEST_CASE("positionEncoding takes the client's first supported choice", "[lsp]")
           {"method", "initialize"},
           {"params", {{"capabilities", caps}}}});
   CHECK(s.out.at(0)["result"]["capabilities"]["positionEncoding"] == "utf-32");
+}
+
+TEST_CASE("requests before initialize are refused and exit without shutdown fails", "[lsp]") {
+  Session s;
+  s.send({{"jsonrpc", "2.0"}, {"id", 1}, {"method", "shutdown"}});
+  REQUIRE(s.out.size() == 1);
+  CHECK(s.out[0]["error"]["code"] == lsp::kServerNotInitialized);
+  s.send({{"jsonrpc", "2.0"}, {"id", 2}, {"method", "initialize"}, {"params", json::object()}});
+  s.send({{"jsonrpc", "2.0"},
+          {"id", 3},
+          {"method", "textDocument/codeAction"},
+          {"params", json::object()}});
+  REQUIRE(s.out.size() == 3);
+  CHECK(s.out[2]["error"]["code"] == lsp::kInvalidParams);
+  CHECK_FALSE(s.server.exited());
+  s.send({{"jsonrpc", "2.0"}, {"method", "exit"}});
+  CHECK(s.server.exited());
+  CHECK(s.server.exit_code() == 1);
+}
+
+TEST_CASE("initializationOptions set the level and the key the fixes write", "[lsp]") {
+  auto open = [](Session& s, const json& init) {
+    s.send({{"jsonrpc", "2.0"},
+            {"id", 1},
+            {"method", "initialize"},
+            {"params", {{"initializationOptions", init}}}});
+    s.open(kTemplate);
+    s.send(
+        {{"jsonrpc", "2.0"},
+         {"id", 2},
+         {"method", "textDocument/codeAction"},
+         {"params",
+          {{"textDocument", {{"uri", "file:///t.yaml"}}},
+           {"range",
+            {{"start", {{"line", 0}, {"character", 0}}}, {"end", {{"line", 3}, {"character", 0}}}}},
+           {"context", {{"diagnostics", json::array()}, {"only", {"source.fixAll"}}}}}}});
+  };
+  Session key;
+  open(key, {{"kmsKey", "alias/app"}, {"level", "baseline"}});
+  REQUIRE(key.out.size() == 3);
+  CHECK(key.out[2]["result"][0]["edit"].dump().find("KMSMasterKeyID: alias/app") !=
+        std::string::npos);
+  // At level cmk the bucket needs a customer managed key: no safe fix without one.
+  Session cmk;
+  open(cmk, {{"level", "cmk"}});
+  REQUIRE(cmk.out.size() == 3);
+  CHECK(cmk.out[1]["params"]["diagnostics"].size() == 1);
+  CHECK(cmk.out[2]["result"] == json::array());
+  for (const json& bad : {json{{"level", "max"}}, json{{"kmsKey", "my key"}},
+                          json{{"sseAlgorithm", "rot13"}}, json{{"colour", "red"}}, json(3)}) {
+    Session s;
+    s.send({{"jsonrpc", "2.0"},
+            {"id", 1},
+            {"method", "initialize"},
+            {"params", {{"initializationOptions", bad}}}});
+    REQUIRE(s.out.size() == 1);
+    CHECK(s.out[0]["error"]["code"] == lsp::kInvalidParams);
+  }
 }

@@ -2,6 +2,8 @@
 
 #include <stdexcept>
 
+#include "lsp/settings.hpp"
+
 namespace enclint::lsp {
 
 namespace {
@@ -87,6 +89,8 @@ void Server::dispatch(const json& msg) {
     error(id, e.code, e.what());
   } catch (const json::exception& e) {
     error(id, kInvalidParams, e.what());
+  } catch (const std::exception& e) {  // the server goes on with the next message
+    error(id, kInternalError, e.what());
   }
 }
 
@@ -95,6 +99,11 @@ json Server::initialize(const json& params) {
   if (auto c = params.find("capabilities"); c != params.end() && c->is_object())
     if (auto g = c->find("general"); g != c->end() && g->is_object())
       if (auto p = g->find("positionEncodings"); p != g->end() && p->is_array()) encodings = &*p;
+  engine::CheckOptions options;
+  if (std::string problem = apply_settings(params.value("initializationOptions", json()), options);
+      !problem.empty())
+    throw RpcError(kInvalidParams, problem);
+  options_ = std::move(options);
   encoding_ = Encoding::Utf16;
   if (encodings) {  // the client's list is in its order of preference
     for (const auto& name : *encodings) {
