@@ -21,8 +21,9 @@ struct Document {
   std::string language;
   std::string text;
   long long version = 0;
-  // The last check of `text`: what code actions start from.
+  // The last check of `text`, and its settings: what code actions start from.
   engine::FileResult checked;
+  engine::CheckOptions options;
 };
 
 // The file path a file:// URI names (percent-decoded); other URIs as they are.

@@ -100,10 +100,15 @@ json Server::initialize(const json& params) {
     if (auto g = c->find("general"); g != c->end() && g->is_object())
       if (auto p = g->find("positionEncodings"); p != g->end() && p->is_array()) encodings = &*p;
   engine::CheckOptions options;
-  if (std::string problem = apply_settings(params.value("initializationOptions", json()), options);
-      !problem.empty())
+  json settings = params.value("initializationOptions", json());
+  if (std::string problem = apply_settings(settings, options); !problem.empty())
     throw RpcError(kInvalidParams, problem);
-  options_ = std::move(options);
+  settings_ = std::move(settings);
+  if (auto c = params.find("capabilities"); c != params.end() && c->is_object()) {
+    json watched =
+        c->value("workspace", json::object()).value("didChangeWatchedFiles", json::object());
+    watch_ = watched.value("dynamicRegistration", false);
+  }
   encoding_ = Encoding::Utf16;
   if (encodings) {  // the client's list is in its order of preference
     for (const auto& name : *encodings) {
@@ -137,16 +142,47 @@ json Server::request(const std::string& method, const json& params) {
   if (method == "textDocument/codeAction") {
     auto it = documents_.find(text_uri(params));
     if (it == documents_.end()) return json::array();
-    return code_actions(it->second, params, options_, encoding_);
+    return code_actions(it->second, params, it->second.options, encoding_);
   }
   throw RpcError(kMethodNotFound, "unknown method '" + method + "'");
 }
 
 void Server::publish(Document& doc) {
-  json diagnostics = check(doc, options_, encoding_);
+  // Read again at each check: an edited configuration takes effect at once.
+  engine::CheckOptions options;
+  bool skip = false;
+  std::string problem = configure_ ? configure_(doc.path, options, skip) : std::string();
+  apply_settings(settings_, options);  // checked by initialize
+  json diagnostics = json::array();
+  if (!problem.empty())
+    diagnostics.push_back(
+        {{"range",
+          {{"start", {{"line", 0}, {"character", 0}}}, {"end", {{"line", 0}, {"character", 0}}}}},
+         {"severity", 1},
+         {"source", "cfn-enclint"},
+         {"message", "configuration: " + problem}});
+  else if (skip)
+    doc.checked = {};
+  else
+    diagnostics = check(doc, options, encoding_);
+  doc.options = std::move(options);
   send_(json{{"jsonrpc", "2.0"},
              {"method", "textDocument/publishDiagnostics"},
              {"params", {{"uri", doc.uri}, {"version", doc.version}, {"diagnostics", diagnostics}}}}
+            .dump());
+}
+
+void Server::watch_configurations() {
+  if (!watch_) return;
+  // A request of ours: its reply is ignored by dispatch().
+  json watcher = {{"globPattern", "**/.cfn-enclint.yaml"}};
+  json registration = {{"id", "cfn-enclint-config"},
+                       {"method", "workspace/didChangeWatchedFiles"},
+                       {"registerOptions", {{"watchers", json::array({watcher})}}}};
+  send_(json{{"jsonrpc", "2.0"},
+             {"id", "cfn-enclint-register"},
+             {"method", "client/registerCapability"},
+             {"params", {{"registrations", json::array({registration})}}}}
             .dump());
 }
 
@@ -195,6 +231,10 @@ void Server::notification(const std::string& method, const json& params) {
                {"method", "textDocument/publishDiagnostics"},
                {"params", {{"uri", uri}, {"diagnostics", json::array()}}}}
               .dump());
+  } else if (method == "workspace/didChangeWatchedFiles") {
+    for (auto& [uri, doc] : documents_) publish(doc);
+  } else if (method == "initialized") {
+    watch_configurations();
   }
   // Anything else ($/cancelRequest for an answered request, $/setTrace,
   // initialized, didChangeConfiguration...) needs nothing.

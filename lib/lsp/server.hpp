@@ -22,10 +22,18 @@ inline constexpr int kInternalError = -32603;
 inline constexpr int kServerNotInitialized = -32002;
 inline constexpr int kRequestCancelled = -32800;
 
+// The settings of a document from its configuration file (the front end
+// knows where those are): sets `options` for the file at `path`, and returns
+// why the configuration cannot be used ("" when it can, or there is none).
+// `skip` is set when the configuration excludes the file.
+using Configure =
+    std::function<std::string(const std::string& path, engine::CheckOptions& options, bool& skip)>;
+
 class Server {
  public:
   // `send` gets each outgoing message's JSON text (unframed).
-  explicit Server(std::function<void(const std::string&)> send) : send_(std::move(send)) {}
+  explicit Server(std::function<void(const std::string&)> send, Configure configure = {})
+      : send_(std::move(send)), configure_(std::move(configure)) {}
 
   // Handles a batch of message bodies that arrived together, in order. A
   // `$/cancelRequest` in the batch cancels a request before it is handled.
@@ -39,7 +47,9 @@ class Server {
 
  private:
   std::function<void(const std::string&)> send_;
-  engine::CheckOptions options_;
+  Configure configure_;
+  json settings_;       // initializationOptions: they win over configuration files
+  bool watch_ = false;  // the client can watch configuration files for us
   Encoding encoding_ = Encoding::Utf16;
   bool initialized_ = false, shutdown_ = false, exited_ = false;
   std::map<std::string, Document> documents_;
@@ -50,6 +60,7 @@ class Server {
   void notification(const std::string& method, const json& params);
   json initialize(const json& params);
   void publish(Document& doc);
+  void watch_configurations();
   void reply(const json& id, json result);
   void error(const json& id, int code, const std::string& message);
 };

@@ -41,10 +41,11 @@ bool read_some(int fd, FrameParser& parser) {
 }
 }  // namespace
 
-int serve(int in_fd, int out_fd) {
+int serve(int in_fd, int out_fd, Configure configure) {
   bool output_ok = true;
   Server server(
-      [&](const std::string& body) { output_ok = output_ok && write_all(out_fd, frame(body)); });
+      [&](const std::string& body) { output_ok = output_ok && write_all(out_fd, frame(body)); },
+      std::move(configure));
   FrameParser parser;
   bool end = false;
   while (!end && output_ok) {

@@ -5,5 +5,5 @@
 source "$(dirname "$0")/common.sh"
 cd "$WORK"
 "$PY" "$SRC/tests/integration/lsp_client.py" "$BIN" \
-  "$SRC/fixtures/examples/travel-guide/template.yaml" "$WORK/transcript" ||
+  "$SRC/fixtures/examples/travel-guide/template.yaml" "$WORK/transcript" "$WORK" ||
   { tail -n 5 "$WORK/transcript" >&2; fail "the scripted client failed"; }

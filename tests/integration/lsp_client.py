@@ -1,12 +1,14 @@
 """A scripted LSP client: drives `cfn-enclint server` over its pipes as an
 editor does, and checks what it answers. Python 3 standard library only.
-Usage: lsp_client.py BINARY TEMPLATE TRANSCRIPT"""
+Usage: lsp_client.py BINARY TEMPLATE TRANSCRIPT WORKDIR"""
 import json
+import os
 import subprocess
 import sys
+import urllib.parse
 
-BIN, TEMPLATE, TRANSCRIPT = sys.argv[1:4]
-URI = "file:///work/space/template.yaml"
+BIN, TEMPLATE, TRANSCRIPT, WORK = sys.argv[1:5]
+URI = "file://" + urllib.parse.quote(os.path.join(WORK, "space", "template.yaml"))
 server = subprocess.Popen([BIN, "server", "--stdio"], stdin=subprocess.PIPE,
                           stdout=subprocess.PIPE)
 log = open(TRANSCRIPT, "w")
@@ -96,7 +98,8 @@ if fixed_by_cli == text:
     fail("--fix - changed nothing: the example should have safe fixes")
 
 send({"jsonrpc": "2.0", "id": 1, "method": "initialize",
-      "params": {"processId": None, "rootUri": None, "capabilities": {}}})
+      "params": {"processId": None, "rootUri": None, "capabilities": {
+          "workspace": {"didChangeWatchedFiles": {"dynamicRegistration": True}}}}})
 init = response(1)["result"]["capabilities"]
 if init.get("positionEncoding") != "utf-16":
     fail("positionEncoding %r, expected utf-16 by default" % init.get("positionEncoding"))
@@ -105,14 +108,25 @@ if init["textDocumentSync"]["change"] != 2:
 if "source.fixAll.cfn-enclint" not in init["codeActionProvider"]["codeActionKinds"]:
     fail("no source.fixAll.cfn-enclint action kind")
 send({"jsonrpc": "2.0", "method": "initialized", "params": {}})
+# The server asks to be told when a configuration file changes.
+reg = expect(lambda m: m.get("method") == "client/registerCapability", "a registration")
+watchers = reg["params"]["registrations"][0]["registerOptions"]["watchers"]
+if watchers != [{"globPattern": "**/.cfn-enclint.yaml"}]:
+    fail("unexpected watchers %s" % watchers)
+send({"jsonrpc": "2.0", "id": reg["id"], "result": None})
 
 # A document that is not a template: no diagnostics.
 send({"jsonrpc": "2.0", "method": "textDocument/didOpen", "params": {"textDocument": {
-    "uri": "file:///work/space/values.yaml", "languageId": "yaml", "version": 1,
+    "uri": "file:///values.yaml", "languageId": "yaml", "version": 1,
     "text": "replicas: 3\nimage: nginx\n"}}})
 m = expect(lambda m: m.get("method") == "textDocument/publishDiagnostics", "diagnostics")
-if m["params"]["uri"] != "file:///work/space/values.yaml" or m["params"]["diagnostics"] != []:
+if m["params"]["uri"] != "file:///values.yaml" or m["params"]["diagnostics"] != []:
     fail("a non-template got diagnostics: %s" % json.dumps(m["params"]))
+send({"jsonrpc": "2.0", "method": "textDocument/didClose", "params": {
+    "textDocument": {"uri": "file:///values.yaml"}}})
+m = expect(lambda m: m.get("method") == "textDocument/publishDiagnostics", "diagnostics")
+if m["params"] != {"uri": "file:///values.yaml", "diagnostics": []}:
+    fail("didClose should clear the document's diagnostics: %s" % m["params"])
 
 send({"jsonrpc": "2.0", "method": "textDocument/didOpen", "params": {"textDocument": {
     "uri": URI, "languageId": "yaml", "version": 1, "text": text}}})
@@ -207,6 +221,43 @@ send({"jsonrpc": "2.0", "method": "textDocument/didSave", "params": {
     "textDocument": {"uri": URI}, "text": text}})
 if len(diagnostics(4)) != len(diags):
     fail("didSave with text did not re-check it")
+
+# Each document takes the .cfn-enclint.yaml nearest to it, read again when
+# the client says one changed.
+proj = os.path.join(WORK, "proj", "sub")
+os.makedirs(proj)
+config = os.path.join(WORK, "proj", ".cfn-enclint.yaml")
+PURI = "file://" + urllib.parse.quote(os.path.join(proj, "t.yaml"))
+rules = sorted({d["code"] for d in diags})
+with open(config, "w") as f:
+    f.write("ignore: [%s]\n" % rules[0])
+send({"jsonrpc": "2.0", "method": "textDocument/didOpen", "params": {"textDocument": {
+    "uri": PURI, "languageId": "yaml", "version": 1, "text": text}}})
+m = expect(lambda m: m.get("method") == "textDocument/publishDiagnostics", "diagnostics")
+codes = {d["code"] for d in m["params"]["diagnostics"]}
+if m["params"]["uri"] != PURI or rules[0] in codes or not codes:
+    fail("the nearest configuration was not applied: %s" % sorted(codes))
+
+
+def changed_config(content):
+    with open(config, "w") as f:
+        f.write(content)
+    send({"jsonrpc": "2.0", "method": "workspace/didChangeWatchedFiles", "params": {"changes": [
+        {"uri": "file://" + urllib.parse.quote(config), "type": 2}]}})
+    got = {}
+    for _ in range(2):  # both open documents are checked again
+        m = expect(lambda m: m.get("method") == "textDocument/publishDiagnostics", "diagnostics")
+        got[m["params"]["uri"]] = m["params"]["diagnostics"]
+    if set(got) != {URI, PURI} or len(got[URI]) != len(diags):
+        fail("after a configuration change: %s" % sorted(got))
+    return got[PURI]
+
+
+bad = changed_config("colour: red\n")
+if len(bad) != 1 or "colour" not in bad[0]["message"] or ".cfn-enclint.yaml:1:1" not in bad[0]["message"]:
+    fail("a bad configuration should be one diagnostic naming it: %s" % bad)
+if sorted(d["code"] for d in changed_config("level: baseline\n")) != sorted(d["code"] for d in diags):
+    fail("a fixed configuration did not bring the findings back")
 
 # Garbage, an unknown request and notification, and a cancelled request.
 send(b"{this is not json")
