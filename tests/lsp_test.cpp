@@ -230,3 +230,23 @@ TEST_CASE("initializationOptions set the level and the key the fixes write", "[l
     CHECK(s.out[0]["error"]["code"] == lsp::kInvalidParams);
   }
 }
+
+TEST_CASE("changes that arrive together are checked once, at their last version", "[lsp]") {
+  Session s;
+  s.send({{"jsonrpc", "2.0"}, {"id", 1}, {"method", "initialize"}, {"params", json::object()}});
+  s.open(kTemplate);
+  s.out.clear();
+  std::vector<std::string> batch;
+  for (int v = 2; v <= 4; ++v)
+    batch.push_back(json{{"jsonrpc", "2.0"},
+                         {"method", "textDocument/didChange"},
+                         {"params",
+                          {{"textDocument", {{"uri", "file:///t.yaml"}, {"version", v}}},
+                           {"contentChanges", {{{"text", v < 4 ? "Resources: [" : kTemplate}}}}}}}
+                        .dump());
+  s.server.handle(batch);
+  REQUIRE(s.out.size() == 1);
+  CHECK(s.out[0]["params"]["version"] == 4);
+  CHECK(s.out[0]["params"]["diagnostics"].size() == 1);
+  CHECK(s.out[0]["params"]["diagnostics"][0]["code"] == "ENC201");
+}

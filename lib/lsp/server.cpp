@@ -55,6 +55,13 @@ void Server::handle(const std::vector<std::string>& bodies) {
     dispatch(msg);
   }
   cancelled_.clear();  // the rest were answered already
+  flush();
+}
+
+void Server::flush() {
+  for (const std::string& uri : dirty_)
+    if (auto it = documents_.find(uri); it != documents_.end()) publish(it->second);
+  dirty_.clear();
 }
 
 void Server::dispatch(const json& msg) {
@@ -142,6 +149,7 @@ json Server::request(const std::string& method, const json& params) {
   if (method == "textDocument/codeAction") {
     auto it = documents_.find(text_uri(params));
     if (it == documents_.end()) return json::array();
+    if (dirty_.count(it->first)) flush();  // the actions are for the text as it now is
     return code_actions(it->second, params, it->second.options, encoding_);
   }
   throw RpcError(kMethodNotFound, "unknown method '" + method + "'");
@@ -200,7 +208,9 @@ void Server::notification(const std::string& method, const json& params) {
     doc.language = td.value("languageId", "");
     doc.text = field(td, "text").get<std::string>();
     doc.version = td.value("version", 0LL);
-    publish(documents_[doc.uri] = std::move(doc));
+    std::string uri = doc.uri;
+    documents_[uri] = std::move(doc);
+    dirty_.insert(uri);
   } else if (method == "textDocument/didChange") {
     auto it = documents_.find(text_uri(params));
     if (it == documents_.end()) return;
@@ -218,21 +228,22 @@ void Server::notification(const std::string& method, const json& params) {
       apply_change(doc.text, pos(r.at("start")), pos(r.at("end")), text, encoding_);
     }
     doc.version = field(params, "textDocument").value("version", doc.version);
-    publish(doc);
+    dirty_.insert(it->first);
   } else if (method == "textDocument/didSave") {
     auto it = documents_.find(text_uri(params));
     if (it == documents_.end()) return;
     if (params.contains("text")) it->second.text = params["text"].get<std::string>();
-    publish(it->second);
+    dirty_.insert(it->first);
   } else if (method == "textDocument/didClose") {
     std::string uri = text_uri(params);
     documents_.erase(uri);
+    dirty_.erase(uri);
     send_(json{{"jsonrpc", "2.0"},
                {"method", "textDocument/publishDiagnostics"},
                {"params", {{"uri", uri}, {"diagnostics", json::array()}}}}
               .dump());
   } else if (method == "workspace/didChangeWatchedFiles") {
-    for (auto& [uri, doc] : documents_) publish(doc);
+    for (const auto& entry : documents_) dirty_.insert(entry.first);
   } else if (method == "initialized") {
     watch_configurations();
   }

@@ -35,7 +35,8 @@ class Server {
   explicit Server(std::function<void(const std::string&)> send, Configure configure = {})
       : send_(std::move(send)), configure_(std::move(configure)) {}
 
-  // Handles a batch of message bodies that arrived together, in order. A
+  // Handles a batch of message bodies that arrived together, in order, then
+  // publishes the diagnostics of the documents it changed. A
   // `$/cancelRequest` in the batch cancels a request before it is handled.
   void handle(const std::vector<std::string>& bodies);
   // A message whose header could not be read.
@@ -54,6 +55,12 @@ class Server {
   bool initialized_ = false, shutdown_ = false, exited_ = false;
   std::map<std::string, Document> documents_;
   std::set<std::string> cancelled_;  // ids (as JSON text) of requests not yet answered
+  // Documents changed since their last check. They are checked once the
+  // batch is handled (or before a request about them): changes that arrive
+  // while a check runs are checked together, once — a debounce that adds no
+  // delay when the server keeps up.
+  std::set<std::string> dirty_;
+  void flush();
 
   void dispatch(const json& msg);
   json request(const std::string& method, const json& params);
