@@ -32,9 +32,10 @@ std::string uri_path(const std::string& uri);
 // A YAML or JSON document the engine should look at (by language or name).
 bool is_candidate(const Document& doc);
 
-// Checks `doc.text` (into doc.checked) and returns its LSP diagnostics: none
-// for a document that is not a template, one for a parse error.
-json check(Document& doc, const engine::CheckOptions& options, Encoding e);
+// Checks `doc.text` (into doc.checked) and returns its LSP diagnostics as a
+// JSON array's text: none for a document that is not a template, one for a
+// parse error.
+std::string check(Document& doc, const engine::CheckOptions& options, Encoding e);
 
 // The code actions for `params` (a textDocument/codeAction request's) on
 // the last checked text: a quick fix per fixable finding in the range and

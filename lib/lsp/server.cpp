@@ -161,23 +161,22 @@ void Server::publish(Document& doc) {
   bool skip = false;
   std::string problem = configure_ ? configure_(doc.path, options, skip) : std::string();
   apply_settings(settings_, options);  // checked by initialize
-  json diagnostics = json::array();
-  if (!problem.empty())
-    diagnostics.push_back(
-        {{"range",
-          {{"start", {{"line", 0}, {"character", 0}}}, {"end", {{"line", 0}, {"character", 0}}}}},
-         {"severity", 1},
-         {"source", "cfn-enclint"},
-         {"message", "configuration: " + problem}});
-  else if (skip)
+  std::string diagnostics = "[]";
+  if (!problem.empty()) {
+    json zero = {{"line", 0}, {"character", 0}};
+    json d = {{"range", {{"start", zero}, {"end", zero}}},
+              {"severity", 1},
+              {"source", "cfn-enclint"},
+              {"message", "configuration: " + problem}};
+    diagnostics = "[" + d.dump() + "]";
+  } else if (skip)
     doc.checked = {};
   else
     diagnostics = check(doc, options, encoding_);
   doc.options = std::move(options);
-  send_(json{{"jsonrpc", "2.0"},
-             {"method", "textDocument/publishDiagnostics"},
-             {"params", {{"uri", doc.uri}, {"version", doc.version}, {"diagnostics", diagnostics}}}}
-            .dump());
+  send_(R"({"jsonrpc":"2.0","method":"textDocument/publishDiagnostics","params":{"uri":)" +
+        json(doc.uri).dump() + ",\"version\":" + std::to_string(doc.version) +
+        ",\"diagnostics\":" + diagnostics + "}}");
 }
 
 void Server::watch_configurations() {
