@@ -7,6 +7,7 @@
 #include "fix/compose.hpp"
 #include "lsp/framing.hpp"
 #include "lsp/server.hpp"
+#include "lsp/suppress_action.hpp"
 #include "lsp/text.hpp"
 
 using namespace enclint;
@@ -111,6 +112,19 @@ struct Session {
   std::vector<json> out;
   lsp::Server server{[this](const std::string& s) { out.push_back(json::parse(s)); }};
   void send(const json& m) { server.handle({m.dump()}); }
+  // A code action request for lines [0, lines) and actions of `kind`.
+  void actions(int id, int lines, const char* kind) {
+    json range = {{"start", {{"line", 0}, {"character", 0}}},
+                  {"end", {{"line", lines}, {"character", 0}}}};
+    json context = {{"diagnostics", json::array()}, {"only", {kind}}};
+    send({{"jsonrpc", "2.0"},
+          {"id", id},
+          {"method", "textDocument/codeAction"},
+          {"params",
+           {{"textDocument", {{"uri", "file:///t.yaml"}}},
+            {"range", range},
+            {"context", context}}}});
+  }
   void open(const std::string& text) {
     json doc = {{"uri", "file:///t.yaml"}, {"languageId", "yaml"}, {"version", 1}, {"text", text}};
     send({{"jsonrpc", "2.0"},
@@ -198,15 +212,7 @@ TEST_CASE("initializationOptions set the level and the key the fixes write", "[l
             {"method", "initialize"},
             {"params", {{"initializationOptions", init}}}});
     s.open(kTemplate);
-    s.send(
-        {{"jsonrpc", "2.0"},
-         {"id", 2},
-         {"method", "textDocument/codeAction"},
-         {"params",
-          {{"textDocument", {{"uri", "file:///t.yaml"}}},
-           {"range",
-            {{"start", {{"line", 0}, {"character", 0}}}, {"end", {{"line", 3}, {"character", 0}}}}},
-           {"context", {{"diagnostics", json::array()}, {"only", {"source.fixAll"}}}}}}});
+    s.actions(2, 3, "source.fixAll");
   };
   Session key;
   open(key, {{"kmsKey", "alias/app"}, {"level", "baseline"}});
@@ -249,4 +255,34 @@ TEST_CASE("changes that arrive together are checked once, at their last version"
   CHECK(s.out[0]["params"]["version"] == 4);
   CHECK(s.out[0]["params"]["diagnostics"].size() == 1);
   CHECK(s.out[0]["params"]["diagnostics"][0]["code"] == "ENC201");
+}
+
+TEST_CASE("the suppression quick fix writes the ignore comment above the logical id", "[lsp]") {
+  auto suppress = [](const std::string& text) {
+    Session s;
+    s.send({{"jsonrpc", "2.0"}, {"id", 1}, {"method", "initialize"}, {"params", json::object()}});
+    s.open(text);
+    s.actions(2, 9, "quickfix");
+    std::vector<json> edits;
+    for (const json& a : s.out.at(2)["result"])
+      if (a["title"].get<std::string>().rfind("Suppress ENC201 for 'Images'", 0) == 0)
+        edits.push_back(a["edit"]["changes"]["file:///t.yaml"].at(0));
+    return edits;
+  };
+  const std::string head = "AWSTemplateFormatVersion: '2010-09-09'\r\nResources:\r\n";
+  auto plain = suppress(head + "  Images:\r\n    Type: AWS::S3::Bucket\r\n");
+  REQUIRE(plain.size() == 1);
+  CHECK(plain[0] == json::parse(R"({"newText": "  # cfn-enclint: ignore[ENC201] )" +
+                                std::string(lsp::kReasonPlaceholder) + R"(\r\n",
+      "range": {"start": {"line": 2, "character": 0}, "end": {"line": 2, "character": 0}}})"));
+  // An ignore comment already above the resource takes the rule into its list.
+  auto joined = suppress(head +
+                         "  # cfn-enclint: ignore[ENC001] legacy\r\n  Images:\r\n"
+                         "    Type: AWS::S3::Bucket\r\n");
+  REQUIRE(joined.size() == 1);
+  CHECK(joined[0]["newText"] == "ENC201,");
+  CHECK(joined[0]["range"]["start"] == json::parse(R"({"line": 2, "character": 24})"));
+  // JSON has no comments; several resources on one line cannot be told apart.
+  CHECK(suppress(R"({"Resources": {"Images": {"Type": "AWS::S3::Bucket"}}})").empty());
+  CHECK(suppress("Resources: {Images: {Type: AWS::S3::Bucket}}\n").empty());
 }

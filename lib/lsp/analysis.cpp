@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "engine/fix_loop.hpp"
+#include "lsp/suppress_action.hpp"
 #include "report/reporter.hpp"
 #include "rules/registry.hpp"
 #include "util/json_string.hpp"
@@ -174,19 +175,33 @@ json code_actions(const Document& doc, const json& params, const engine::CheckOp
   LineIndex index(doc.text);
   if (wanted(params, "quickfix")) {
     for (const auto& d : doc.checked.diagnostics) {
-      if (!d.fix || !overlaps(index, d, params, e)) continue;
-      bool safe = d.fix->applicability == fix::Applicability::Safe;
-      engine::CheckOptions one = options;
-      one.fix_only = engine::finding_key(d);
-      one.unsafe_fixes = !safe;
-      json action =
-          fix_action(doc, one, safe ? d.fix->title : d.fix->title + " (unsafe)", "quickfix", e);
-      if (action.is_null()) continue;
+      if (!overlaps(index, d, params, e)) continue;
       std::string text;
       append_diagnostic(text, index, d, e);
-      action["diagnostics"] = json::array({json::parse(text)});
-      action["isPreferred"] = safe;
-      out.push_back(std::move(action));
+      json quoted = json::array({json::parse(text)});
+      if (d.fix) {
+        bool safe = d.fix->applicability == fix::Applicability::Safe;
+        engine::CheckOptions one = options;
+        one.fix_only = engine::finding_key(d);
+        one.unsafe_fixes = !safe;
+        json action =
+            fix_action(doc, one, safe ? d.fix->title : d.fix->title + " (unsafe)", "quickfix", e);
+        if (!action.is_null()) {
+          action["diagnostics"] = quoted;
+          action["isPreferred"] = safe;
+          out.push_back(std::move(action));
+        }
+      }
+      if (auto edit = suppression_edit(doc.path, doc.text, d)) {
+        json edits = json::array(
+            {{{"range", range(index, edit->begin, edit->end, e)}, {"newText", edit->text}}});
+        out.push_back({{"title", "Suppress " + std::string(d.rule) + " for '" + d.resource +
+                                     "' with a comment (write the reason)"},
+                       {"kind", "quickfix"},
+                       {"diagnostics", quoted},
+                       {"isPreferred", false},
+                       {"edit", {{"changes", {{doc.uri, edits}}}}}});
+      }
     }
   }
   if (wanted(params, kFixAllKind)) {

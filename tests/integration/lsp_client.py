@@ -170,9 +170,20 @@ if apply(text, edits) != fixed_by_cli:
 send({"jsonrpc": "2.0", "id": 3, "method": "textDocument/codeAction", "params": {
     "textDocument": {"uri": URI}, "range": {"start": {"line": 0, "character": 0}, "end": end},
     "context": {"diagnostics": diags, "only": ["quickfix"]}}})
-quick = response(3)["result"]
-if not quick or any(a["kind"] != "quickfix" for a in quick):
+actions = response(3)["result"]
+if not actions or any(a["kind"] != "quickfix" for a in actions):
     fail("no quick fixes")
+# A suppression comment for every finding, the others fix.
+suppress = [a for a in actions if a["title"].startswith("Suppress ")]
+quick = [a for a in actions if not a["title"].startswith("Suppress ")]
+if len(suppress) != len(diags) or any(a["isPreferred"] for a in suppress):
+    fail("expected one suppression per finding, never preferred: %s" % [a["title"] for a in suppress])
+for a in suppress:
+    (edit,) = a["edit"]["changes"][URI]
+    rule = a["diagnostics"][0]["code"]
+    if edit["range"]["start"] != edit["range"]["end"] or edit["range"]["start"]["character"] != 0 \
+            or not edit["newText"].lstrip(" ").startswith("# cfn-enclint: ignore[%s] TODO: " % rule):
+        fail("a suppression should insert a comment line: %s" % edit)
 for a in quick:
     if a["isPreferred"] == a["title"].endswith("(unsafe)"):
         fail("isPreferred and the (unsafe) title disagree: %s" % a["title"])
