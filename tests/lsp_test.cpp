@@ -155,6 +155,7 @@ TEST_CASE("the server reports a finding after an emoji in UTF-16 units", "[lsp]"
         std::string::npos);
   CHECK(diags[0]["severity"] == 1);
   CHECK(diags[0]["source"] == "cfn-enclint");
+  CHECK(diags[0]["data"]["path"] == "Resources/Images/Properties");
   CHECK(diags[0]["range"] == json::parse(R"({"start": {"line": 2, "character": 60},
                                             "end": {"line": 2, "character": 70}})"));
 }

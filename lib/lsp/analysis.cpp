@@ -78,7 +78,9 @@ void append_diagnostic(std::string& out, const LineIndex& index, const lint::Dia
   out += ",\"severity\":" + std::to_string(severity(d.severity));
   out += ",\"code\":" + util::json_string(d.rule);
   out += ",\"codeDescription\":{\"href\":" + util::json_string(report::rule_doc_uri(d.rule));
-  out += "},\"source\":\"cfn-enclint\",\"message\":" + util::json_string(d.message) + "}";
+  out += "},\"source\":\"cfn-enclint\",\"message\":" + util::json_string(d.message);
+  // Where in the template, cfn-lint style (Resources/Bucket/Properties).
+  out += ",\"data\":{\"path\":" + util::json_string(d.path) + "}}";
 }
 }  // namespace
 
