@@ -287,3 +287,16 @@ TEST_CASE("the suppression quick fix writes the ignore comment above the logical
   CHECK(suppress(R"({"Resources": {"Images": {"Type": "AWS::S3::Bucket"}}})").empty());
   CHECK(suppress("Resources: {Images: {Type: AWS::S3::Bucket}}\n").empty());
 }
+
+TEST_CASE("a notification with bad parameters is logged, and the server goes on", "[lsp]") {
+  Session s;
+  s.send({{"jsonrpc", "2.0"}, {"id", 1}, {"method", "initialize"}, {"params", json::object()}});
+  s.send(
+      {{"jsonrpc", "2.0"}, {"method", "textDocument/didOpen"}, {"params", {{"textDocument", 3}}}});
+  REQUIRE(s.out.size() == 2);
+  CHECK(s.out[1]["method"] == "window/logMessage");
+  CHECK(s.out[1]["params"]["message"].get<std::string>().rfind("textDocument/didOpen: ", 0) == 0);
+  s.open(kTemplate);
+  REQUIRE(s.out.size() == 3);
+  CHECK(s.out[2]["method"] == "textDocument/publishDiagnostics");
+}

@@ -59,9 +59,23 @@ void Server::handle(const std::vector<std::string>& bodies) {
 }
 
 void Server::flush() {
-  for (const std::string& uri : dirty_)
-    if (auto it = documents_.find(uri); it != documents_.end()) publish(it->second);
+  for (const std::string& uri : dirty_) {
+    auto it = documents_.find(uri);
+    if (it == documents_.end()) continue;
+    try {
+      publish(it->second);
+    } catch (const std::exception& e) {  // that document's check failed; the server goes on
+      log(uri + ": " + e.what());
+    }
+  }
   dirty_.clear();
+}
+
+void Server::log(const std::string& message) {
+  send_(json{{"jsonrpc", "2.0"},
+             {"method", "window/logMessage"},
+             {"params", {{"type", 1}, {"message", message}}}}
+            .dump());
 }
 
 void Server::dispatch(const json& msg) {
@@ -77,11 +91,8 @@ void Server::dispatch(const json& msg) {
   if (!msg.contains("id")) {
     try {
       notification(method, params);
-    } catch (const std::exception& e) {  // a notification has no reply: say it on stderr
-      send_(json{{"jsonrpc", "2.0"},
-                 {"method", "window/logMessage"},
-                 {"params", {{"type", 1}, {"message", method + ": " + e.what()}}}}
-                .dump());
+    } catch (const std::exception& e) {  // a notification has no reply: say it in the log
+      log(method + ": " + e.what());
     }
     return;
   }

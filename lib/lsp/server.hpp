@@ -68,6 +68,7 @@ class Server {
   json initialize(const json& params);
   void publish(Document& doc);
   void watch_configurations();
+  void log(const std::string& message);  // window/logMessage, as an error
   void reply(const json& id, json result);
   void error(const json& id, int code, const std::string& message);
 };
