@@ -33,6 +33,7 @@
 #include "cli/man_page.hpp"
 #include "cli/run_options.hpp"
 #include "cli/settings.hpp"
+#include "cli/server_command.hpp"
 #include "engine/check_file.hpp"
 #include "fix/atomic_write.hpp"
 #include "report/reporter.hpp"
@@ -269,6 +270,7 @@ std::string diff_summary(std::size_t would_fix, std::size_t unsafe_left, bool un
 }  // namespace
 
 int run(int argc, char** argv) {
+  if (argc >= 2 && std::string_view(argv[1]) == "server") return run_server(argc, argv);
   cxxopts::Options spec = make_options();
   RunOptions options;
   CommandLineSettings cli;
@@ -285,7 +287,8 @@ int run(int argc, char** argv) {
     if (args.count("help")) {
       std::cout << spec.help({""})
                 << "\nExit status: 0 nothing to report, 1 findings at or above --fail-on remain, "
-                   "2 usage error or a file could not be read, parsed or fixed.\n";
+                   "2 usage error or a file could not be read, parsed or fixed.\n"
+                << "\n'cfn-enclint server' runs the language server for editors (LSP on stdio).\n";
       return kExitClean;
     }
     if (args.count("version")) {

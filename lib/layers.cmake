@@ -2,7 +2,7 @@
 # headers of its own layer and of the layers before it, never of one after:
 # data flows one way (docs/ARCHITECTURE.md). Run by the build (target
 # enclint_layers): cmake -DSOURCE_DIR=<top> -P lib/layers.cmake
-set(layers util source yaml model fix lint rules engine report cli)
+set(layers util source yaml model fix lint rules engine report lsp cli)
 set(dir_util lib/util)
 set(dir_source lib/source)
 set(dir_yaml lib/yaml)
@@ -12,6 +12,7 @@ set(dir_lint lib/lint)
 set(dir_rules rules)
 set(dir_engine lib/engine)
 set(dir_report lib/report)
+set(dir_lsp lib/lsp)
 set(dir_cli cli)
 
 set(violations "")

@@ -173,8 +173,11 @@ FileResult check_bytes(const std::string& path, std::string bytes, bool from_std
   // checks that the file still holds what was read, by its fingerprint).
   const fix::Fingerprint as_read = fix::fingerprint(source->text());
   if (!options.diff) source.reset();
-  FixLoopResult fixed =
-      fix_loop(std::move(*loaded.tpl), diagnostics, rules, options.lint, options.unsafe_fixes);
+  FixLoopExtras extras;
+  if (options.fix_only) extras.only = &*options.fix_only;
+  if (options.want_edits) extras.edits = &result.edits;
+  FixLoopResult fixed = fix_loop(std::move(*loaded.tpl), diagnostics, rules, options.lint,
+                                 options.unsafe_fixes, kStreamVerifyFromBytes, extras);
   if (util::interrupted()) return interrupted(path);
   if (!fixed.ok) {
     result.status = FileStatus::Error;

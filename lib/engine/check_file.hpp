@@ -33,6 +33,9 @@ struct FileResult {
   std::string output_text;                    // stdin with --fix: the text to print
   std::size_t unsafe_hidden = 0;              // unsafe fixes not applied
   bool already_written = false;               // --fix: another run had written the same fix
+  // With CheckOptions::want_edits and a fix made: the edits on the text as
+  // given that make output_text (empty when they could not be composed).
+  std::vector<fix::Edit> edits;
   // Resources of the types the rules check, logical id and type (JUnit: one testcase each).
   std::vector<std::pair<std::string, std::string>> checked_resources;
   std::optional<Picture> picture;  // with CheckOptions::picture, for a template

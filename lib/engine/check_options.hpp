@@ -4,6 +4,7 @@
 
 #include <cstddef>
 #include <optional>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -28,6 +29,10 @@ struct CheckOptions {
   // what the directory fast path looks for. Worked out once per run by the
   // caller; unset, check_path works it out for each file.
   std::optional<std::vector<std::string_view>> scan_types;
+  // An editor's quick fix: fix only the finding with this engine::finding_key.
+  std::optional<std::string> fix_only;
+  // Fill FileResult::edits with the fix's edits on the text as given.
+  bool want_edits = false;
 };
 
 }  // namespace enclint::engine

@@ -4,12 +4,14 @@
 #include <malloc.h>
 #endif
 
+#include <algorithm>
 #include <map>
 #include <optional>
 #include <set>
 #include <unordered_set>
 
 #include "fix/apply.hpp"
+#include "fix/compose.hpp"
 #include "fix/stream_verify.hpp"
 #include "fix/verify.hpp"
 #include "lint/linter.hpp"
@@ -78,8 +80,9 @@ FixLoopResult run(const model::Template* borrowed, std::optional<model::Template
                   const std::vector<lint::Diagnostic>& diagnostics,
                   std::vector<lint::Diagnostic>* slimmable,
                   const std::vector<const lint::Rule*>& rules, const lint::Options& options,
-                  bool unsafe, std::size_t stream_verify_from) {
+                  bool unsafe, std::size_t stream_verify_from, FixLoopExtras extras) {
   FixLoopResult result;
+  bool composable = true;
   // The template of the round: the caller's (borrowed), or one we own and
   // may free once its successor is verified.
   std::optional<model::Template> current_holder = std::move(owned_tpl);
@@ -123,7 +126,8 @@ FixLoopResult run(const model::Template* borrowed, std::optional<model::Template
     }
     std::vector<const fix::Fix*> candidates;
     for (const auto& d : *current_diags)
-      if (fix_allowed(d, unsafe) && !d.fix->edits.empty() && !rejected.count(finding_key(d)))
+      if (fix_allowed(d, unsafe) && !d.fix->edits.empty() && !rejected.count(finding_key(d)) &&
+          (!extras.only || finding_key(d) == *extras.only))
         candidates.push_back(&*d.fix);
     if (candidates.empty()) {
       for (const auto& d : *current_diags) {
@@ -143,6 +147,7 @@ FixLoopResult run(const model::Template* borrowed, std::optional<model::Template
         result.remaining = diagnostics;
       not_fixable(result.remaining);
       result.not_made = std::move(rejected);
+      if (extras.edits && !composable) extras.edits->clear();
       return result;
     }
     chosen = fix::non_overlapping(candidates);
@@ -178,6 +183,14 @@ FixLoopResult run(const model::Template* borrowed, std::optional<model::Template
     };
     std::unordered_set<const fix::Fix*> applied(chosen.begin(), chosen.end());
     auto record_applied = [&] {
+      if (extras.edits && composable) {
+        std::vector<fix::Edit> edits;
+        for (const fix::Fix* f : chosen)
+          edits.insert(edits.end(), f->edits.begin(), f->edits.end());
+        std::sort(edits.begin(), edits.end(),
+                  [](const fix::Edit& a, const fix::Edit& b) { return a.begin < b.begin; });
+        composable = fix::compose(*extras.edits, edits);
+      }
       for (const auto& d : *current_diags) {
         if (d.fix && applied.count(&*d.fix)) {
           addressed.insert(finding_key(d));
@@ -244,15 +257,16 @@ FixLoopResult run(const model::Template* borrowed, std::optional<model::Template
 
 FixLoopResult fix_loop(const model::Template& tpl, const std::vector<lint::Diagnostic>& diagnostics,
                        const std::vector<const lint::Rule*>& rules, const lint::Options& options,
-                       bool unsafe, std::size_t stream_verify_from) {
-  return run(&tpl, std::nullopt, diagnostics, nullptr, rules, options, unsafe, stream_verify_from);
+                       bool unsafe, std::size_t stream_verify_from, FixLoopExtras extras) {
+  return run(&tpl, std::nullopt, diagnostics, nullptr, rules, options, unsafe, stream_verify_from,
+             extras);
 }
 
 FixLoopResult fix_loop(model::Template&& tpl, std::vector<lint::Diagnostic>& diagnostics,
                        const std::vector<const lint::Rule*>& rules, const lint::Options& options,
-                       bool unsafe, std::size_t stream_verify_from) {
+                       bool unsafe, std::size_t stream_verify_from, FixLoopExtras extras) {
   return run(nullptr, std::move(tpl), diagnostics, &diagnostics, rules, options, unsafe,
-             stream_verify_from);
+             stream_verify_from, extras);
 }
 
 }  // namespace enclint::engine

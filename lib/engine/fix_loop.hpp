@@ -39,16 +39,28 @@ inline constexpr std::size_t kStreamVerifyFromBytes = std::size_t{1024} * 1024;
 
 bool fix_allowed(const lint::Diagnostic& d, bool unsafe);
 
+// What an editor asks of the loop besides the fixed text.
+struct FixLoopExtras {
+  // Fix only the finding with this finding_key (a quick fix for one finding).
+  const std::string* only = nullptr;
+  // Filled with the loop's edits composed on the original text (fix/compose),
+  // so that applying them gives the fixed text; left empty when the rounds'
+  // edits cannot be composed (the caller then diffs the texts).
+  std::vector<fix::Edit>* edits = nullptr;
+};
+
 // `tpl` must outlive the call. `stream_verify_from`: see kStreamVerifyFromBytes.
 FixLoopResult fix_loop(const model::Template& tpl, const std::vector<lint::Diagnostic>& diagnostics,
                        const std::vector<const lint::Rule*>& rules, const lint::Options& options,
-                       bool unsafe, std::size_t stream_verify_from = kStreamVerifyFromBytes);
+                       bool unsafe, std::size_t stream_verify_from = kStreamVerifyFromBytes,
+                       FixLoopExtras extras = {});
 // The same, owning the template: it is freed as soon as it is not needed.
 // With streaming verification, the applied fixes in `diagnostics` keep only
 // what reports show (title, applicability) once verified.
 FixLoopResult fix_loop(model::Template&& tpl, std::vector<lint::Diagnostic>& diagnostics,
                        const std::vector<const lint::Rule*>& rules, const lint::Options& options,
-                       bool unsafe, std::size_t stream_verify_from = kStreamVerifyFromBytes);
+                       bool unsafe, std::size_t stream_verify_from = kStreamVerifyFromBytes,
+                       FixLoopExtras extras = {});
 
 // Identity of a finding across fix rounds: rule and template path.
 std::string finding_key(const lint::Diagnostic& d);

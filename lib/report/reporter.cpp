@@ -2,6 +2,10 @@
 
 namespace enclint::report {
 
+std::string rule_doc_uri(std::string_view id) {
+  return std::string(ENCLINT_HOMEPAGE) + "/blob/main/docs/rules/" + std::string(id) + ".md";
+}
+
 std::unique_ptr<Reporter> make_reporter(const std::string& format,
                                         const std::vector<const lint::Rule*>& rules) {
   if (format == "text") return std::make_unique<TextReporter>();

@@ -7,6 +7,7 @@
 #include <ostream>
 #include <sstream>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "engine/check_file.hpp"
@@ -14,6 +15,9 @@
 #include "util/limits.hpp"
 
 namespace enclint::report {
+
+// The rule's documentation page (SARIF helpUri, the editor's code link).
+std::string rule_doc_uri(std::string_view id);
 
 // What the reporters are told about the run.
 struct ReportOptions {

@@ -35,10 +35,6 @@ std::string what_it_does(std::string_view doc) {
   return text;
 }
 
-std::string help_uri(std::string_view id) {
-  return std::string(ENCLINT_HOMEPAGE) + "/blob/main/docs/rules/" + std::string(id) + ".md";
-}
-
 std::string region(const source::Position& start, const source::Position& stop) {
   return "{\"startLine\": " + std::to_string(start.line) +
          ", \"startColumn\": " + std::to_string(start.column) +
@@ -107,7 +103,7 @@ void SarifReporter::start(std::ostream& out) {
         << ", \"shortDescription\": {\"text\": " << json_string(info.summary)
         << "}, \"fullDescription\": {\"text\": " << json_string(what_it_does(info.doc))
         << "}, \"help\": {\"text\": " << json_string(doc) << ", \"markdown\": " << json_string(doc)
-        << "}, \"helpUri\": " << json_string(help_uri(info.id))
+        << "}, \"helpUri\": " << json_string(rule_doc_uri(info.id))
         << ", \"defaultConfiguration\": {\"level\": \"" << level(info.severity) << "\"}"
         << ", \"properties\": {\"fix\": " << json_string(lint::to_string(info.fix))
         << ", \"tags\": [\"security\", \"encryption\"]}}";
