@@ -6,31 +6,22 @@
 
 #include <unistd.h>
 
-#include "cli/config.hpp"
+#include "cli/settings.hpp"
 #include "lsp/stdio.hpp"
 
 namespace enclint::cli {
 
 namespace {
-// A document's settings from the .cfn-enclint.yaml nearest to it, as the
-// command line takes them.
+// A document's settings from the .cfn-enclint.yaml nearest to it, found and
+// merged exactly as for a file on the command line. Read afresh at each
+// check, so that an edited configuration takes effect at once.
 std::string configure(const std::string& path, engine::CheckOptions& options, bool& skip) {
-  std::filesystem::path file(path);
-  if (!file.is_absolute()) return {};  // not a file (an untitled buffer): the defaults
-  std::optional<std::filesystem::path> found = find_config(file.parent_path());
-  if (!found) return {};
-  ConfigResult loaded = load_config(*found);
-  if (!loaded.config) return loaded.error;
-  const Config& c = *loaded.config;
-  if (c.select) options.lint.select = *c.select;
-  if (c.ignore) options.lint.ignore = *c.ignore;
-  if (c.level) options.lint.level = *c.level;
-  options.lint.severity = c.severity;
-  if (c.kms_key) options.lint.fix.kms_key = *c.kms_key;
-  options.lint.fix.sse_algorithm = c.sse_algorithm ? *c.sse_algorithm
-                                   : c.kms_key     ? "aws:kms"
-                                                   : "AES256";
-  skip = excluded(c, path);
+  if (!std::filesystem::path(path).is_absolute()) return {};  // an untitled buffer: the defaults
+  SettingsFinder finder(options, {});
+  const Settings* settings = finder.for_file(path);
+  if (!settings) return finder.error();
+  options = settings->check;
+  skip = finder.excluded(*settings, path);
   return {};
 }
 }  // namespace
