@@ -281,8 +281,8 @@ TEST_CASE("the suppression quick fix writes the ignore comment above the logical
                          "  # cfn-enclint: ignore[ENC001] legacy\r\n  Images:\r\n"
                          "    Type: AWS::S3::Bucket\r\n");
   REQUIRE(joined.size() == 1);
-  CHECK(joined[0]["newText"] == "ENC201,");
-  CHECK(joined[0]["range"]["start"] == json::parse(R"({"line": 2, "character": 24})"));
+  CHECK(joined[0]["newText"] == ",ENC201");
+  CHECK(joined[0]["range"]["start"] == json::parse(R"({"line": 2, "character": 30})"));
   // JSON has no comments; several resources on one line cannot be told apart.
   CHECK(suppress(R"({"Resources": {"Images": {"Type": "AWS::S3::Bucket"}}})").empty());
   CHECK(suppress("Resources: {Images: {Type: AWS::S3::Bucket}}\n").empty());

@@ -184,6 +184,15 @@ for a in suppress:
     if edit["range"]["start"] != edit["range"]["end"] or edit["range"]["start"]["character"] != 0 \
             or not edit["newText"].lstrip(" ").startswith("# cfn-enclint: ignore[%s] TODO: " % rule):
         fail("a suppression should insert a comment line: %s" % edit)
+# A suppression comment, as inserted, silences its finding (and only it).
+silenced = apply(text, suppress[0]["edit"]["changes"][URI])
+after = json.loads(subprocess.run([BIN, "-f", "json", "-"], input=silenced.encode(),
+                                  capture_output=True).stdout)["diagnostics"]
+target = suppress[0]["diagnostics"][0]
+left = sorted((c["rule"], c["line"]) for c in after)
+if len(after) != len(cli) - 1 or any(c["rule"] == target["code"] and c["resource"] ==
+                                     suppress[0]["title"].split("'")[1] for c in after):
+    fail("the suppression comment did not silence exactly its finding: %s" % left)
 for a in quick:
     if a["isPreferred"] == a["title"].endswith("(unsafe)"):
         fail("isPreferred and the (unsafe) title disagree: %s" % a["title"])
