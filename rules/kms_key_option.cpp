@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "model/graph.hpp"
+
 namespace enclint::rules {
 
 namespace {
@@ -88,6 +90,49 @@ std::string kms_key_form_problem(std::string_view key) {
          "or Ref:LogicalId";
 }
 
+namespace {
+// The key (or alias) `id` would become a dependency of each resource in
+// `fixed`: a cycle when the key already depends on one of them, directly or
+// through others (a key policy naming a role whose policy names the table).
+// CloudFormation rejects such a template ("Circular dependency between
+// resources"), so the fix must not be written. The path is in the message.
+std::string cycle_problem(const model::Template& tpl, const std::string& option,
+                          std::string_view id, const std::vector<std::string>& fixed) {
+  model::Graph graph(tpl);
+  std::uint32_t start = graph.find(model::NodeKind::Resource, id);
+  if (start == model::Graph::kNoNode) return {};
+  std::vector<std::uint32_t> parent(graph.nodes().size(), model::Graph::kNoNode);
+  std::vector<std::uint32_t> queue{start};
+  parent[start] = start;
+  for (std::size_t at = 0; at < queue.size(); ++at) {
+    std::uint32_t n = queue[at];
+    const model::GraphNode& node = graph.nodes()[n];
+    if (n != start && node.kind == model::NodeKind::Resource &&
+        std::find(fixed.begin(), fixed.end(), node.name) != fixed.end()) {
+      std::string path(node.name);
+      for (std::uint32_t p = parent[n];; p = parent[p]) {
+        path = std::string(graph.nodes()[p].name) + " -> " + path;
+        if (p == start) break;
+      }
+      return option + " would make a dependency cycle: " + std::string(node.name) +
+             " would refer to " + std::string(id) + ", which already depends on it (" + path + ")";
+    }
+    for (std::uint32_t e : graph.out(n)) {
+      const model::Edge& edge = graph.edges()[e];
+      bool dependency = edge.kind == model::EdgeKind::Ref || edge.kind == model::EdgeKind::GetAtt ||
+                        edge.kind == model::EdgeKind::Sub ||
+                        edge.kind == model::EdgeKind::DependsOn;
+      if (!dependency || graph.nodes()[edge.to].kind != model::NodeKind::Resource ||
+          parent[edge.to] != model::Graph::kNoNode)
+        continue;
+      parent[edge.to] = n;
+      queue.push_back(edge.to);
+    }
+  }
+  return {};
+}
+}  // namespace
+
 std::string kms_key_ref_problem(const model::Template& tpl, std::string_view key,
                                 const std::vector<std::string>& fixed) {
   if (key.rfind("Ref:", 0) != 0) return {};
@@ -95,7 +140,8 @@ std::string kms_key_ref_problem(const model::Template& tpl, std::string_view key
   const std::string option = "--kms-key " + std::string(key);
   for (const model::Resource& r : tpl.resources()) {
     if (r.logical_id != id) continue;
-    if (r.type == "AWS::KMS::Key" || r.type == "AWS::KMS::Alias") return {};
+    if (r.type == "AWS::KMS::Key" || r.type == "AWS::KMS::Alias")
+      return cycle_problem(tpl, option, id, fixed);
     if (std::find(fixed.begin(), fixed.end(), id) != fixed.end())
       return option + " refers to '" + std::string(id) + "', the " + std::string(r.type) +
              " being fixed, not to a KMS key";

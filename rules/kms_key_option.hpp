@@ -1,7 +1,8 @@
 // What `--kms-key` (config `fix.kms_key`) may be, so that no fix writes a key
 // CloudFormation rejects: checked once for its form (a usage error), and
 // per template for `Ref:X` (X must be a key, an alias or a String parameter
-// of that template). Later checks on the template's graph belong here too.
+// of that template, and not one that already depends on the resource fixed:
+// a dependency cycle, found on the template's graph).
 #pragma once
 
 #include <string>
@@ -19,7 +20,8 @@ std::string kms_key_form_problem(std::string_view key);
 
 // For `Ref:X`: why X cannot be the key in `tpl`, "" when it can (or when the
 // key is not a Ref). `fixed`: the logical ids of the resources whose fixes
-// would write the key (a resource cannot be its own key).
+// would write the key (a resource cannot be its own key, nor encrypted with
+// a key that depends on it).
 std::string kms_key_ref_problem(const model::Template& tpl, std::string_view key,
                                 const std::vector<std::string>& fixed);
 

@@ -175,3 +175,35 @@ TEST_CASE("text output: --max-findings-per-file caps the findings shown, 0 shows
   auto bad = run_tool("--max-findings-per-file many t.yaml", dir.path());
   CHECK(bad.exit_code == 2);
 }
+
+TEST_CASE("fix options: --kms-key Ref:X that already depends on the resource fixed is a cycle") {
+  TempDir dir;
+  // The key's policy names a role whose policy names the bucket: encrypting
+  // the bucket with that key would make CloudFormation refuse the template
+  // ("Circular dependency between resources").
+  const std::string cyclic = kBucket +
+                             "  Role:\n    Type: AWS::IAM::Role\n    Properties:\n"
+                             "      Policies:\n        - PolicyName: read\n"
+                             "          PolicyDocument:\n            Statement:\n"
+                             "              - Effect: Allow\n                Action: s3:GetObject\n"
+                             "                Resource: !Sub '${Data.Arn}/*'\n"
+                             "  Key:\n    Type: AWS::KMS::Key\n    Properties:\n"
+                             "      KeyPolicy:\n        Statement:\n          - Effect: Allow\n"
+                             "            Principal: {AWS: !GetAtt Role.Arn}\n"
+                             "            Action: kms:Decrypt\n            Resource: '*'\n"
+                             "  OtherKey:\n    Type: AWS::KMS::Key\n    Properties:\n"
+                             "      Description: !Sub 'data of ${AWS::StackName}'\n";
+  write_file(dir / "t.yaml", cyclic);
+  auto r = run_tool("--fix --no-source --kms-key Ref:Key t.yaml", dir.path());
+  CHECK(r.exit_code == 2);
+  CHECK(has(r, "--kms-key Ref:Key would make a dependency cycle: Data would refer to Key, which "
+               "already depends on it (Key -> Role -> Data)"));
+  CHECK(read_file(dir / "t.yaml") == cyclic);
+  // A key that does not depend on the bucket is fine.
+  // (The role then lacks kms:Decrypt on it: ENC011 says so, exit 1.)
+  auto ok = run_tool("--fix --no-source --kms-key Ref:OtherKey t.yaml", dir.path());
+  CHECK(ok.exit_code == 1);
+  CHECK(has(ok, "fixed 1 finding"));
+  CHECK(has(ok, "[ENC011]"));
+  CHECK(read_file(dir / "t.yaml").find("KMSMasterKeyID: !Ref OtherKey") != std::string::npos);
+}
