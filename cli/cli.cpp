@@ -18,6 +18,7 @@
 #include <fstream>
 #include <functional>
 #include <iostream>
+#include <limits>
 #include <memory>
 #include <optional>
 #include <sstream>
@@ -30,8 +31,8 @@
 #include "cli/fix_options.hpp"
 #include "cli/man_page.hpp"
 #include "cli/run_options.hpp"
-#include "cli/settings.hpp"
 #include "cli/server_command.hpp"
+#include "cli/settings.hpp"
 #include "engine/check_file.hpp"
 #include "fix/atomic_write.hpp"
 #include "report/reporter.hpp"
@@ -213,6 +214,11 @@ int run(int argc, char** argv) {
     options.verbose = args.count("verbose") > 0;
     options.show_source = args.count("no-source") == 0;
     options.max_findings_per_file = args["max-findings-per-file"].as<std::size_t>();
+    // Only the text output shows source lines, and only as many as it shows findings.
+    options.lint.source_lines =
+        !options.show_source || args["format"].as<std::string>() != "text" ? 0
+        : options.max_findings_per_file == 0 ? std::numeric_limits<std::size_t>::max()
+                                             : options.max_findings_per_file;
     options.show_fixes = args.count("show-fixes") > 0;
     statistics = args.count("statistics") > 0;
     max_size = args["max-file-size"].as<std::string>();

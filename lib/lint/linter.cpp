@@ -14,17 +14,18 @@ bool listed(const std::vector<std::string>& list, const RuleInfo& info) {
   return std::any_of(list.begin(), list.end(), [&](const std::string& s) { return info.named(s); });
 }
 
-void sort_and_locate(const model::Template& tpl, std::vector<Diagnostic>& diags) {
+void sort_and_locate(const model::Template& tpl, std::vector<Diagnostic>& diags,
+                     std::size_t source_lines) {
   const auto& src = tpl.source();
   std::stable_sort(diags.begin(), diags.end(), [](const Diagnostic& a, const Diagnostic& b) {
     if (a.begin != b.begin) return a.begin < b.begin;
     return a.rule < b.rule;
   });
+  std::size_t n = 0;
   for (Diagnostic& d : diags) {
     d.start = src.position(d.begin);
     d.stop = src.position(d.end);
-    // Every finding keeps its line (an excerpt of bounded size): the text
-    // output may show all of them (--max-findings-per-file 0).
+    if (n++ >= source_lines) continue;  // not shown: no copy of its line
     std::size_t from = src.line_start(d.begin);
     if (from == 0) from = src.content_begin();
     std::size_t to = src.line_end(d.begin);
@@ -89,8 +90,8 @@ std::vector<Diagnostic> run_rules(const model::Template& tpl, const std::vector<
   }
   apply_suppressions(collect_suppressions(tpl, rules, options.foreign_suppressions), out,
                      suppressed);
-  sort_and_locate(tpl, out);
-  if (suppressed) sort_and_locate(tpl, *suppressed);
+  sort_and_locate(tpl, out, options.source_lines);
+  if (suppressed) sort_and_locate(tpl, *suppressed, options.source_lines);
   return out;
 }
 

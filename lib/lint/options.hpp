@@ -6,6 +6,8 @@
 #include <string>
 #include <vector>
 
+#include "util/limits.hpp"
+
 namespace enclint::lint {
 
 enum class Severity { Error, Warning, Info };
@@ -25,6 +27,9 @@ struct Options {
   Level level = Level::Baseline;
   std::map<std::string, Severity, std::less<>> severity;  // by rule id
   bool foreign_suppressions = true;  // honour cfn_nag / checkov / cfn-guard metadata
+  // How many findings of a file keep their source line (an excerpt of
+  // bounded size) for the text output to show: as many as it shows.
+  std::size_t source_lines = util::kMaxFindingsShownPerFile;
   FixOptions fix;
 };
 
