@@ -63,7 +63,8 @@ stripped "$WORK/deb/usr/bin/cfn-enclint" || fail "the package ships an unstrippe
 needed=$(readelf -d "$WORK/deb/usr/bin/cfn-enclint" | sed -n 's/.*(NEEDED).*\[\(.*\)\]/\1/p')
 [ -n "$needed" ] || fail "the packaged binary needs no shared library: Depends cannot be checked"
 for lib in $needed; do
-  file=$(ldconfig -p | awk -v l="$lib" '$1 == l {print $NF; exit}')
+  # awk reads to the end: quitting early would kill ldconfig with SIGPIPE (pipefail).
+  file=$(ldconfig -p | awk -v l="$lib" '$1 == l && !f {f = $NF} END {print f}')
   [ -n "$file" ] || fail "$lib is not installed"
   pkg=$(dpkg -S "$(realpath "$file")" 2>/dev/null | head -1 | cut -d: -f1) ||
     pkg=$(dpkg -S "$file" | head -1 | cut -d: -f1)
