@@ -220,6 +220,9 @@ int run(int argc, char** argv) {
         : options.max_findings_per_file == 0 ? std::numeric_limits<std::size_t>::max()
                                              : options.max_findings_per_file;
     options.show_fixes = args.count("show-fixes") > 0;
+    // Only fixing, a diff and SARIF's replacements use a fix's edits.
+    options.lint.fix_edits =
+        options.fix || options.diff || args["format"].as<std::string>() == "sarif";
     statistics = args.count("statistics") > 0;
     max_size = args["max-file-size"].as<std::string>();
     jobs = args["jobs"].as<std::string>();

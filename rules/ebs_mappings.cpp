@@ -271,12 +271,14 @@ void EbsMappingsRule::check_ebs(const lint::CheckContext& ctx, const model::Reso
         "SnapshotId is written but not always set (a condition, or empty); set Encrypted by hand "
         "where it is not";
   } else if (written == kNone) {
-    attach(fix::insert_fix(ctx.tpl, ctx.style(), e.node, "Encrypted", model::Value::boolean(true),
+    attach(ctx,
+           fix::insert_fix(ctx.tpl, ctx.style(), e.node, "Encrypted", model::Value::boolean(true),
                            "Add Encrypted: true to the EBS volume"),
            d);
     if (d.fix && m_.unsafe_insert) d.fix->applicability = fix::Applicability::Unsafe;
   } else {
-    attach(fix::replace_value_fix(ctx.tpl, ctx.style(), written, model::Value::boolean(true),
+    attach(ctx,
+           fix::replace_value_fix(ctx.tpl, ctx.style(), written, model::Value::boolean(true),
                                   "Set Encrypted to true"),
            d);
   }

@@ -94,12 +94,14 @@ void EbsMappingsRule::check_key(const lint::CheckContext& ctx, const model::Reso
         "checked), and EC2 takes a KmsKeyId only with Encrypted: true; set KmsKeyId by hand where "
         "Encrypted is true";
   } else if (written == kNone) {
-    attach(fix::insert_fix(ctx.tpl, ctx.style(), ebs.value.node, "KmsKeyId", kms_key_value(kms_key),
+    attach(ctx,
+           fix::insert_fix(ctx.tpl, ctx.style(), ebs.value.node, "KmsKeyId", kms_key_value(kms_key),
                            "Add KmsKeyId: " + kms_key + " to the EBS volume"),
            d);
   } else if (all_managed && keys.size() == 1 && only.kind == K::Node &&
              only.node == doc.resolve(written)) {
-    attach(fix::replace_value_fix(ctx.tpl, ctx.style(), written, kms_key_value(kms_key),
+    attach(ctx,
+           fix::replace_value_fix(ctx.tpl, ctx.style(), written, kms_key_value(kms_key),
                                   "Set KmsKeyId to " + kms_key),
            d);
   } else {

@@ -145,7 +145,7 @@ void attach_fix(const lint::CheckContext& ctx, const Graph& g, std::uint32_t hol
     if (policies == kNone) {
       attach_properties_insert(ctx, r, "Policies", Value::seq(std::move(items)), title, d);
     } else if (doc.is_seq(policies) && doc[policies].kind == yaml::Kind::Seq) {
-      attach(fix::append_fix(ctx.tpl, ctx.style(), policies, items, title), d);
+      attach(ctx, fix::append_fix(ctx.tpl, ctx.style(), policies, items, title), d);
     } else {
       d.not_fixable = "Policies is not a list; make it one and " + title;
     }
@@ -161,7 +161,7 @@ void attach_fix(const lint::CheckContext& ctx, const Graph& g, std::uint32_t hol
   }
   std::vector<Value> items;
   for (const auto& [key, bits] : grants) items.push_back(statement(ctx, name_of(g, key), bits));
-  attach(fix::append_fix(ctx.tpl, ctx.style(), list, items, title), d);
+  attach(ctx, fix::append_fix(ctx.tpl, ctx.style(), list, items, title), d);
 }
 
 }  // namespace

@@ -136,11 +136,13 @@ void DynamodbCmkMissing::check_replicas(const lint::CheckContext& ctx, const mod
       if (key_option.empty()) {
         d.not_fixable = kNeedsKey;
       } else if (map) {
-        attach(fix::insert_fix(ctx.tpl, ctx.style(), p.node, "KMSMasterKeyId",
+        attach(ctx,
+               fix::insert_fix(ctx.tpl, ctx.style(), p.node, "KMSMasterKeyId",
                                kms_key_value(key_option), "Add KMSMasterKeyId to the replica"),
                d);
       } else if (written == yaml::kNone) {
-        attach(fix::insert_fix(ctx.tpl, ctx.style(), replica, "SSESpecification",
+        attach(ctx,
+               fix::insert_fix(ctx.tpl, ctx.style(), replica, "SSESpecification",
                                model::Value::map({{"KMSMasterKeyId", kms_key_value(key_option)}}),
                                "Add SSESpecification with KMSMasterKeyId to the replica"),
                d);
@@ -217,7 +219,8 @@ void DynamodbCmkMissing::check(const lint::CheckContext& ctx,
                         [](const PropertyValue& t) { return t.written == yaml::kNone; }))
           entries.emplace_back("SSEType", model::Value::string("KMS"));
         entries.emplace_back("KMSMasterKeyId", kms_key_value(key_option));
-        attach(fix::insert_fix(ctx.tpl, ctx.style(), spec_node, entries,
+        attach(ctx,
+               fix::insert_fix(ctx.tpl, ctx.style(), spec_node, entries,
                                "Add KMSMasterKeyId to SSESpecification"),
                d);
       }

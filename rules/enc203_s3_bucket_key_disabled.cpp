@@ -116,7 +116,8 @@ void S3BucketKeyDisabled::check(const lint::CheckContext& ctx,
                      ": BucketKeyEnabled is misplaced inside ServerSideEncryptionByDefault, where "
                      "CloudFormation rejects it; it belongs beside it, in the encryption rule",
                  rule.path + "/ServerSideEncryptionByDefault/BucketKeyEnabled");
-        attach(fix::move_up_fix(ctx.tpl, ctx.style(), doc.resolve(by_default), "BucketKeyEnabled",
+        attach(ctx,
+               fix::move_up_fix(ctx.tpl, ctx.style(), doc.resolve(by_default), "BucketKeyEnabled",
                                 "Move BucketKeyEnabled out of ServerSideEncryptionByDefault into "
                                 "the encryption rule"),
                d);
@@ -127,12 +128,14 @@ void S3BucketKeyDisabled::check(const lint::CheckContext& ctx,
           make(r, begin, end, rule_label(r, rule) + ": " + join(problems) + "; " + why(algorithms),
                path);
       if (key == yaml::kNone) {
-        attach(fix::insert_fix(ctx.tpl, ctx.style(), rule.map, "BucketKeyEnabled",
+        attach(ctx,
+               fix::insert_fix(ctx.tpl, ctx.style(), rule.map, "BucketKeyEnabled",
                                model::Value::boolean(true),
                                "Add BucketKeyEnabled: true to the encryption rule"),
                d);
       } else {
-        attach(fix::replace_value_fix(ctx.tpl, ctx.style(), key, model::Value::boolean(true),
+        attach(ctx,
+               fix::replace_value_fix(ctx.tpl, ctx.style(), key, model::Value::boolean(true),
                                       "Set BucketKeyEnabled to true"),
                d);
       }

@@ -259,7 +259,8 @@ void RequirementRule::check_block_level(const lint::CheckContext& ctx, const mod
     } else {
       fix::Entries entries;
       for (auto& e : block->entries) entries.emplace_back(e.first, std::move(e.second));
-      attach(fix::insert_fix(ctx.tpl, ctx.style(), at->written, entries,
+      attach(ctx,
+             fix::insert_fix(ctx.tpl, ctx.style(), at->written, entries,
                              insert_title(c, ctx.options.fix)),
              d);
       mark_safety(c, d, ctx.options.fix);
@@ -269,7 +270,8 @@ void RequirementRule::check_block_level(const lint::CheckContext& ctx, const mod
     // `Key: ~`: no insertion fills a null; the fix replaces it, unsafe.
     fix::Entries entries;
     for (auto& e : block->entries) entries.emplace_back(e.first, std::move(e.second));
-    attach(fix::replace_null_fix(ctx.tpl, ctx.style(), at->written, entries,
+    attach(ctx,
+           fix::replace_null_fix(ctx.tpl, ctx.style(), at->written, entries,
                                  insert_title(c, ctx.options.fix) + " (replacing the null)"),
            d);
   } else if (std::any_of(values.begin(), values.end(), [](const PropertyValue& pv) {
@@ -354,7 +356,8 @@ void RequirementRule::check_true(const lint::CheckContext& ctx, const model::Res
     if (g.from_globals && !from_globals && written == kNone && others.partly.empty()) {
       // The block is in SAM Globals and lacks the key: it goes there (SAM
       // merges Globals into every resource of the type), and the title says so.
-      attach(fix::insert_fix(ctx.tpl, ctx.style(), g.map, key, model::Value::boolean(true),
+      attach(ctx,
+             fix::insert_fix(ctx.tpl, ctx.style(), g.map, key, model::Value::boolean(true),
                              "Add " + key + ": true to " + dotted(g.source) + " (every " +
                                  std::string(r.type.substr(r.type.rfind(':') + 1)) +
                                  " of the template takes it)"),
@@ -371,7 +374,8 @@ void RequirementRule::check_true(const lint::CheckContext& ctx, const model::Res
                   "Add " + key + ": true", d);
       mark_safety(c, d, ctx.options.fix);
     } else {
-      attach(fix::replace_value_fix(ctx.tpl, ctx.style(), written, model::Value::boolean(true),
+      attach(ctx,
+             fix::replace_value_fix(ctx.tpl, ctx.style(), written, model::Value::boolean(true),
                                     "Set " + key + " to true"),
              d);
     }

@@ -102,7 +102,8 @@ bool replace_blank_key(const lint::CheckContext& ctx, NodeId written, const std:
   if (written == kNone || doc[written].kind == yaml::Kind::Alias || !is_blank(doc, written))
     return false;
   const char* what = doc[written].kind == yaml::Kind::Null ? "the null" : "the empty string";
-  attach(fix::replace_value_fix(ctx.tpl, ctx.style(), written, std::move(value),
+  attach(ctx,
+         fix::replace_value_fix(ctx.tpl, ctx.style(), written, std::move(value),
                                 "Set " + key + " to " + shown + " (replacing " + what + ")"),
          d);
   return true;
@@ -151,7 +152,8 @@ void insert_into(const lint::CheckContext& ctx, const model::Resource& r, bool w
   if (whole || parent == kNone)
     attach_properties_insert(ctx, r, key, std::move(value), std::move(title), d);
   else
-    attach(fix::insert_fix(ctx.tpl, ctx.style(), parent, key, std::move(value), std::move(title)),
+    attach(ctx,
+           fix::insert_fix(ctx.tpl, ctx.style(), parent, key, std::move(value), std::move(title)),
            d);
 }
 

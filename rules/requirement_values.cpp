@@ -71,7 +71,8 @@ void RequirementRule::check_one_of(const lint::CheckContext& ctx, const model::R
     if (value.from_globals) {
       d.not_fixable = change_in_globals(key, value.source);
     } else if (!c.replace_with.empty()) {
-      attach(fix::replace_value_fix(ctx.tpl, ctx.style(), value.written,
+      attach(ctx,
+             fix::replace_value_fix(ctx.tpl, ctx.style(), value.written,
                                     model::Value::string(std::string(c.replace_with)),
                                     "Set " + key + " to " + std::string(c.replace_with)),
              d);
@@ -142,7 +143,8 @@ void RequirementRule::check_not_true(const lint::CheckContext& ctx, const model:
     if (value.from_globals)
       d.not_fixable = change_in_globals(key, value.source);
     else
-      attach(fix::replace_value_fix(ctx.tpl, ctx.style(), value.written,
+      attach(ctx,
+             fix::replace_value_fix(ctx.tpl, ctx.style(), value.written,
                                     model::Value::boolean(false), "Set " + key + " to false"),
              d);
     out.push_back(std::move(d));
@@ -196,7 +198,8 @@ void RequirementRule::check_key_required(const lint::CheckContext& ctx, const mo
     } else if (pv.from_globals) {
       d.not_fixable = change_in_globals(key, pv.source);
     } else if (managed && p.node == doc.resolve(pv.written)) {
-      attach(fix::replace_value_fix(ctx.tpl, ctx.style(), pv.written, std::move(value),
+      attach(ctx,
+             fix::replace_value_fix(ctx.tpl, ctx.style(), pv.written, std::move(value),
                                     "Set " + key + " to " + kms_key),
              d);
     } else if (written && p.kind == K::Node && p.node == pv.written &&

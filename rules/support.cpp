@@ -62,11 +62,19 @@ model::Value kms_key_value(const std::string& key) {
   return model::Value::string(key);
 }
 
-void attach(fix::InsertFix result, lint::Diagnostic& d) {
-  if (result.fix)
-    d.fix = std::move(result.fix);
-  else
+void attach(const lint::CheckContext& ctx, fix::InsertFix result, lint::Diagnostic& d) {
+  if (!result.fix) {
     d.not_fixable = std::move(result.reason);
+    return;
+  }
+  // Freed at once, so the next finding reuses the memory (a finding-dense
+  // template would otherwise hold every fix's text to the end of the run).
+  // A fix in an aliased node keeps them: the alias check compares edits.
+  if (!ctx.options.fix_edits && ctx.options.fix.kms_key.empty() && !result.fix->shared_uses) {
+    std::vector<fix::Edit>().swap(result.fix->edits);
+    std::vector<fix::Addition>().swap(result.fix->additions);
+  }
+  d.fix = std::move(result.fix);
 }
 
 void attach_properties_insert(const lint::CheckContext& ctx, const model::Resource& r,
@@ -78,18 +86,21 @@ void attach_properties_insert(const lint::CheckContext& ctx, const model::Resour
     return;
   }
   if (r.properties == kNone) {
-    attach(fix::insert_fix(ctx.tpl, ctx.style(), r.node, "Properties",
+    attach(ctx,
+           fix::insert_fix(ctx.tpl, ctx.style(), r.node, "Properties",
                            model::Value::map({{key, std::move(value)}}), std::move(title)),
            d);
   } else if (doc.is_map(r.properties) || doc.is_empty_null(r.properties)) {
-    attach(fix::insert_fix(ctx.tpl, ctx.style(), doc.resolve(r.properties), key, std::move(value),
+    attach(ctx,
+           fix::insert_fix(ctx.tpl, ctx.style(), doc.resolve(r.properties), key, std::move(value),
                            std::move(title)),
            d);
   } else if (doc[r.properties].kind == yaml::Kind::Null) {
     // `Properties: ~` cannot be filled by inserting: the fix replaces the null.
     fix::Entries entries;
     entries.emplace_back(key, std::move(value));
-    attach(fix::replace_null_fix(ctx.tpl, ctx.style(), r.properties, entries,
+    attach(ctx,
+           fix::replace_null_fix(ctx.tpl, ctx.style(), r.properties, entries,
                                  std::move(title) + " (replacing the null Properties)"),
            d);
   } else if (doc[doc.resolve(r.properties)].kind == yaml::Kind::Null) {

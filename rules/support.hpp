@@ -38,8 +38,9 @@ void attach_properties_insert(const lint::CheckContext& ctx, const model::Resour
                               const std::string& key, model::Value value, std::string title,
                               lint::Diagnostic& d);
 
-// Attaches a fix result (or its reason) to a diagnostic.
-void attach(fix::InsertFix result, lint::Diagnostic& d);
+// Attaches a fix result (or its reason) to a diagnostic; without its edits
+// when the run does not use them (lint::Options::fix_edits).
+void attach(const lint::CheckContext& ctx, fix::InsertFix result, lint::Diagnostic& d);
 
 // "; " between parts.
 std::string join(const std::vector<std::string>& parts, const std::string& sep = "; ");

@@ -1,6 +1,7 @@
 // Over the real-world corpus at ../shared/corpus (read-only; never copied
 // into the project). Exits 77 — reported by CTest as skipped — when absent.
 //  - every file lints or is rejected with a positioned error, never a crash;
+//  - a lint-only run (no fix edits kept) finds the same, with the same fix titles;
 //  - every node's byte range re-parses to the same value;
 //  - --fix (in memory) only inserts, re-parses, verifies, leaves no safe
 //    fix behind, and is idempotent;
@@ -64,6 +65,22 @@ TEST_CASE("corpus: every template lints, re-parses by range, and fixes cleanly")
     for (const auto& f : failures) FAIL_CHECK(f);
 
     auto diags = lint::run_rules(*loaded.tpl, rules::all(), {});
+    // Without fix edits (a lint-only run) the findings are the same, and
+    // their fixes the same titles, only without the edits.
+    lint::Options slim;
+    slim.fix_edits = false;
+    auto titles = lint::run_rules(*loaded.tpl, rules::all(), slim);
+    REQUIRE(titles.size() == diags.size());
+    for (std::size_t i = 0; i < diags.size(); ++i) {
+      CHECK(titles[i].message == diags[i].message);
+      CHECK(titles[i].begin == diags[i].begin);
+      CHECK(titles[i].not_fixable == diags[i].not_fixable);
+      REQUIRE(titles[i].fix.has_value() == diags[i].fix.has_value());
+      if (!diags[i].fix) continue;
+      CHECK(titles[i].fix->title == diags[i].fix->title);
+      CHECK(titles[i].fix->applicability == diags[i].fix->applicability);
+      if (!diags[i].fix->shared_uses) CHECK(titles[i].fix->edits.empty());
+    }
     bool any_fix = false;
     for (const auto& d : diags) {
       ++findings[d.rule];

@@ -1,6 +1,7 @@
 #include "lint/linter.hpp"
 
 #include <algorithm>
+#include <cstdint>
 
 #include "lint/cdk.hpp"
 #include "lint/suppression.hpp"
@@ -17,10 +18,28 @@ bool listed(const std::vector<std::string>& list, const RuleInfo& info) {
 void sort_and_locate(const model::Template& tpl, std::vector<Diagnostic>& diags,
                      std::size_t source_lines) {
   const auto& src = tpl.source();
-  std::stable_sort(diags.begin(), diags.end(), [](const Diagnostic& a, const Diagnostic& b) {
-    if (a.begin != b.begin) return a.begin < b.begin;
-    return a.rule < b.rule;
+  // Sorted through a permutation of indices, moved into place cycle by
+  // cycle: std::stable_sort on the findings themselves would borrow a buffer
+  // of as many findings again (a third of the memory of a finding-dense file).
+  std::vector<std::uint32_t> order(diags.size());
+  for (std::uint32_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::stable_sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) {
+    if (diags[a].begin != diags[b].begin) return diags[a].begin < diags[b].begin;
+    return diags[a].rule < diags[b].rule;
   });
+  for (std::size_t i = 0; i < order.size(); ++i) {  // position i takes diags[order[i]]
+    if (order[i] == i) continue;
+    Diagnostic held = std::move(diags[i]);
+    std::size_t at = i;
+    while (order[at] != i) {
+      std::size_t from = order[at];
+      diags[at] = std::move(diags[from]);
+      order[at] = static_cast<std::uint32_t>(at);
+      at = from;
+    }
+    diags[at] = std::move(held);
+    order[at] = static_cast<std::uint32_t>(at);
+  }
   std::size_t n = 0;
   for (Diagnostic& d : diags) {
     d.start = src.position(d.begin);
@@ -75,6 +94,19 @@ bool rule_selected(const RuleInfo& info, const Options& options) {
 std::vector<Diagnostic> run_rules(const model::Template& tpl, const std::vector<const Rule*>& rules,
                                   const Options& options, std::vector<Diagnostic>* suppressed) {
   std::vector<Diagnostic> out;
+  // Room for a finding per resource a selected rule checks, the most a
+  // finding-dense template has: growing by doubling would leave up to half
+  // the vector unused, and hold the old one and the new one at once.
+  std::vector<std::string_view> types;
+  for (const Rule* rule : rules)
+    if (rule_selected(rule->info(), options))
+      types.insert(types.end(), rule->info().resource_types.begin(),
+                   rule->info().resource_types.end());
+  std::sort(types.begin(), types.end());
+  std::size_t checked = 0;
+  for (const auto& r : tpl.resources())
+    checked += std::binary_search(types.begin(), types.end(), r.type);
+  out.reserve(checked);
   CheckContext ctx{tpl, options};
   for (const Rule* rule : rules) {
     if (util::interrupted()) break;  // the caller drops what a stopped run found

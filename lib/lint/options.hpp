@@ -30,6 +30,10 @@ struct Options {
   // How many findings of a file keep their source line (an excerpt of
   // bounded size) for the text output to show: as many as it shows.
   std::size_t source_lines = util::kMaxFindingsShownPerFile;
+  // Whether fixes keep their edits and additions (the fix loop, --diff,
+  // SARIF, the --kms-key notes). Without, a fix is its title and
+  // applicability: all the other reports show, at half the memory a finding.
+  bool fix_edits = true;
   FixOptions fix;
 };
 
