@@ -1,11 +1,13 @@
 // libFuzzer target over the whole pipeline: parse -> lint -> fix -> verify.
 // Any crash, sanitizer report, or broken invariant (a range outside the
-// file, a safe fix that removes bytes, a fix that is not idempotent) aborts.
+// file, a safe fix that removes bytes, a fix that is not idempotent, the
+// block YAML reader and yaml-cpp disagreeing on a file) aborts.
 #include <cstdint>
 #include <cstdlib>
 #include <memory>
 #include <string>
 
+#include "compare_readers.hpp"
 #include "engine/fix_loop.hpp"
 #include "fix/apply.hpp"
 #include "lint/linter.hpp"
@@ -15,6 +17,10 @@ using namespace enclint;
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   std::string text(reinterpret_cast<const char*>(data), size);
+  {
+    source::SourceFile file("fuzz.yaml", text);
+    if (!testing::compare_readers(file).empty()) std::abort();
+  }
   auto loaded = model::load(std::make_shared<source::SourceFile>("fuzz.yaml", text));
   if (!loaded.tpl) return 0;
   const auto& doc = loaded.tpl->doc();

@@ -7,7 +7,8 @@
 //    fix behind, and is idempotent;
 //  - at level cmk with --kms-key and --unsafe-fixes, every rule's fixes
 //    (the unsafe ones too) verify, leave nothing fixable and are idempotent;
-//  - the resource graph of every template builds, and its edges are sane.
+//  - the resource graph of every template builds, and its edges are sane;
+//  - the block YAML reader and yaml-cpp read every file to the same document.
 #define CATCH_CONFIG_RUNNER
 #include <catch2/catch.hpp>
 
@@ -161,6 +162,22 @@ TEST_CASE("corpus: level cmk, a key and unsafe fixes: every fix verifies and is 
   for (const auto& [rule, n] : findings)
     std::cout << "  " << rule << ": " << n << " findings, " << fixed[rule] << " with a fix\n";
   CHECK(fixed_files > 0);
+}
+
+TEST_CASE("corpus: the block YAML reader and yaml-cpp agree on every file") {
+  int taken = 0, yaml_files = 0;
+  for (const fs::path& p : corpus_files()) {
+    if (p.extension() == ".json") continue;
+    INFO(p.string());
+    auto src = testing::make_source(testing::read_file(p), p.string());
+    bool fast = false;
+    CHECK(testing::compare_readers(*src, &fast) == "");
+    ++yaml_files;
+    taken += fast;
+  }
+  std::cout << "corpus: the block reader took " << taken << " of " << yaml_files
+            << " YAML files; yaml-cpp read the others\n";
+  CHECK(taken * 10 > yaml_files * 7);  // most templates are in the subset
 }
 
 TEST_CASE("corpus: the resource graph of every template") {

@@ -1,5 +1,8 @@
 #include "support.hpp"
 
+#include "yaml/block_events.hpp"
+#include "yaml/parser.hpp"
+
 #include <sys/wait.h>
 #include <catch2/catch.hpp>
 

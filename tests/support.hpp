@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "compare_readers.hpp"
 #include "lint/diagnostic.hpp"
 #include "model/template.hpp"
 

@@ -37,7 +37,8 @@ std::vector<HiddenTag> tags_before_block_scalars(std::string_view text, std::siz
 
 }  // namespace
 
-Events::Events(const source::SourceFile& file) : text_(file.view()), bias_(file.content_begin()) {
+Events::Events(const source::SourceFile& file, bool fast)
+    : text_(file.view()), bias_(file.content_begin()) {
   // yaml-cpp reads from a stream; it gets the bytes after the BOM, so its
   // marks are offsets from there (offset() adds the BOM back). It reads the
   // file's own bytes, unless a tag must be hidden: then a copy.
@@ -47,6 +48,14 @@ Events::Events(const source::SourceFile& file) : text_(file.view()), bias_(file.
       is_strict_json(text_, bias_, util::kMaxNestingDepth)) {
     json_ = Json::Pending;  // deeper nesting goes to yaml-cpp, and the parser refuses it
     return;
+  }
+  if (fast) {
+    auto block = std::make_unique<BlockEvents>();
+    if (block->read(text_, bias_, bias_)) {
+      block_ = std::move(block);
+      json_ = Json::Pending;
+      return;
+    }
   }
   hidden_ = tags_before_block_scalars(bytes, bias_);
   if (!hidden_.empty()) {
@@ -64,6 +73,11 @@ bool Events::next_document(YAML::EventHandler& handler) {
   if (json_ == Json::No) return parser_->HandleNextDocument(handler);
   if (json_ == Json::Done) return false;
   json_ = Json::Done;
+  if (block_) {
+    block_->replay(handler);
+    block_.reset();  // its events are the size of a second document
+    return true;
+  }
   json_events(text_, bias_, bias_, handler);
   return true;
 }

@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "source/source_file.hpp"
+#include "yaml/block_events.hpp"
 
 namespace enclint::yaml {
 
@@ -63,7 +64,9 @@ struct NullHandler : YAML::EventHandler {
 
 class Events {
  public:
-  explicit Events(const source::SourceFile& file);
+  // `fast`: block YAML in the subset yaml/block_events reads is read there
+  // (off only to compare the two readers).
+  explicit Events(const source::SourceFile& file, bool fast = true);
   Events(const Events&) = delete;
   Events& operator=(const Events&) = delete;
 
@@ -74,7 +77,8 @@ class Events {
   std::string_view text() const { return text_; }
 
   // The next document's events; false when there is none. Throws YAML::Exception.
-  // A strict JSON file's come from yaml/json_events, not from yaml-cpp.
+  // A strict JSON file's come from yaml/json_events, block YAML's in the
+  // subset from yaml/block_events, not from yaml-cpp.
   bool next_document(YAML::EventHandler& handler);
 
  private:
@@ -92,8 +96,9 @@ class Events {
   std::string copy_;  // the bytes with tags hidden, only when there are some
   std::unique_ptr<ViewBuffer> buffer_;
   std::unique_ptr<std::istream> in_;
-  std::unique_ptr<YAML::Parser> parser_;  // null for strict JSON
-  enum class Json { No, Pending, Done } json_ = Json::No;
+  std::unique_ptr<YAML::Parser> parser_;  // null for strict JSON and the block subset
+  std::unique_ptr<BlockEvents> block_;    // the block subset's events
+  enum class Json { No, Pending, Done } json_ = Json::No;  // also for the block subset
 };
 
 }  // namespace enclint::yaml

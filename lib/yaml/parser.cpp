@@ -421,10 +421,10 @@ class Builder : public YAML::EventHandler {
   std::vector<NodeId> anchors_{kNone};
 };
 
-ParseResult parse(const source::SourceFile& file) {
+ParseResult parse(const source::SourceFile& file, bool fast) {
   ParseResult result;
   try {
-    Events events(file);
+    Events events(file, fast);
     Builder builder(events, file.view().size());
     if (!events.next_document(builder)) return result;  // no document: empty
     if (!builder.empty()) result.document = builder.take();

@@ -22,6 +22,7 @@ struct ParseResult {
   bool ok() const { return !error.has_value(); }
 };
 
-ParseResult parse(const source::SourceFile& file);
+// `fast`: see Events (off only to compare the readers).
+ParseResult parse(const source::SourceFile& file, bool fast = true);
 
 }  // namespace enclint::yaml
