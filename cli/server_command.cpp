@@ -4,6 +4,7 @@
 #include <iostream>
 #include <string_view>
 
+#include <malloc.h>
 #include <unistd.h>
 
 #include "cli/settings.hpp"
@@ -44,6 +45,12 @@ int run_server(int argc, char** argv) {
   // An editor that goes away closes the pipe: the write fails and the
   // server ends, instead of being killed by SIGPIPE.
   std::signal(SIGPIPE, SIG_IGN);
+  // Each check of a big document allocates and frees tens of megabytes; by
+  // default glibc hands them back to the kernel and faults them in again at
+  // the next keystroke. The server keeps its heap instead (its memory stays
+  // at the biggest check's, and flat).
+  mallopt(M_MMAP_THRESHOLD, 256 * 1024 * 1024);
+  mallopt(M_TRIM_THRESHOLD, 512 * 1024 * 1024);
   return lsp::serve(STDIN_FILENO, STDOUT_FILENO, configure);
 }
 

@@ -74,13 +74,20 @@ std::string range_text(const LineIndex& index, std::size_t begin, std::size_t en
 
 void append_diagnostic(std::string& out, const LineIndex& index, const lint::Diagnostic& d,
                        Encoding e) {
-  out += "{\"range\":" + range_text(index, d.begin, d.end, e);
-  out += ",\"severity\":" + std::to_string(severity(d.severity));
-  out += ",\"code\":" + util::json_string(d.rule);
-  out += ",\"codeDescription\":{\"href\":" + util::json_string(report::rule_doc_uri(d.rule));
-  out += "},\"source\":\"cfn-enclint\",\"message\":" + util::json_string(d.message);
+  out += "{\"range\":";
+  out += range_text(index, d.begin, d.end, e);
+  out += ",\"severity\":";
+  out += std::to_string(severity(d.severity));
+  out += ",\"code\":";
+  out += util::json_string(d.rule);
+  out += ",\"codeDescription\":{\"href\":";
+  out += util::json_string(report::rule_doc_uri(d.rule));
+  out += "},\"source\":\"cfn-enclint\",\"message\":";
+  out += util::json_string(d.message);
   // Where in the template, cfn-lint style (Resources/Bucket/Properties).
-  out += ",\"data\":{\"path\":" + util::json_string(d.path) + "}}";
+  out += ",\"data\":{\"path\":";
+  out += util::json_string(d.path);
+  out += "}}";
 }
 }  // namespace
 
@@ -91,9 +98,11 @@ std::string check(Document& doc, const engine::CheckOptions& options, Encoding e
   opts.fix = false;
   opts.diff = false;
   opts.lint.fix_edits = false;  // a code action makes its fix when asked for
+  opts.lint.source_lines = 0;   // the editor shows the text itself
   doc.checked = engine::check_bytes(doc.path, doc.text, true, opts, rules::all());
   LineIndex index(doc.text);
   std::string out = "[";
+  out.reserve(doc.checked.diagnostics.size() * 512 + 512);  // about what one takes
   if (doc.checked.status == engine::FileStatus::Error) {
     std::size_t at = 0;
     if (doc.checked.error_at)  // the tool's line and code-point column

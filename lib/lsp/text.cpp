@@ -35,10 +35,17 @@ std::size_t units(std::size_t len, Encoding e) {
 
 LineIndex::LineIndex(std::string_view text) : text_(text) {
   starts_.push_back(0);
+  bool ascii = true;
   for (std::size_t i = 0; i < text.size(); ++i) {
+    ascii = ascii && static_cast<unsigned char>(text[i]) < 0x80;
     if (text[i] == '\r' && i + 1 < text.size() && text[i + 1] == '\n') ++i;
-    if (text[i] == '\n' || text[i] == '\r') starts_.push_back(i + 1);
+    if (text[i] == '\n' || text[i] == '\r') {
+      starts_.push_back(i + 1);
+      ascii_.push_back(ascii);
+      ascii = true;
+    }
   }
+  ascii_.push_back(ascii);
 }
 
 std::size_t LineIndex::line_end(std::size_t line) const {
@@ -54,6 +61,7 @@ Position LineIndex::position(std::size_t offset, Encoding e) const {
   std::size_t line = static_cast<std::size_t>(it - starts_.begin()) - 1;
   std::size_t character = 0;
   std::size_t end = std::min(offset, line_end(line));
+  if (ascii_[line]) return {line, end - starts_[line]};
   for (std::size_t i = starts_[line]; i < end;) {
     std::size_t len = sequence_length(static_cast<unsigned char>(text_[i]));
     if (i + len > end) len = end - i;  // cut short: count what is there
@@ -67,6 +75,7 @@ std::size_t LineIndex::offset(Position p, Encoding e) const {
   if (p.line >= starts_.size()) return text_.size();
   std::size_t i = starts_[p.line];
   std::size_t end = line_end(p.line);
+  if (ascii_[p.line]) return i + std::min(p.character, end - i);
   std::size_t character = 0;
   while (i < end && character < p.character) {
     std::size_t len = std::min(sequence_length(static_cast<unsigned char>(text_[i])), end - i);

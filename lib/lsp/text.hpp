@@ -37,6 +37,10 @@ class LineIndex {
  private:
   std::string_view text_;
   std::vector<std::size_t> starts_;
+  // Per line: all ASCII, where a column is a byte count in every encoding
+  // (a minified template is one line of megabytes, and has thousands of
+  // findings on it).
+  std::vector<bool> ascii_;
   std::size_t line_end(std::size_t line) const;  // offset of its break, or the end
 };
 

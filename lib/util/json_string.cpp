@@ -9,7 +9,19 @@ namespace enclint::util {
 std::string json_string(std::string_view s) {
   std::string out = "\"";
   out.reserve(s.size() + 2);
-  for (std::size_t i = 0; i < s.size(); ++i) {
+  // Most text needs no escape: copied at once (a big report is mostly messages).
+  std::size_t plain = 0;
+  while (plain < s.size()) {
+    auto c = static_cast<unsigned char>(s[plain]);
+    if (c < 0x20 || c >= 0x80 || c == '"' || c == '\\') break;
+    ++plain;
+  }
+  out.append(s.substr(0, plain));
+  if (plain == s.size()) {
+    out += '"';
+    return out;
+  }
+  for (std::size_t i = plain; i < s.size(); ++i) {
     char c = s[i];
     if (static_cast<unsigned char>(c) >= 0x80) {
       // JSON text is Unicode: a byte that is not UTF-8 (a file name may hold
