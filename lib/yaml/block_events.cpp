@@ -2,6 +2,12 @@
 
 #include <yaml-cpp/mark.h>
 
+#include <algorithm>
+#include <cstdint>
+#include <string>
+#include <utility>
+#include <vector>
+
 #include "util/limits.hpp"
 
 namespace enclint::yaml {
@@ -9,8 +15,7 @@ namespace {
 
 struct Decline {};  // not in the subset: yaml-cpp reads the file
 
-using Ev = BlockEvents::Event;
-using Type = BlockEvents::Type;
+enum class Type : std::uint8_t { MapStart, MapEnd, SeqStart, SeqEnd, Scalar, Null };
 
 bool is_null_word(std::string_view v) {
   return v == "~" || v == "null" || v == "Null" || v == "NULL";
@@ -78,10 +83,12 @@ bool plain_text(std::string_view t) {
   return true;
 }
 
+// One pass over the document: with a null handler it only checks that the
+// document is in the subset (throwing Decline where it is not); with one, it
+// hands over the events.
 class Reader {
  public:
-  Reader(std::string_view t, std::size_t bias, std::vector<Ev>& ev, std::deque<std::string>& dec)
-      : t_(t), bias_(bias), ev_(ev), dec_(dec) {}
+  Reader(std::string_view t, std::size_t bias, YAML::EventHandler* h) : t_(t), bias_(bias), h_(h) {}
 
   void document(std::size_t from) {
     auto [c, m] = next_content(from == 0 ? npos_start : from - 1, true, true);
@@ -94,25 +101,36 @@ class Reader {
       m = next.second;
     }
     if (c >= t_.size() || m != 0 || !looks_like_key(c)) throw Decline{};
-    doc_start_ = c;
+    if (h_) {
+      YAML::Mark mark;
+      mark.pos = static_cast<int>(c - bias_);
+      h_->OnDocumentStart(mark);
+    }
     std::size_t e = block_map(c, 0, {}, 0, 0);
     if (next_content(e, false).first != t_.size()) throw Decline{};
+    if (h_) h_->OnDocumentEnd();
   }
-  std::size_t doc_start() const { return doc_start_; }
 
  private:
   static constexpr std::size_t npos_start = static_cast<std::size_t>(-1);
 
   void emit(Type type, std::size_t pos, std::string_view tag = {}, std::string_view value = {},
             bool flag = false) {
-    Ev e;
-    e.type = type;
-    e.pos = static_cast<std::uint32_t>(pos - bias_);
-    e.tag = tag;
-    e.value = value;
-    if (type == Type::MapStart || type == Type::SeqStart) e.flow = flag;
-    if (type == Type::Scalar) e.quoted = flag;
-    ev_.push_back(e);
+    if (!h_) return;
+    YAML::Mark mark;
+    mark.pos = static_cast<int>(pos - bias_);
+    auto style = flag ? YAML::EmitterStyle::Flow : YAML::EmitterStyle::Block;
+    // yaml-cpp's non-specific tags: "?" for plain scalars and collections, "!" for the others.
+    std::string t =
+        tag.empty() ? std::string(type == Type::Scalar && flag ? "!" : "?") : std::string(tag);
+    switch (type) {
+      case Type::MapStart: h_->OnMapStart(mark, t, 0, style); break;
+      case Type::SeqStart: h_->OnSequenceStart(mark, t, 0, style); break;
+      case Type::MapEnd: h_->OnMapEnd(); break;
+      case Type::SeqEnd: h_->OnSequenceEnd(); break;
+      case Type::Null: h_->OnNull(mark, 0); break;
+      case Type::Scalar: h_->OnScalar(mark, t, 0, std::string(value)); break;
+    }
   }
   void scalar(std::size_t pos, std::string_view tag, std::string_view value, bool quoted) {
     if (!quoted && tag.empty() && is_null_word(value))
@@ -224,8 +242,8 @@ class Reader {
       ++i;
     }
     if (copy) {
-      dec_.push_back(std::move(out));
-      value = dec_.back();
+      scratch_ = std::move(out);  // handed over before the next scalar is read
+      value = scratch_;
     } else {
       value = t_.substr(p + 1, i - p - 1);
     }
@@ -567,69 +585,32 @@ class Reader {
       after_text = true;
     }
     if (!strip) v += '\n';
-    dec_.push_back(std::move(v));
-    emit(Type::Scalar, tag.empty() ? p : tag_at, tag, dec_.back(), true);
+    emit(Type::Scalar, tag.empty() ? p : tag_at, tag, v, true);
     return last;
   }
 
   std::string_view t_;
   std::size_t bias_;
-  std::vector<Ev>& ev_;
-  std::deque<std::string>& dec_;
+  YAML::EventHandler* h_;
+  std::string scratch_;
   int depth_ = 0;
-  std::size_t doc_start_ = 0;
 };
 
 }  // namespace
 
-bool BlockEvents::read(std::string_view text, std::size_t from, std::size_t bias) {
-  events_.clear();
-  decoded_.clear();
+bool in_block_subset(std::string_view text, std::size_t from) {
   if (!plain_text(text.substr(from))) return false;
-  // About one event per 10 bytes of a template.
-  events_.reserve((text.size() - from) / 10 + 16);
   try {
-    Reader r(text, bias, events_, decoded_);
-    r.document(from);
-    doc_start_ = static_cast<std::uint32_t>(r.doc_start() - bias);
+    Reader(text, 0, nullptr).document(from);
   } catch (const Decline&) {
-    events_.clear();
-    events_.shrink_to_fit();
-    decoded_.clear();
     return false;
   }
   return true;
 }
 
-void BlockEvents::replay(YAML::EventHandler& h) const {
-  auto mark = [](std::uint32_t pos) {
-    YAML::Mark m;
-    m.pos = static_cast<int>(pos);
-    return m;
-  };
-  auto tag = [](const Event& e, const char* none) {
-    return e.tag.empty() ? std::string(none) : std::string(e.tag);
-  };
-  h.OnDocumentStart(mark(doc_start_));
-  for (const Event& e : events_) {
-    switch (e.type) {
-      case Type::MapStart:
-        h.OnMapStart(mark(e.pos), tag(e, "?"), 0,
-                     e.flow ? YAML::EmitterStyle::Flow : YAML::EmitterStyle::Block);
-        break;
-      case Type::SeqStart:
-        h.OnSequenceStart(mark(e.pos), tag(e, "?"), 0,
-                          e.flow ? YAML::EmitterStyle::Flow : YAML::EmitterStyle::Block);
-        break;
-      case Type::MapEnd: h.OnMapEnd(); break;
-      case Type::SeqEnd: h.OnSequenceEnd(); break;
-      case Type::Null: h.OnNull(mark(e.pos), 0); break;
-      case Type::Scalar:
-        h.OnScalar(mark(e.pos), tag(e, e.quoted ? "!" : "?"), 0, std::string(e.value));
-        break;
-    }
-  }
-  h.OnDocumentEnd();
+void block_events(std::string_view text, std::size_t from, std::size_t bias,
+                  YAML::EventHandler& handler) {
+  Reader(text, bias, &handler).document(from);
 }
 
 }  // namespace enclint::yaml

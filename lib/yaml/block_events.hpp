@@ -7,44 +7,24 @@
 // gives for it, marks included. Anything outside that subset (anchors,
 // multi-line plain or quoted scalars, tabs, CRLF, directives, invalid YAML)
 // makes the reader decline, and the file goes to yaml-cpp, messages and all.
+// Like yaml/json_events: a checking pass, then the events, so that nothing
+// is held between the two (a list of events would be 4× a big template).
 #pragma once
 
 #include <yaml-cpp/eventhandler.h>
 
 #include <cstddef>
-#include <cstdint>
-#include <deque>
-#include <string>
 #include <string_view>
-#include <vector>
 
 namespace enclint::yaml {
 
-// The events of one document, read ahead so that declining costs nothing:
-// nothing has reached a handler yet.
-class BlockEvents {
- public:
-  // Reads text[from, end); marks are offsets minus `bias` (yaml-cpp's marks
-  // do not count a BOM). False: not in the subset (nothing recorded).
-  bool read(std::string_view text, std::size_t from, std::size_t bias);
-  // Hands `handler` the recorded events.
-  void replay(YAML::EventHandler& handler) const;
+// Whether text[from, end) is one block YAML document in the subset (a
+// checking pass that keeps nothing, as for JSON: declining costs no memory).
+bool in_block_subset(std::string_view text, std::size_t from);
 
-  enum class Type : std::uint8_t { MapStart, MapEnd, SeqStart, SeqEnd, Scalar, Null };
-  struct Event {
-    Type type = Type::Null;
-    bool flow = false;      // a collection's style
-    bool quoted = false;    // a scalar written quoted or as a block: yaml-cpp's tag "!"
-    std::uint32_t pos = 0;  // the mark, an offset minus the bias
-    std::string_view tag;   // as written ("!Ref"); empty: none
-    std::string_view value;
-  };
-  const std::vector<Event>& events() const { return events_; }
-
- private:
-  std::vector<Event> events_;
-  std::deque<std::string> decoded_;  // values that are not a slice of the text
-  std::uint32_t doc_start_ = 0;      // values that are not a slice of the text
-};
+// Hands `handler` the events of that document; marks are offsets minus
+// `bias` (yaml-cpp's marks do not count a BOM).
+void block_events(std::string_view text, std::size_t from, std::size_t bias,
+                  YAML::EventHandler& handler);
 
 }  // namespace enclint::yaml

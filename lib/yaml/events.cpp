@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "util/limits.hpp"
+#include "yaml/block_events.hpp"
 #include "yaml/json_events.hpp"
 
 namespace enclint::yaml {
@@ -49,13 +50,10 @@ Events::Events(const source::SourceFile& file, bool fast)
     json_ = Json::Pending;  // deeper nesting goes to yaml-cpp, and the parser refuses it
     return;
   }
-  if (fast) {
-    auto block = std::make_unique<BlockEvents>();
-    if (block->read(text_, bias_, bias_)) {
-      block_ = std::move(block);
-      json_ = Json::Pending;
-      return;
-    }
+  if (fast && in_block_subset(text_, bias_)) {
+    block_ = true;
+    json_ = Json::Pending;
+    return;
   }
   hidden_ = tags_before_block_scalars(bytes, bias_);
   if (!hidden_.empty()) {
@@ -74,8 +72,7 @@ bool Events::next_document(YAML::EventHandler& handler) {
   if (json_ == Json::Done) return false;
   json_ = Json::Done;
   if (block_) {
-    block_->replay(handler);
-    block_.reset();  // its events are the size of a second document
+    block_events(text_, bias_, bias_, handler);
     return true;
   }
   json_events(text_, bias_, bias_, handler);

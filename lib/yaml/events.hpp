@@ -17,7 +17,6 @@
 #include <vector>
 
 #include "source/source_file.hpp"
-#include "yaml/block_events.hpp"
 
 namespace enclint::yaml {
 
@@ -97,7 +96,7 @@ class Events {
   std::unique_ptr<ViewBuffer> buffer_;
   std::unique_ptr<std::istream> in_;
   std::unique_ptr<YAML::Parser> parser_;  // null for strict JSON and the block subset
-  std::unique_ptr<BlockEvents> block_;    // the block subset's events
+  bool block_ = false;                    // the events come from yaml/block_events
   enum class Json { No, Pending, Done } json_ = Json::No;  // also for the block subset
 };
 
