@@ -71,7 +71,7 @@ TEST_CASE("lost update: a save just before the file is replaced is kept, not ove
   SECTION("an editor renames its save over the file") {
     write_file(t, "as read\n");
     auto err = write_atomically(t.string(), "fixed\n", "as read\n",
-                                {nullptr, [&] { save_as_editor(t, "the user's save\n"); }});
+                                {nullptr, [&] { save_as_editor(t, "the user's save\n"); }, {}});
     REQUIRE(err);
     CHECK(err->find("changed on disk") != std::string::npos);
     CHECK(read_file(t) == "the user's save\n");
@@ -79,10 +79,26 @@ TEST_CASE("lost update: a save just before the file is replaced is kept, not ove
   SECTION("a program writes into the file") {
     write_file(t, "as read\n");
     auto err = write_atomically(t.string(), "fixed\n", "as read\n",
-                                {nullptr, [&] { write_file(t, "written in place\n"); }});
+                                {nullptr, [&] { write_file(t, "written in place\n"); }, {}});
     REQUIRE(err);
     CHECK(read_file(t) == "written in place\n");
   }
+  CHECK(temporary_files(dir.path()) == 0);
+}
+
+TEST_CASE("lost update: a save renamed over ours while the first save is put back is kept") {
+  // The first save came in before the exchange and is put back; a second
+  // one replaces our fixed file before that: the second is what stays.
+  TempDir dir;
+  fs::path t = dir / "t.yaml";
+  write_file(t, "as read\n");
+  enclint::fix::WriteOptions hooks;
+  hooks.before_replace = [&] { save_as_editor(t, "first save\n"); };
+  hooks.after_exchange = [&] { save_as_editor(t, "second save\n"); };
+  auto err = write_atomically(t.string(), "fixed\n", "as read\n", hooks);
+  REQUIRE(err);
+  CHECK(err->find("changed on disk") != std::string::npos);
+  CHECK(read_file(t) == "second save\n");
   CHECK(temporary_files(dir.path()) == 0);
 }
 
@@ -90,7 +106,8 @@ TEST_CASE("lost update: a file another run already fixed the same way is no erro
   TempDir dir;
   write_file(dir / "t.yaml", "fixed\n");
   bool already = false;
-  CHECK_FALSE(write_atomically((dir / "t.yaml").string(), "fixed\n", "as read\n", {&already, {}}));
+  CHECK_FALSE(
+      write_atomically((dir / "t.yaml").string(), "fixed\n", "as read\n", {&already, {}, {}}));
   CHECK(already);
   CHECK(read_file(dir / "t.yaml") == "fixed\n");
 }

@@ -206,7 +206,7 @@ FileResult check_bytes(const std::string& path, std::string bytes, bool from_std
   if (from_stdin) {
     result.output_text = fixed.text();
   } else if (auto err = fix::write_atomically(path, fixed.text(), as_read,
-                                              {&result.already_written, {}})) {
+                                              {&result.already_written, {}, {}})) {
     result.status = FileStatus::Error;
     result.error = *err;
     result.diagnostics = std::move(diagnostics);

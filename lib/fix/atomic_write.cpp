@@ -165,6 +165,8 @@ std::optional<std::string> write_atomically(const std::string& path, std::string
   (void)!::fchown(out.fd, st.st_uid, st.st_gid);
   if (::fchmod(out.fd, st.st_mode & 07777) != 0) return fail("cannot set permissions on " + tmp);
   if (::fsync(out.fd) != 0) return fail("cannot sync " + tmp);
+  struct stat mine {};
+  if (::fstat(out.fd, &mine) != 0) return fail("cannot stat " + tmp);
   int closing = out.fd;
   out.fd = -1;
   if (::close(closing) != 0) {
@@ -177,12 +179,30 @@ std::optional<std::string> write_atomically(const std::string& path, std::string
   // the check above (a new file renamed over it, or a write into it) is
   // swapped back and kept.
   if (::renameat2(AT_FDCWD, tmp.c_str(), AT_FDCWD, target.c_str(), RENAME_EXCHANGE) == 0) {
+    if (options.after_exchange) options.after_exchange();
     struct stat old {};
     bool ours = ::stat(tmp.c_str(), &old) == 0 && same_file(old, st) && holds(fd.fd, expected);
     if (!ours) {
-      ::renameat2(AT_FDCWD, tmp.c_str(), AT_FDCWD, target.c_str(), RENAME_EXCHANGE);
-      ::unlink(tmp.c_str());
-      return kChanged;
+      // Put the save back. A newer one may have been renamed over ours
+      // meanwhile: then the exchange brings that one out, not ours, and it
+      // must go in too; what comes out when nothing raced is the file the
+      // newest save superseded (ours, or an older save), and it goes.
+      struct stat at_target = mine;  // what should be at the target now
+      struct stat at_tmp = old;      // what the next exchange puts there
+      for (int round = 0; round < 16; ++round) {
+        if (::renameat2(AT_FDCWD, tmp.c_str(), AT_FDCWD, target.c_str(), RENAME_EXCHANGE) != 0)
+          break;
+        struct stat came {};
+        if (::stat(tmp.c_str(), &came) != 0) break;
+        if (same_file(came, at_target)) {
+          ::unlink(tmp.c_str());
+          return kChanged;
+        }
+        at_target = at_tmp;
+        at_tmp = came;
+      }
+      // Saves kept racing us (or the exchange failed): nothing is deleted.
+      return std::string(kChanged) + "; another version of it is kept as " + tmp;
     }
     ::unlink(tmp.c_str());
     return std::nullopt;

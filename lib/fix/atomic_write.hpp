@@ -28,6 +28,8 @@ struct WriteOptions {
   bool* already_written = nullptr;
   // Tests: called once the new text is on disk, just before it replaces the file.
   std::function<void()> before_replace;
+  // Tests: called once, just after the first exchange with the file.
+  std::function<void()> after_exchange;
 };
 
 // Writes `data` to `path` (through a symlink, to its target), keeping the
