@@ -251,18 +251,6 @@ bool cannot_hold_findings(std::string_view bytes) {
   return cannot_hold_findings(bytes, rules::checked_types());
 }
 
-std::vector<std::string_view> selected_types(const lint::Options& options,
-                                             const std::vector<const lint::Rule*>& rules) {
-  std::vector<std::string_view> types;
-  for (const lint::Rule* rule : rules)
-    if (lint::rule_selected(rule->info(), options))
-      types.insert(types.end(), rule->info().resource_types.begin(),
-                   rule->info().resource_types.end());
-  std::sort(types.begin(), types.end());
-  types.erase(std::unique(types.begin(), types.end()), types.end());
-  return types;
-}
-
 bool cannot_hold_findings(std::string_view bytes, const std::vector<std::string_view>& types) {
   for (std::string_view needle : {"Fn::ForEach", "cfn-enclint"})
     if (bytes.find(needle) != std::string_view::npos) return false;

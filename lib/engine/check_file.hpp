@@ -9,6 +9,7 @@
 #include "engine/check_options.hpp"
 #include "engine/picture.hpp"
 #include "lint/diagnostic.hpp"
+#include "lint/linter.hpp"
 #include "lint/rule.hpp"
 
 namespace enclint::engine {
@@ -72,9 +73,7 @@ bool cannot_hold_findings(std::string_view bytes);
 // selects at its level (at level baseline a Lambda function or a log group
 // holds nothing to find).
 bool cannot_hold_findings(std::string_view bytes, const std::vector<std::string_view>& types);
-// The sorted resource types the rules selected by `options` check.
-std::vector<std::string_view> selected_types(const lint::Options& options,
-                                             const std::vector<const lint::Rule*>& rules);
+using lint::selected_types;
 
 // Reads `path` and checks it; unreadable files are errors. With `fast_path`
 // (files found in a directory scan), a file that cannot hold findings is

@@ -91,18 +91,25 @@ bool rule_selected(const RuleInfo& info, const Options& options) {
   return !listed(options.ignore, info);
 }
 
-std::vector<Diagnostic> run_rules(const model::Template& tpl, const std::vector<const Rule*>& rules,
-                                  const Options& options, std::vector<Diagnostic>* suppressed) {
-  std::vector<Diagnostic> out;
-  // Room for a finding per resource a selected rule checks, the most a
-  // finding-dense template has: growing by doubling would leave up to half
-  // the vector unused, and hold the old one and the new one at once.
+std::vector<std::string_view> selected_types(const Options& options,
+                                             const std::vector<const Rule*>& rules) {
   std::vector<std::string_view> types;
   for (const Rule* rule : rules)
     if (rule_selected(rule->info(), options))
       types.insert(types.end(), rule->info().resource_types.begin(),
                    rule->info().resource_types.end());
   std::sort(types.begin(), types.end());
+  types.erase(std::unique(types.begin(), types.end()), types.end());
+  return types;
+}
+
+std::vector<Diagnostic> run_rules(const model::Template& tpl, const std::vector<const Rule*>& rules,
+                                  const Options& options, std::vector<Diagnostic>* suppressed) {
+  std::vector<Diagnostic> out;
+  // Room for a finding per resource a selected rule checks, the most a
+  // finding-dense template has: growing by doubling would leave up to half
+  // the vector unused, and hold the old one and the new one at once.
+  const std::vector<std::string_view> types = selected_types(options, rules);
   std::size_t checked = 0;
   for (const auto& r : tpl.resources())
     checked += std::binary_search(types.begin(), types.end(), r.type);

@@ -9,6 +9,9 @@
 namespace enclint::lint {
 
 bool rule_selected(const RuleInfo& info, const Options& options);
+// The sorted resource types the rules selected by `options` check.
+std::vector<std::string_view> selected_types(const Options& options,
+                                             const std::vector<const Rule*>& rules);
 
 // Diagnostics sorted by position, then rule id. Suppressed ones go to
 // `suppressed` when it is given.
